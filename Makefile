@@ -1,0 +1,44 @@
+# 学习资料站: two commands for a new user (make serve, make test); the rest for the people who keep it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Material 9.8 prints an end-of-life notice about MkDocs 2.0 on every run; the project stays on MkDocs 1.6.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint format clean
+
+serve: $(VENV)/.site-installed
+	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+
+build: $(VENV)/.site-installed
+	$(BIN)/mkdocs build --strict -d site
+
+test: $(VENV)/.dev-installed
+	$(PYTHON) scripts/system_deps.py test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev-installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+$(BIN)/python:
+	$(PYTHON) scripts/system_deps.py site
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.site-installed: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.site-installed $@
+
+clean:
+	rm -rf site test-artifacts .pytest_cache .ruff_cache

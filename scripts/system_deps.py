@@ -1,0 +1,87 @@
+"""Install the Debian packages a make target needs, or say exactly which command to run.
+
+Runs with the system's python3 before the virtualenv exists, so it uses the standard library only.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Need:
+    package: str  # Debian package that provides it
+    present: Callable[[], bool]
+    why: str
+
+
+def _python_can_make_venvs() -> bool:
+    result = subprocess.run([sys.executable, "-c", "import ensurepip, venv"], capture_output=True)
+    return result.returncode == 0
+
+
+def _has_font(family: str) -> bool:
+    if not shutil.which("fc-list"):
+        return False
+    result = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True)
+    return family in result.stdout
+
+
+NEEDS: dict[str, list[Need]] = {
+    "site": [
+        Need("python3-venv", _python_can_make_venvs, "创建 .venv 虚拟环境"),
+    ],
+    "test": [
+        Need("python3-venv", _python_can_make_venvs, "创建 .venv 虚拟环境"),
+        Need(
+            "chromium", lambda: Path("/usr/bin/chromium").exists(), "浏览器测试（Playwright 驱动 Debian 的 Chromium）"
+        ),
+        Need("fonts-noto-cjk", lambda: _has_font("Noto Sans CJK SC"), "中文字体（截图与打印）"),
+        Need("poppler-utils", lambda: shutil.which("pdffonts") is not None, "检查 PDF 中嵌入的字体"),
+    ],
+}
+
+
+def missing(needs: list[Need]) -> list[Need]:
+    return [need for need in needs if not need.present()]
+
+
+def install_command(packages: list[str]) -> list[str]:
+    return ["apt-get", "install", "-y", "--no-install-recommends", *packages]
+
+
+def can_install() -> bool:
+    return os.geteuid() == 0 and shutil.which("apt-get") is not None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1 or args[0] not in NEEDS:
+        print(f"用法：system_deps.py {{{'|'.join(NEEDS)}}}", file=sys.stderr)
+        return 2
+    absent = missing(NEEDS[args[0]])
+    if not absent:
+        return 0
+    packages = sorted({need.package for need in absent})
+    for need in absent:
+        print(f"缺少系统软件包 {need.package}：用于{need.why}。")
+    if not can_install():
+        print("请先运行：sudo apt-get update && sudo " + " ".join(install_command(packages)), file=sys.stderr)
+        return 1
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(install_command(packages), check=True, env=env)
+    still = missing(absent)
+    for need in still:
+        print(f"安装后仍缺少 {need.package}，请检查 apt 源。", file=sys.stderr)
+    return 1 if still else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

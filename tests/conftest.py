@@ -1,0 +1,63 @@
+"""Shared helpers: a copy of the project in a temporary folder, a real strict build, parsed HTML."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCE_REPORT = REPO / "source" / "局党委专题民主生活会召开情况汇报.txt"
+
+
+def copy_project(target: Path) -> Path:
+    """The parts of the repo a build reads, copied so a test may change them freely."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "hooks", "source"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+def mkdocs_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` as a user runs it (never -q: quiet hides the warnings strict counts)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(site),
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=project.parent,
+    )
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The repo's own site, built once per test session into a temporary folder."""
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(REPO, site)
+    assert result.returncode == 0, result.stderr
+    return site

@@ -1,0 +1,123 @@
+"""The repo's own site, built with `mkdocs build --strict` into a temporary folder and read back as HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from conftest import SOURCE_REPORT, copy_project, mkdocs_build, soup
+from studysite.report import correct_periods, parse_report
+from studysite.resources import css_urls, is_external, loaded_urls
+
+REPORT = parse_report(SOURCE_REPORT.read_text(encoding="utf-8"))
+
+PAGES = {
+    "index.html": "学习资料站",
+    "report/index.html": "局党委专题民主生活会召开情况汇报",
+    "report/problems/index.html": "问题清单",
+    "measures/index.html": "措施打算",
+    "compilation/index.html": "学习资料汇编",
+    "speeches/index.html": "讲话",
+    "notices/index.html": "通报通知",
+    **{f"measures/{p.id.lower()}/index.html": f"{p.id} {p.heading}" for p in REPORT.measures + REPORT.tasks},
+}
+
+
+def article_text(page) -> str:
+    article = page.select_one("article")
+    for permalink in article.select("a.headerlink"):
+        permalink.decompose()
+    return article.get_text()
+
+
+def test_every_page_is_built_with_its_chinese_title(built_site: Path):
+    for path, title in PAGES.items():
+        page = soup(built_site / path)
+        assert page.select_one("article h1").get_text(strip=True).removesuffix("¶") == title, path
+        assert page.html["lang"] == "zh"
+
+
+def test_the_nav_titles_are_chinese(built_site: Path):
+    nav = soup(built_site / "index.html").select(".md-nav--primary > .md-nav__list > .md-nav__item")
+    titles = [item.select_one(".md-nav__link").get_text(" ", strip=True) for item in nav]
+    assert titles == ["首页", "会议报告", "措施打算", "学习资料汇编"]
+
+
+def test_the_report_page_holds_the_whole_corrected_report_and_no_slip_periods(built_site: Path):
+    text = re.sub(r"\s+", "", article_text(soup(built_site / "report/index.html")))
+    corrected, offsets = correct_periods(SOURCE_REPORT.read_text(encoding="utf-8"))
+    assert text == re.sub(r"\s+", "", corrected)
+    for sentence in ("民主生活会。市委赵秘书长", "重要指示。现将有关情况", "纠偏正向。(3)", "民主集中制的质量。用好"):
+        assert sentence in text
+    for slip in ("民主生活会.市委", "重要指示.现将", "纠偏正向.(3)", "质量.用好"):
+        assert slip not in text
+
+
+def test_part_headings_keep_chinese_ids_and_points_have_stable_anchors(built_site: Path):
+    page = soup(built_site / "report/index.html")
+    assert [h2["id"] for h2 in page.select("article h2")] == [
+        "一专题民主生活会的基本情况",
+        "二对正风肃纪反腐的认识和反思",
+        "三党委常委分析检查情况",
+        "四进一步加强班子建设的措施打算",
+    ]
+    for point in REPORT.problems + REPORT.measures + REPORT.tasks:
+        assert re.sub(r"\s+", "", page.find(id=point.id).get_text()) == point.text
+    problems = soup(built_site / "report/problems/index.html")
+    assert [h2["id"] for h2 in problems.select("article h2")] == ["P1", "P2", "P3", "P4", "P5"]
+
+
+def test_each_measure_and_task_page_quotes_the_report(built_site: Path):
+    for point in REPORT.measures + REPORT.tasks:
+        quote = soup(built_site / f"measures/{point.id.lower()}/index.html").select_one("article blockquote")
+        assert quote.get_text(strip=True) == point.text
+
+
+def test_nothing_is_loaded_from_outside(built_site: Path):
+    offenders = []
+    for html_file in built_site.rglob("*.html"):
+        for url in loaded_urls(html_file.read_text(encoding="utf-8")):
+            if is_external(url):
+                offenders.append((html_file.relative_to(built_site).as_posix(), url))
+    for css_file in built_site.rglob("*.css"):
+        for url in css_urls(css_file.read_text(encoding="utf-8")):
+            if is_external(url):
+                offenders.append((css_file.relative_to(built_site).as_posix(), url))
+    assert offenders == []
+    home = soup(built_site / "index.html")
+    assert home.select("link[rel=stylesheet]"), "the check must see the theme's stylesheets"
+    assert home.select("script[src]"), "the check must see the theme's scripts"
+    assert not home.select("a[href*='squidfunk']"), "no generator link to an external site"
+
+
+def test_search_index_is_segmented_at_zero_width_spaces(built_site: Path):
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert "\\u200b" in index["config"]["separator"]
+    report_text = next(doc["text"] for doc in index["docs"] if doc["location"].startswith("report/#三"))
+    tokens = re.split(index["config"]["separator"], re.sub(r"<[^>]+>", "", report_text))
+    assert {"选人", "用人", "把关", "规矩"} <= set(tokens)
+    assert any("整改" in doc["text"] for doc in index["docs"])
+
+
+def test_two_builds_give_the_same_bytes(built_site: Path, tmp_path: Path):
+    second = tmp_path / "again"
+    assert mkdocs_build(Path(__file__).resolve().parents[1], second).returncode == 0
+    first_files = sorted(p.relative_to(built_site) for p in built_site.rglob("*") if p.is_file())
+    assert first_files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    changed = [f for f in first_files if (built_site / f).read_bytes() != (second / f).read_bytes()]
+    assert not (built_site / "sitemap.xml.gz").exists(), "an empty sitemap would carry the build date"
+    assert changed == []
+
+
+def test_an_external_image_stops_the_build_and_names_the_page(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs/speeches/index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n![图](https://example.cn/a.png)\n", encoding="utf-8")
+    line = page.read_text(encoding="utf-8").splitlines().index("![图](https://example.cn/a.png)") + 1
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert (
+        f"docs/speeches/index.md:{line}: 外部资源: 应为 站内文件（内网无法访问外部网站，请把文件放进 docs/ 并用相对路径引用），"
+        "实为 “https://example.cn/a.png”"
+    ) in result.stderr
