@@ -1,10 +1,11 @@
-"""Guards that stop the build on content that must not reach the intranet site."""
+"""Guards that stop the build on content that must not reach the intranet site, or would be lost in it."""
 
 from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
 
 from studysite.problems import Problem, report
+from studysite.reachability import orphan_problems
 from studysite.resources import external_resource_problems, is_external
 
 
@@ -22,12 +23,16 @@ def on_config(config):
 
 def on_env(env, config, files):
     # Every page's Markdown is rendered before on_env, so all pages are checked and reported together.
+    rendered = {
+        file.src_uri: file
+        for file in files.documentation_pages()
+        if file.page is not None and file.page.content is not None
+    }
     problems = []
-    for file in files.documentation_pages():
-        page = file.page
-        if page is not None and page.content is not None:
-            source = f"docs/{file.src_uri}"
-            problems += external_resource_problems(source, file.content_string, page.content)
+    for src_uri, file in rendered.items():
+        problems += external_resource_problems(f"docs/{src_uri}", file.content_string, file.page.content)
+    if config.nav is not None:  # without a nav in mkdocs.yml every page is in the generated nav
+        problems += orphan_problems({src: (f.page.url, f.page.content) for src, f in rendered.items()}, config.nav)
     if problems:
         raise PluginError(report(problems))
     return env

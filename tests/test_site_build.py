@@ -18,8 +18,13 @@ PAGES = {
     "report/problems/index.html": "问题清单",
     "measures/index.html": "措施打算",
     "compilation/index.html": "学习资料汇编",
-    "speeches/index.html": "讲话",
-    "notices/index.html": "通报通知",
+    "compilation/contents/index.html": "汇编目录",
+    "speeches/index.html": "讲话索引",
+    "speeches/by-speaker/index.html": "讲话·按讲话人",
+    "speeches/by-topic/index.html": "讲话·按专题",
+    "notices/index.html": "通报通知索引",
+    "notices/by-type/index.html": "通报通知·按文种",
+    "notices/by-issuer/index.html": "通报通知·按发文机关",
     **{f"measures/{p.id.lower()}/index.html": f"{p.id} {p.heading}" for p in REPORT.measures + REPORT.tasks},
 }
 
@@ -112,12 +117,12 @@ def test_two_builds_give_the_same_bytes(built_site: Path, tmp_path: Path):
 
 def test_an_external_image_stops_the_build_and_names_the_page(tmp_path: Path):
     project = copy_project(tmp_path / "project")
-    page = project / "docs/speeches/index.md"
+    page = project / "docs/compilation/index.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n![图](https://example.cn/a.png)\n", encoding="utf-8")
     line = page.read_text(encoding="utf-8").splitlines().index("![图](https://example.cn/a.png)") + 1
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
     assert (
-        f"docs/speeches/index.md:{line}: 外部资源: 应为 站内文件（内网无法访问外部网站，请把文件放进 docs/ 并用相对路径引用），"
+        f"docs/compilation/index.md:{line}: 外部资源: 应为 站内文件（内网无法访问外部网站，请把文件放进 docs/ 并用相对路径引用），"
         "实为 “https://example.cn/a.png”"
     ) in result.stderr

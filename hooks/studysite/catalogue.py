@@ -1,0 +1,327 @@
+"""The compilation's generated pages and entry headers, as Markdown that MkDocs renders like any page."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from .entries import Catalogue, Entry, Notice, SourceRef, Speech
+from .fields import UNKNOWN, format_date
+
+SPEECH_INDEX = "speeches/index.md"
+SPEECHES_BY_SPEAKER = "speeches/by-speaker.md"
+SPEECHES_BY_TOPIC = "speeches/by-topic.md"
+NOTICE_INDEX = "notices/index.md"
+NOTICES_BY_TYPE = "notices/by-type.md"
+NOTICES_BY_ISSUER = "notices/by-issuer.md"
+CONTENTS = "compilation/contents.md"
+GENERATED_PAGES = (
+    SPEECH_INDEX,
+    SPEECHES_BY_SPEAKER,
+    SPEECHES_BY_TOPIC,
+    NOTICE_INDEX,
+    NOTICES_BY_TYPE,
+    NOTICES_BY_ISSUER,
+    CONTENTS,
+)
+NO_TOPIC = "未标注专题"
+INTERNAL_BANNER = '!!! warning "内部资料 注意保存"\n\n    本页为内部资料，仅限内网学习使用，不得外传。\n'
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|{}#!])")
+
+
+def escape(text: str) -> str:
+    """Clerk-typed text as literal Markdown, safe inside a table cell or a link label."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def anchor(prefix: str, name: str) -> str:
+    """A stable heading id for a group (a speaker, an issuer, a topic) that entry headers link to."""
+    return f"{prefix}-" + re.sub(r"[^\w\u3400-\u9fff-]+", "-", name).strip("-")
+
+
+def link(entry: Entry, from_page: str) -> str:
+    target = posixpath.relpath(entry.src_uri, posixpath.dirname(from_page))
+    return f"[{escape(entry.title)}](<{target}>)"
+
+
+def page_link(label: str, target: str, from_page: str, fragment: str = "") -> str:
+    relative = posixpath.relpath(target, posixpath.dirname(from_page))
+    return f"[{escape(label)}](<{relative}{'#' + fragment if fragment else ''}>)"
+
+
+def format_source(source: SourceRef) -> str:
+    if source.date:
+        where = format_date(source.date)
+    elif source.year is not None:
+        where = f"{source.year}年第{source.issue}期"
+    else:
+        volume = f"第{source.volume}卷" if str(source.volume).isdigit() else source.volume
+        where = f"{volume}第{source.page}页"
+    return f"{source.publisher} {where}"
+
+
+def newest_first(entries: Iterable[Entry]) -> list[Entry]:
+    return sorted(entries, key=lambda e: (-e.date.toordinal(), e.title, e.src_uri))
+
+
+def compilation_order(entries: Iterable[Entry]) -> list[Entry]:
+    """As the printed 汇编 orders a section: by `order` where given, then by date, oldest first."""
+    return sorted(entries, key=lambda e: (e.order is None, e.order or 0, e.date, e.title, e.src_uri))
+
+
+def _table(header: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _speech_row(speech: Speech, page: str) -> tuple[str, ...]:
+    return (
+        format_date(speech.date),
+        "、".join(escape(s) for s in speech.speakers),
+        link(speech, page),
+        escape(speech.occasion) if speech.occasion else UNKNOWN,
+        "；".join(escape(format_source(s)) for s in speech.sources) or UNKNOWN,
+    )
+
+
+_SPEECH_HEADER = ("日期", "讲话人", "标题", "场合", "出处")
+_NOTICE_HEADER = ("文号", "日期", "发文机关", "标题")
+
+
+def _notice_row(notice: Notice, page: str) -> tuple[str, ...]:
+    return (
+        escape(notice.doc_number) if notice.doc_number else UNKNOWN,
+        format_date(notice.date),
+        "、".join(escape(i) for i in notice.issuers),
+        link(notice, page),
+    )
+
+
+def _grouped(
+    entries: Iterable[Entry], keys: Callable[[Entry], Iterable[str]], order: Callable[[str, int], tuple]
+) -> list[tuple[str, list[Entry]]]:
+    groups: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        for key in keys(entry):
+            groups[key].append(entry)
+    return sorted(groups.items(), key=lambda item: order(item[0], len(item[1])))
+
+
+def _by_count(name: str, count: int) -> tuple:
+    return (-count, name)
+
+
+def _topic_order(topics: tuple[str, ...]) -> Callable[[str, int], tuple]:
+    return lambda name, _count: (topics.index(name) if name in topics else len(topics), name)
+
+
+def _see_also(page: str, links: list[tuple[str, str]]) -> str:
+    return "另见：" + " · ".join(page_link(label, target, page) for label, target in links if target != page) + "\n"
+
+
+_SPEECH_VIEWS = [("按时间", SPEECH_INDEX), ("按讲话人", SPEECHES_BY_SPEAKER), ("按专题", SPEECHES_BY_TOPIC)]
+_NOTICE_VIEWS = [("按年份", NOTICE_INDEX), ("按文种", NOTICES_BY_TYPE), ("按发文机关", NOTICES_BY_ISSUER)]
+
+
+def _grouped_page(
+    title: str,
+    intro: str,
+    page: str,
+    views: list[tuple[str, str]],
+    groups: list[tuple[str, list[Entry]]],
+    id_prefix: str,
+    header: tuple[str, ...],
+    row: Callable[[Entry, str], tuple[str, ...]],
+    unit: str,
+) -> str:
+    parts = [f"# {title}\n", intro, _see_also(page, views)]
+    for name, members in groups:
+        parts.append(f"## {escape(name)}（{len(members)} {unit}） {{#{anchor(id_prefix, name)}}}\n")
+        parts.append(_table(header, (row(entry, page) for entry in newest_first(members))))
+    return "\n".join(parts)
+
+
+def speech_index(catalogue: Catalogue) -> str:
+    speeches = catalogue.speeches
+    speakers = {s for speech in speeches for s in speech.speakers}
+    parts = [
+        "# 讲话索引\n",
+        f"共收录讲话 {len(speeches)} 篇，讲话人 {len(speakers)} 位。按日期排列，新的在前。\n",
+        _see_also(SPEECH_INDEX, _SPEECH_VIEWS + [("汇编目录", CONTENTS)]),
+    ]
+    if speeches:
+        parts.append(_table(_SPEECH_HEADER, (_speech_row(s, SPEECH_INDEX) for s in newest_first(speeches))))
+    else:
+        parts.append(
+            "目前尚未收录讲话。会议报告提到的讲话见"
+            + page_link("学习资料汇编", "compilation/index.md", SPEECH_INDEX)
+            + "。\n"
+        )
+    return "\n".join(parts)
+
+
+def speeches_by_speaker(catalogue: Catalogue) -> str:
+    groups = _grouped(catalogue.speeches, lambda s: s.speakers, _by_count)
+    intro = f"共收录讲话 {len(catalogue.speeches)} 篇，讲话人 {len(groups)} 位；多人讲话列在每位讲话人之下。\n"
+    return _grouped_page(
+        "讲话·按讲话人", intro, SPEECHES_BY_SPEAKER, _SPEECH_VIEWS, groups, "speaker", _SPEECH_HEADER, _speech_row, "篇"
+    )
+
+
+def speeches_by_topic(catalogue: Catalogue) -> str:
+    groups = _grouped(catalogue.speeches, lambda s: s.topics or (NO_TOPIC,), _topic_order(catalogue.topics))
+    intro = f"共收录讲话 {len(catalogue.speeches)} 篇，涉及专题 {len([g for g, _ in groups if g != NO_TOPIC])} 个；一篇讲话可属于多个专题。\n"
+    return _grouped_page(
+        "讲话·按专题", intro, SPEECHES_BY_TOPIC, _SPEECH_VIEWS, groups, "topic", _SPEECH_HEADER, _speech_row, "篇"
+    )
+
+
+def notice_index(catalogue: Catalogue) -> str:
+    groups = _grouped(catalogue.notices, lambda n: (f"{n.date.year}年",), lambda name, _count: (-int(name[:-1]),))
+    intro = f"共收录通报通知 {len(catalogue.notices)} 份，按年份排列，新的在前。\n"
+    if not catalogue.notices:
+        intro += (
+            "\n目前尚未收录通报通知。会议报告提到的通报和通知见"
+            + page_link("学习资料汇编", "compilation/index.md", NOTICE_INDEX)
+            + "。\n"
+        )
+    return _grouped_page(
+        "通报通知索引",
+        intro,
+        NOTICE_INDEX,
+        _NOTICE_VIEWS + [("汇编目录", CONTENTS)],
+        groups,
+        "year",
+        _NOTICE_HEADER,
+        _notice_row,
+        "份",
+    )
+
+
+def notices_by_type(catalogue: Catalogue) -> str:
+    groups = _grouped(catalogue.notices, lambda n: (n.doc_type,), _by_count)
+    intro = f"共收录通报通知 {len(catalogue.notices)} 份，文种 {len(groups)} 种。\n"
+    return _grouped_page(
+        "通报通知·按文种", intro, NOTICES_BY_TYPE, _NOTICE_VIEWS, groups, "type", _NOTICE_HEADER, _notice_row, "份"
+    )
+
+
+def notices_by_issuer(catalogue: Catalogue) -> str:
+    groups = _grouped(catalogue.notices, lambda n: n.issuers, _by_count)
+    intro = f"共收录通报通知 {len(catalogue.notices)} 份，发文机关 {len(groups)} 个；联合发文列在每个发文机关之下。\n"
+    return _grouped_page(
+        "通报通知·按发文机关",
+        intro,
+        NOTICES_BY_ISSUER,
+        _NOTICE_VIEWS,
+        groups,
+        "issuer",
+        _NOTICE_HEADER,
+        _notice_row,
+        "份",
+    )
+
+
+def contents(catalogue: Catalogue) -> str:
+    """The printed 汇编's table of contents: by topic (first topic of each entry), then order or date."""
+    groups = _grouped(
+        catalogue.entries, lambda e: (e.topics[0] if e.topics else NO_TOPIC,), _topic_order(catalogue.topics)
+    )
+    parts = [
+        "# 汇编目录\n",
+        f"《党委机关专题教育整顿学习资料汇编》收录讲话 {len(catalogue.speeches)} 篇、通报通知 {len(catalogue.notices)} 份，"
+        f"共 {len(catalogue.entries)} 篇，按专题编排；同一专题内按编排顺序（order），其次按日期。\n",
+    ]
+    number = 0
+    for name, members in groups:
+        rows = []
+        for entry in compilation_order(members):
+            number += 1
+            who = entry.speakers if isinstance(entry, Speech) else entry.issuers
+            rows.append(
+                (
+                    str(number),
+                    link(entry, CONTENTS),
+                    entry.kind,
+                    "、".join(escape(w) for w in who),
+                    format_date(entry.date),
+                )
+            )
+        parts.append(f"## {escape(name)}（{len(members)} 篇） {{#{anchor('topic', name)}}}\n")
+        parts.append(_table(("序号", "标题", "类别", "讲话人或发文机关", "日期"), rows))
+    return "\n".join(parts)
+
+
+def generated_pages(catalogue: Catalogue) -> dict[str, str]:
+    """Every generated page of the compilation, by its path under docs/ (never written there)."""
+    return {
+        SPEECH_INDEX: speech_index(catalogue),
+        SPEECHES_BY_SPEAKER: speeches_by_speaker(catalogue),
+        SPEECHES_BY_TOPIC: speeches_by_topic(catalogue),
+        NOTICE_INDEX: notice_index(catalogue),
+        NOTICES_BY_TYPE: notices_by_type(catalogue),
+        NOTICES_BY_ISSUER: notices_by_issuer(catalogue),
+        CONTENTS: contents(catalogue),
+    }
+
+
+def _meta_rows(entry: Entry) -> list[tuple[str, str]]:
+    here = entry.src_uri
+    if isinstance(entry, Speech):
+        return [
+            (
+                "讲话人",
+                "、".join(page_link(s, SPEECHES_BY_SPEAKER, here, anchor("speaker", s)) for s in entry.speakers),
+            ),
+            ("日期", format_date(entry.date)),
+            ("场合", escape(entry.occasion) if entry.occasion else UNKNOWN),
+            *([("体裁", escape(entry.genre))] if entry.genre else []),
+            *([("节录方式", escape(entry.excerpt))] if entry.excerpt else []),
+            ("出处", "；".join(escape(format_source(s)) for s in entry.sources) or UNKNOWN),
+            *_topic_row(entry),
+        ]
+    rows = [
+        ("文种", page_link(entry.doc_type, NOTICES_BY_TYPE, here, anchor("type", entry.doc_type))),
+        ("文号", escape(entry.doc_number) if entry.doc_number else UNKNOWN),
+        ("发文机关", "、".join(page_link(i, NOTICES_BY_ISSUER, here, anchor("issuer", i)) for i in entry.issuers)),
+        ("成文日期", format_date(entry.date)),
+        ("密级", escape(entry.classification)),
+    ]
+    optional = [
+        ("主送机关", "、".join(map(escape, entry.recipients))),
+        ("抄送机关", "、".join(map(escape, entry.cc))),
+        ("附件", "；".join(f"{n}. {escape(a)}" for n, a in enumerate(entry.attachments, 1))),
+        ("附注", escape(entry.note or "")),
+        ("公开属性", escape(entry.public_status or "")),
+        ("保密审查", f"{escape(entry.review.by)}，{format_date(entry.review.date)}" if entry.review else ""),
+    ]
+    rows += [(label, value) for label, value in optional if value]
+    rows.append(("来源", escape(entry.source) if entry.source else UNKNOWN))
+    return rows + _topic_row(entry)
+
+
+def _topic_row(entry: Entry) -> list[tuple[str, str]]:
+    if not entry.topics:
+        return []
+    if isinstance(entry, Notice):  # notices have no by-topic index; the 汇编目录 lists each entry once
+        return [("专题", "、".join(map(escape, entry.topics)))]
+    return [
+        ("专题", "、".join(page_link(t, SPEECHES_BY_TOPIC, entry.src_uri, anchor("topic", t)) for t in entry.topics))
+    ]
+
+
+def entry_page(entry: Entry, body: str) -> str:
+    """An entry's page: its title, a banner when 内部, a tidy header of its metadata, then the clerk's text."""
+    header = "\n".join(f"{label}\n:   {value}\n" for label, value in _meta_rows(entry))
+    banner = INTERNAL_BANNER if isinstance(entry, Notice) and entry.classification == "内部" else ""
+    lines = body.lstrip("\n").split("\n")
+    if lines and lines[0].startswith("# "):
+        title, rest = lines[0], "\n".join(lines[1:])
+    else:
+        title, rest = f"# {escape(entry.title)}", "\n".join(lines)
+    meta = f'<div class="entry-meta" markdown>\n\n{header}\n</div>\n'
+    return f"{title}\n\n{banner}\n{meta}\n{rest}"

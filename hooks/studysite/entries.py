@@ -1,0 +1,354 @@
+"""The compilation's entries: speeches (docs/speeches/) and notices (docs/notices/), read and checked.
+
+The front-matter contract is what clerks type; its field names never change, only grow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from . import docnumber
+from .fields import Reader, iso_date, one_of, positive_int, text, text_list
+from .frontmatter import FrontMatter, parse
+from .problems import Problem
+
+SPEECH_DIR = "speeches/"
+NOTICE_DIR = "notices/"
+
+DOC_TYPES = (
+    "决议",
+    "决定",
+    "命令（令）",
+    "公报",
+    "公告",
+    "通告",
+    "意见",
+    "通知",
+    "通报",
+    "报告",
+    "请示",
+    "批复",
+    "议案",
+    "函",
+    "纪要",
+)
+CLASSIFICATIONS = ("非密", "公开", "内部")
+SECRET_LEVELS = ("绝密", "机密", "秘密")
+GENRES = ("讲话", "重要讲话", "重要指示", "文章", "批示", "贺信", "讲话摘编")
+EXCERPTS = ("全文", "节选", "摘要", "新闻稿")
+# Keys MkDocs and Material read from any page; allowed beside the contract.
+PAGE_KEYS = ("hide", "search", "description")
+
+LABELS = {
+    "type": "类型",
+    "title": "标题",
+    "speaker": "讲话人",
+    "date": "日期",
+    "occasion": "场合",
+    "genre": "体裁",
+    "excerpt": "节录方式",
+    "sources": "出处",
+    "topics": "专题",
+    "order": "汇编顺序",
+    "doc_type": "文种",
+    "issuer": "发文机关",
+    "classification": "密级",
+    "doc_number": "文号",
+    "recipients": "主送机关",
+    "cc": "抄送机关",
+    "attachments": "附件",
+    "note": "附注",
+    "source": "来源",
+    "public_status": "公开属性",
+    "review": "保密审查",
+}
+SPEECH_KEYS = ("type", "title", "speaker", "date", "occasion", "genre", "excerpt", "sources", "topics", "order")
+NOTICE_KEYS = (
+    "type",
+    "title",
+    "doc_type",
+    "issuer",
+    "date",
+    "classification",
+    "doc_number",
+    "recipients",
+    "cc",
+    "attachments",
+    "note",
+    "source",
+    "public_status",
+    "review",
+    "topics",
+    "order",
+)
+TYPE_BY_DIR = {SPEECH_DIR: "speech", NOTICE_DIR: "notice"}
+TYPE_EXPECTED = {"speech": "speech（讲话，放在 docs/speeches/）", "notice": "notice（通报通知，放在 docs/notices/）"}
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a speech was published: a paper on a date, a journal issue, or a volume and page."""
+
+    publisher: str
+    date: date | None = None
+    year: int | None = None
+    issue: str | None = None
+    volume: str | None = None
+    page: str | None = None
+
+
+@dataclass(frozen=True)
+class Review:
+    by: str
+    date: date
+
+
+@dataclass(frozen=True)
+class Speech:
+    src_uri: str  # relative to docs/, e.g. speeches/2025-03-12-示例.md
+    title: str
+    speakers: tuple[str, ...]
+    date: date
+    occasion: str | None = None
+    genre: str | None = None
+    excerpt: str | None = None
+    sources: tuple[SourceRef, ...] = ()
+    topics: tuple[str, ...] = ()
+    order: int | None = None
+
+    kind = "讲话"
+
+
+@dataclass(frozen=True)
+class Notice:
+    src_uri: str
+    title: str
+    doc_type: str
+    issuers: tuple[str, ...]
+    date: date
+    classification: str
+    doc_number: str | None = None
+    recipients: tuple[str, ...] = ()
+    cc: tuple[str, ...] = ()
+    attachments: tuple[str, ...] = ()
+    note: str | None = None
+    source: str | None = None
+    public_status: str | None = None
+    review: Review | None = None
+    topics: tuple[str, ...] = ()
+    order: int | None = None
+
+    kind = "通报通知"
+
+
+Entry = Speech | Notice
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    speeches: tuple[Speech, ...]
+    notices: tuple[Notice, ...]
+    topics: tuple[str, ...]  # the closed list, in the order the compilation prints them
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return self.speeches + self.notices
+
+
+def is_entry_path(src_uri: str) -> bool:
+    """A clerk's entry file: any Markdown page in speeches/ or notices/ except the section's index."""
+    return (
+        src_uri.startswith((SPEECH_DIR, NOTICE_DIR))
+        and src_uri.endswith(".md")
+        and src_uri.rsplit("/", 1)[-1] != "index.md"
+    )
+
+
+def _sources(reader: Reader, path: tuple, raw: object) -> tuple[SourceRef, ...] | None:
+    items = raw if isinstance(raw, list) else None
+    if items is None:
+        reader.fail(path, "出处列表，每项含 publisher 和 date，或 year+issue，或 volume+page", raw)
+        return None
+    sources = []
+    for index, item in enumerate(items):
+        item_path = path + (index,)
+        if not isinstance(item, dict) or not isinstance(item.get("publisher"), str) or not item["publisher"].strip():
+            reader.fail(item_path, "含 publisher（出版单位或报刊名）的一项", item)
+            continue
+        unknown = set(item) - {"publisher", "date", "year", "issue", "volume", "page"}
+        if unknown:
+            reader.fail(item_path, "publisher、date、year、issue、volume、page 中的字段", "、".join(sorted(unknown)))
+            continue
+        when = iso_date(reader, item_path + ("date",), item["date"]) if "date" in item else None
+        if "year" in item and not (isinstance(item["year"], int) and 1900 <= item["year"] <= 2100):
+            reader.fail(item_path + ("year",), "四位年份，如 2025", item["year"])
+        if not ({"date"} <= set(item) or {"year", "issue"} <= set(item) or {"volume", "page"} <= set(item)):
+            reader.fail(item_path, "date，或 year 与 issue，或 volume 与 page", item)
+            continue
+        sources.append(
+            SourceRef(
+                publisher=item["publisher"].strip(),
+                date=when,
+                year=item.get("year"),
+                issue=str(item["issue"]) if "issue" in item else None,
+                volume=str(item["volume"]) if "volume" in item else None,
+                page=str(item["page"]) if "page" in item else None,
+            )
+        )
+    return tuple(sources)
+
+
+def _review(reader: Reader, path: tuple, raw: object) -> Review | None:
+    if not isinstance(raw, dict) or set(raw) != {"by", "date"}:
+        reader.fail(path, "{by: 审查人或部门, date: 审查日期}", raw)
+        return None
+    by = text("审查人或部门")(reader, path + ("by",), raw["by"])
+    when = iso_date(reader, path + ("date",), raw["date"])
+    return Review(by, when) if by and when else None
+
+
+def _classification(reader: Reader, path: tuple, raw: object) -> str | None:
+    value = one_of(CLASSIFICATIONS)(reader, path, raw) if not _is_secret(raw) else None
+    if _is_secret(raw):
+        reader.fail(path, "、".join(CLASSIFICATIONS) + " 之一", raw, "涉密文件不得上网，不能收入本站")
+    return value
+
+
+def _is_secret(raw: object) -> bool:
+    return isinstance(raw, str) and raw.strip().startswith(SECRET_LEVELS)
+
+
+def _topics(allowed: tuple[str, ...]):
+    def check(reader: Reader, path: tuple, raw: object) -> tuple[str, ...] | None:
+        items = text_list("专题列表")(reader, path, raw)
+        if items is None:
+            return None
+        for index, topic in enumerate(items):
+            if topic not in allowed:
+                item_path = path + (index,) if isinstance(raw, list) else path
+                reader.fail(
+                    item_path, "专题目录中的专题：" + "、".join(allowed), topic, "专题目录在 mkdocs.yml 的 extra.topics"
+                )
+        return tuple(topic for topic in items if topic in allowed)
+
+    return check
+
+
+def _doc_number(doc_type: str | None):
+    def check(reader: Reader, path: tuple, raw: object) -> str | None:
+        value = str(raw).strip()
+        if docnumber.is_valid(value, doc_type):
+            return value
+        reader.fail(path, docnumber.expected_for(doc_type), raw, "；".join(docnumber.faults(value)))
+        return None
+
+    return check
+
+
+def _speech(reader: Reader, src_uri: str, topics: tuple[str, ...]) -> Speech | None:
+    reader.unknown_keys(SPEECH_KEYS + PAGE_KEYS, "讲话")
+    fields = {
+        "title": reader.read("title", text("讲话标题"), required=True),
+        "speakers": reader.read("speaker", text_list("讲话人姓名（一人写文字，多人写列表）"), required=True),
+        "date": reader.read("date", iso_date, required=True),
+        "occasion": reader.read("occasion", text("场合（不加书名号）")),
+        "genre": reader.read("genre", one_of(GENRES)),
+        "excerpt": reader.read("excerpt", one_of(EXCERPTS)),
+        "sources": reader.read("sources", _sources) or (),
+        "topics": reader.read("topics", _topics(topics)) or (),
+        "order": reader.read("order", positive_int),
+    }
+    occasion = fields["occasion"]
+    if occasion and ("《" in occasion or "》" in occasion):
+        reader.fail(("occasion",), "场合（会议名称不加书名号）", occasion)
+    if None in (fields["title"], fields["speakers"], fields["date"]):
+        return None
+    return Speech(src_uri=src_uri, **fields)
+
+
+def _notice(reader: Reader, src_uri: str, topics: tuple[str, ...]) -> Notice | None:
+    reader.unknown_keys(NOTICE_KEYS + PAGE_KEYS, "通报通知")
+    doc_type = reader.read("doc_type", one_of(DOC_TYPES, "15 种法定文种之一：" + "、".join(DOC_TYPES)), required=True)
+    fields = {
+        "title": reader.read("title", text("公文标题"), required=True),
+        "doc_type": doc_type,
+        "issuers": reader.read("issuer", text_list("发文机关（联合发文写列表，主办机关在前）"), required=True),
+        "date": reader.read("date", iso_date, required=True),
+        "classification": reader.read("classification", _classification, required=True),
+        "doc_number": reader.read("doc_number", _doc_number(doc_type)),
+        "recipients": reader.read("recipients", text_list("主送机关")) or (),
+        "cc": reader.read("cc", text_list("抄送机关")) or (),
+        "attachments": reader.read("attachments", text_list("附件名称列表")) or (),
+        "note": reader.read("note", text("附注")),
+        "source": reader.read("source", text("来源")),
+        "public_status": reader.read("public_status", text("公开属性，如 主动公开")),
+        "review": reader.read("review", _review),
+        "topics": reader.read("topics", _topics(topics)) or (),
+        "order": reader.read("order", positive_int),
+    }
+    if None in (fields["title"], fields["doc_type"], fields["issuers"], fields["date"], fields["classification"]):
+        return None
+    return Notice(src_uri=src_uri, **fields)
+
+
+def read_entry(
+    path: str, src_uri: str, front: FrontMatter | None, topics: tuple[str, ...]
+) -> tuple[Entry | None, list[Problem]]:
+    """Check one entry's parsed front matter; path is how messages name it (docs/…), src_uri how the site links it."""
+    expected_type = TYPE_BY_DIR[src_uri.split("/", 1)[0] + "/"]
+    reader = Reader(path, front or FrontMatter({}), LABELS, [])
+    kind = reader.front.data.get("type")
+    if kind is None:
+        reader.missing("type", TYPE_EXPECTED[expected_type])
+    elif kind not in TYPE_EXPECTED:
+        reader.fail(("type",), " 或 ".join(TYPE_EXPECTED.values()), kind)
+    elif kind != expected_type:
+        reader.fail(("type",), TYPE_EXPECTED[expected_type], kind, f"本文件在 docs/{src_uri.split('/', 1)[0]}/")
+    entry = (_speech if expected_type == "speech" else _notice)(reader, src_uri, topics)
+    return (entry if not reader.problems else None), reader.problems
+
+
+def parse_entry(path: str, src_uri: str, text_: str, topics: tuple[str, ...]) -> tuple[Entry | None, list[Problem]]:
+    front, problems = parse(path, text_)
+    if problems:
+        return None, problems
+    return read_entry(path, src_uri, front, topics)
+
+
+def duplicate_doc_numbers(numbers: list[tuple[str, str, int]]) -> list[Problem]:
+    """The same 文号 in two files: one problem per later file, naming the first. Items: 文号, path, line."""
+    first_seen: dict[str, tuple[str, int]] = {}
+    problems = []
+    for number, path, line in numbers:
+        if number in first_seen:
+            other_path, other_line = first_seen[number]
+            problems.append(
+                Problem(
+                    path, line, "doc_number 文号", "每份公文唯一的文号", number, f"与 {other_path}:{other_line} 重复"
+                )
+            )
+        else:
+            first_seen[number] = (path, line)
+    return problems
+
+
+def load_catalogue(files: list[tuple[str, str, str]], topics: tuple[str, ...]) -> tuple[Catalogue, list[Problem]]:
+    """Every entry file as (path for messages, src_uri, text) → the catalogue and every problem found."""
+    entries: list[Entry] = []
+    numbers: list[tuple[str, str, int]] = []
+    problems: list[Problem] = []
+    for path, src_uri, content in sorted(files):
+        front, found = parse(path, content)
+        if not found:
+            entry, found = read_entry(path, src_uri, front, topics)
+            entries += [entry] if entry else []
+            number = front.data.get("doc_number") if front else None
+            if isinstance(number, str) and number.strip():
+                # checked even when the file has other faults, so a clerk sees every problem in one run
+                numbers.append((number.strip(), path, front.line("doc_number")))
+        problems += found
+    problems += duplicate_doc_numbers(numbers)
+    speeches = tuple(e for e in entries if isinstance(e, Speech))
+    notices = tuple(e for e in entries if isinstance(e, Notice))
+    return Catalogue(speeches, notices, topics), problems

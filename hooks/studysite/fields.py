@@ -1,0 +1,151 @@
+"""Field checks shared by every front-matter contract: each returns the clean value or a problem.
+
+A check never raises; it reports what it expected and what the clerk typed, in Chinese, at the line of
+the field, so one run lists every mistake of every file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from .frontmatter import FrontMatter
+from .problems import Problem
+
+MISSING = "（未填写）"
+UNKNOWN = "待补充"
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def format_date(day: date) -> str:
+    """2025-03-12 as 2025年3月12日 (no zero padding)."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def shown(value: object) -> str:
+    """A clerk's value as it reads in a message: a list as a list, None as nothing."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(shown(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {shown(item)}" for key, item in value.items()) + "}"
+    return str(value)
+
+
+@dataclass
+class Reader:
+    """Reads the fields of one file's front matter and collects its problems."""
+
+    path: str
+    front: FrontMatter
+    labels: dict[str, str]
+    problems: list[Problem]
+
+    def label(self, *path: object) -> str:
+        key = str(path[0])
+        name = key + "".join(f"[{part + 1}]" if isinstance(part, int) else f".{part}" for part in path[1:])
+        return f"{name} {self.labels.get(key, '')}".rstrip()
+
+    def value(self, *path: object) -> object:
+        current: object = self.front.data
+        for part in path:
+            in_mapping = isinstance(current, dict) and part in current
+            in_list = isinstance(current, list) and isinstance(part, int) and part < len(current)
+            if not (in_mapping or in_list):
+                return None
+            current = current[part]
+        return current
+
+    def fail(self, path: tuple, expected: str, got: object, hint: str = "") -> None:
+        self.problems.append(
+            Problem(self.path, self.front.line(*path), self.label(*path), expected, shown(got) or MISSING, hint)
+        )
+
+    def missing(self, key: str, expected: str) -> None:
+        self.problems.append(Problem(self.path, self.front.line(key), self.label(key), expected, MISSING))
+
+    def read(self, key: str, check: Callable[[Reader, tuple, object], object], required: bool = False) -> object:
+        raw = self.value(key)
+        if raw is None or raw == "" or raw == []:
+            if required:
+                check(self, (key,), None)
+            return None
+        return check(self, (key,), raw)
+
+    def unknown_keys(self, allowed: Iterable[str], kind: str) -> None:
+        allowed = tuple(allowed)
+        for key in self.front.data:
+            if key not in allowed:
+                self.problems.append(
+                    Problem(
+                        self.path,
+                        self.front.line(key),
+                        f"{key} 未知字段",
+                        f"{kind}可用的字段：{'、'.join(allowed)}",
+                        str(key),
+                    )
+                )
+
+
+def text(expected: str = "非空文字") -> Callable[[Reader, tuple, object], str | None]:
+    def check(reader: Reader, path: tuple, raw: object) -> str | None:
+        if isinstance(raw, str) and raw.strip():
+            return raw.strip()
+        reader.fail(path, expected, raw)
+        return None
+
+    return check
+
+
+def text_list(expected: str) -> Callable[[Reader, tuple, object], tuple[str, ...] | None]:
+    """A list of texts; a single text is accepted as a one-item list."""
+
+    def check(reader: Reader, path: tuple, raw: object) -> tuple[str, ...] | None:
+        items = [raw] if isinstance(raw, str) else raw
+        if isinstance(items, list) and items and all(isinstance(i, str) and i.strip() for i in items):
+            return tuple(item.strip() for item in items)
+        reader.fail(path, expected, raw)
+        return None
+
+    return check
+
+
+def parse_iso_date(raw: object) -> tuple[date | None, str]:
+    """A date from YYYY-MM-DD, or the reason it is not one."""
+    if not isinstance(raw, str) or not _ISO_DATE.match(raw.strip()):
+        return None, "日期格式应为 年-月-日，月和日各两位"
+    try:
+        return date.fromisoformat(raw.strip()), ""
+    except ValueError:
+        return None, "没有这一天"
+
+
+def iso_date(reader: Reader, path: tuple, raw: object) -> date | None:
+    day, reason = parse_iso_date(raw)
+    if day is None:
+        reader.fail(path, "日期，如 2025-03-12", raw, reason if raw is not None else "")
+    return day
+
+
+def one_of(choices: Iterable[str], expected: str | None = None) -> Callable[[Reader, tuple, object], str | None]:
+    choices = tuple(choices)
+
+    def check(reader: Reader, path: tuple, raw: object) -> str | None:
+        if isinstance(raw, str) and raw.strip() in choices:
+            return raw.strip()
+        reader.fail(path, expected or "、".join(choices) + " 之一", raw)
+        return None
+
+    return check
+
+
+def positive_int(reader: Reader, path: tuple, raw: object) -> int | None:
+    if isinstance(raw, int) and not isinstance(raw, bool) and raw > 0:
+        return raw
+    reader.fail(path, "正整数，如 3", raw)
+    return None

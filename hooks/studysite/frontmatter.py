@@ -1,0 +1,114 @@
+"""Front matter read the way a clerk wrote it: values as typed, with the line of every key.
+
+MkDocs drops front matter it cannot parse without a word, and YAML turns 2025-02-30 into an error that
+hides every other problem of the file; so dates stay strings here and the checks say what is wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from .problems import Problem
+
+_FENCE = "---"
+
+
+class _TypedAsWrittenLoader(yaml.SafeLoader):
+    """SafeLoader without the timestamp rule: a date is checked by the schema, not by the parser."""
+
+
+_TypedAsWrittenLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    data: dict
+    lines: dict[tuple, int] = field(default_factory=dict)  # key path, e.g. ("sources", 0, "date"), to line
+    start_line: int = 1  # the line of the opening ---
+
+    def line(self, *path: object) -> int:
+        """The line of a key path, or of its nearest present parent, or of the opening fence."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.start_line
+
+
+def split(text: str) -> tuple[str | None, int]:
+    """The YAML between the opening and closing --- and the 1-based line it starts on (None: no front matter)."""
+    lines = text.splitlines()
+    if not lines or lines[0].rstrip() != _FENCE:
+        return None, 1
+    for index, line in enumerate(lines[1:], start=1):
+        if line.rstrip() in (_FENCE, "..."):
+            return "\n".join(lines[1:index]), 2
+    return "\n".join(lines[1:]), 2
+
+
+# YAML's complaints that clerks meet most, with what to do about them.
+_YAML_HINTS = (
+    ("mapping values are not allowed", "文字中含有英文冒号加空格（: ），请用英文引号把整段文字括起来"),
+    ("expected ',' or ']'", "方括号列表没有闭合，缺少 ]"),
+    ("expected ',' or '}'", "花括号没有闭合，缺少 }"),
+    ("found character '\\t'", "不能用 Tab 键缩进，请改用空格"),
+    ("could not find expected ':'", "每行应为 键: 值，冒号为英文冒号且后面要有空格"),
+    ("found undefined alias", "以 * 开头的文字请用引号括起来"),
+)
+
+
+def yaml_hint(reason: str) -> str:
+    for needle, hint in _YAML_HINTS:
+        if needle in reason:
+            return f"{hint}；YAML 报错：{reason}"
+    return f"YAML 报错：{reason}"
+
+
+def _record_lines(node: yaml.Node, path: tuple, offset: int, lines: dict[tuple, int]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key_path = path + (key_node.value,)
+            lines[key_path] = key_node.start_mark.line + offset
+            _record_lines(value_node, key_path, offset, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[path + (index,)] = item.start_mark.line + offset
+            _record_lines(item, path + (index,), offset, lines)
+
+
+def parse(path: str, text: str) -> tuple[FrontMatter | None, list[Problem]]:
+    """Parse a page's front matter; a YAML error becomes one problem at the line YAML names."""
+    yaml_text, first_line = split(text)
+    if yaml_text is None:
+        return None, []
+    loader = _TypedAsWrittenLoader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
+    except yaml.YAMLError as error:
+        # An unclosed [ or { is noticed lines later; the line that opened it is the one to fix.
+        unclosed = str(getattr(error, "problem", "")).startswith("expected ','")
+        mark = (unclosed and getattr(error, "context_mark", None)) or getattr(error, "problem_mark", None)
+        line = first_line + (mark.line if mark else 0)
+        got = text.splitlines()[line - 1].strip() if line <= len(text.splitlines()) else ""
+        reason = getattr(error, "problem", None) or str(error)
+        return None, [Problem(path, line, "文件头", "合法的 YAML（键: 值，每行一项）", got, yaml_hint(reason))]
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        got = yaml_text.strip().splitlines()[0] if yaml_text.strip() else ""
+        return None, [Problem(path, first_line, "文件头", "键: 值 形式的字段表", got)]
+    lines: dict[tuple, int] = {}
+    _record_lines(node, (), first_line, lines)
+    return FrontMatter(data, lines, first_line - 1), []
+
+
+def body_start(text: str) -> int:
+    """The 1-based line where the Markdown body starts, after the front matter."""
+    yaml_text, first_line = split(text)
+    return 1 if yaml_text is None else first_line + len(yaml_text.splitlines()) + 1
