@@ -6,7 +6,7 @@ from mkdocs.exceptions import PluginError
 
 from studysite.problems import Problem, report
 from studysite.reachability import orphan_problems
-from studysite.resources import external_resource_problems, is_external
+from studysite.resources import external_resource_problems, is_external, scan
 
 
 def on_config(config):
@@ -29,10 +29,13 @@ def on_env(env, config, files):
         if file.page is not None and file.page.content is not None
     }
     problems = []
+    links = {}
     for src_uri, file in rendered.items():
-        problems += external_resource_problems(f"docs/{src_uri}", file.content_string, file.page.content)
+        loaded, hrefs = scan(file.page.content)
+        problems += external_resource_problems(f"docs/{src_uri}", file.content_string, loaded)
+        links[src_uri] = (file.page.url, hrefs)
     if config.nav is not None:  # without a nav in mkdocs.yml every page is in the generated nav
-        problems += orphan_problems({src: (f.page.url, f.page.content) for src, f in rendered.items()}, config.nav)
+        problems += orphan_problems(links, config.nav)
     if problems:
         raise PluginError(report(problems))
     return env

@@ -26,10 +26,10 @@ def test_nav_sources_walk_nested_sections_and_skip_external_links():
 
 def test_a_page_linked_from_an_index_is_reachable_and_a_lonely_page_is_reported():
     pages = {
-        "index.md": ("", '<a href="speeches/">讲话</a>'),
-        "speeches/index.md": ("speeches/", '<a href="a/">甲</a>'),
-        "speeches/a.md": ("speeches/a/", '<a href="../">返回</a>'),
-        "speeches/lost.md": ("speeches/lost/", '<a href="../a/">甲</a>'),
+        "index.md": ("", ["speeches/"]),
+        "speeches/index.md": ("speeches/", ["a/"]),
+        "speeches/a.md": ("speeches/a/", ["../"]),
+        "speeches/lost.md": ("speeches/lost/", ["../a/"]),
     }
     assert orphan_problems(pages, ["index.md", "speeches/index.md"]) == [
         Problem(

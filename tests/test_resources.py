@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from studysite.problems import Problem, report
-from studysite.resources import external_resource_problems, is_external, loaded_urls
+from studysite.resources import external_resource_problems, is_external, loaded_urls, scan
 
 
 def test_external_forms_are_recognised_and_local_ones_are_not():
@@ -20,6 +20,12 @@ def test_external_forms_are_recognised_and_local_ones_are_not():
         False,
         False,
     ]
+
+
+def test_scan_also_collects_link_targets_with_or_without_loading_tags():
+    links = """<a href="../a/">甲</a><a name="n">无</a><a class='x' href='#p1'>乙</a><a href=b/?x=1&amp;y=2>丙</a>"""
+    assert scan(links) == ([], ["../a/", "#p1", "b/?x=1&y=2"])
+    assert scan(links + '<img src="x.png">') == (["x.png"], ["../a/", "#p1", "b/?x=1&y=2"])
 
 
 def test_every_loading_attribute_and_css_url_is_collected_but_plain_links_are_not():
@@ -52,7 +58,7 @@ def test_every_loading_attribute_and_css_url_is_collected_but_plain_links_are_no
 def test_a_problem_names_the_file_the_line_and_the_url():
     source = "---\ntitle: 示例\n---\n\n# 示例\n\n![图](https://example.cn/a.png)\n"
     html = '<h1>示例</h1><p><img alt="图" src="https://example.cn/a.png"></p>'
-    problems = external_resource_problems("docs/speeches/a.md", source, html)
+    problems = external_resource_problems("docs/speeches/a.md", source, loaded_urls(html))
     assert problems == [
         Problem(
             "docs/speeches/a.md",

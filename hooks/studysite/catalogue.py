@@ -73,9 +73,10 @@ def compilation_order(entries: Iterable[Entry]) -> list[Entry]:
 
 
 def _table(header: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> str:
+    """A Markdown table kept out of the search index: each row repeats an entry that is searchable itself."""
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
+    return '<div class="index-table" markdown data-search-exclude>\n\n' + "\n".join(lines) + "\n\n</div>\n"
 
 
 def _speech_row(speech: Speech, page: str) -> tuple[str, ...]:

@@ -4,27 +4,9 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable, Mapping
-from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 from .problems import Problem
-
-
-class _Hrefs(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "a":
-            self.hrefs += [value for name, value in attrs if name == "href" and value]
-
-
-def hrefs(html: str) -> list[str]:
-    parser = _Hrefs()
-    parser.feed(html)
-    parser.close()
-    return parser.hrefs
 
 
 def resolve(page_url: str, href: str) -> str | None:
@@ -68,12 +50,12 @@ def unreachable(start: Iterable[str], links: Mapping[str, Iterable[str]]) -> set
     return set(links) - seen
 
 
-def orphan_problems(pages: Mapping[str, tuple[str, str]], nav: object) -> list[Problem]:
-    """pages: src_uri -> (site url, rendered HTML). One problem per page the nav cannot reach."""
+def orphan_problems(pages: Mapping[str, tuple[str, list[str]]], nav: object) -> list[Problem]:
+    """pages: src_uri -> (site url, the hrefs of its links). One problem per page the nav cannot reach."""
     by_url = {url: src_uri for src_uri, (url, _) in pages.items()}
     links = {
-        src_uri: [by_url[target] for href in hrefs(html) if (target := resolve(url, href)) in by_url]
-        for src_uri, (url, html) in pages.items()
+        src_uri: [by_url[target] for href in hrefs if (target := resolve(url, href)) in by_url]
+        for src_uri, (url, hrefs) in pages.items()
     }
     return [
         Problem(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 from .problems import Problem, line_of
@@ -37,13 +38,18 @@ def css_urls(css: str) -> list[str]:
 
 
 class _ResourceCollector(HTMLParser):
+    """One pass over a page: what it loads, and where its links go (for the reachability check)."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.urls: list[str] = []
+        self.hrefs: list[str] = []
         self._in_style = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
+        if tag == "a" and values.get("href"):
+            self.hrefs.append(values["href"])
         for name in _LOADING_ATTRIBUTES.get(tag, ()):
             if name in values:
                 candidates = values[name].split(",") if name == "srcset" else [values[name]]
@@ -60,16 +66,30 @@ class _ResourceCollector(HTMLParser):
             self.urls.extend(css_urls(data))
 
 
+# Most pages load nothing of their own; the full parser runs only where a loading tag or style may be.
+_MAY_LOAD = re.compile(
+    r"<(?:img|script|link|i?frame|embed|object|source|video|audio|track|input|style)\b|\sstyle\s*=", re.I
+)
+_HREF = re.compile(r"""<a\b[^>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+
+
+def scan(html: str) -> tuple[list[str], list[str]]:
+    """The URLs the HTML makes a browser fetch on load, and the targets of its links, in document order."""
+    if _MAY_LOAD.search(html):
+        collector = _ResourceCollector()
+        collector.feed(html)
+        collector.close()
+        return collector.urls, collector.hrefs
+    hrefs = [unescape(next(group for group in match.groups() if group is not None)) for match in _HREF.finditer(html)]
+    return [], [href for href in hrefs if href]
+
+
 def loaded_urls(html: str) -> list[str]:
-    """Every URL the HTML makes a browser fetch on load, in document order."""
-    collector = _ResourceCollector()
-    collector.feed(html)
-    collector.close()
-    return collector.urls
+    return scan(html)[0]
 
 
-def external_resource_problems(path: str, source: str, html: str) -> list[Problem]:
-    """One problem per external resource in a page's rendered HTML, located at its line in the source."""
+def external_resource_problems(path: str, source: str, loaded: list[str]) -> list[Problem]:
+    """One problem per external resource a page loads, located at its line in the source."""
     return [
         Problem(
             path=path,
@@ -78,6 +98,6 @@ def external_resource_problems(path: str, source: str, html: str) -> list[Proble
             expected="站内文件（内网无法访问外部网站，请把文件放进 docs/ 并用相对路径引用）",
             got=url,
         )
-        for url in loaded_urls(html)
+        for url in loaded
         if is_external(url)
     ]

@@ -1,0 +1,209 @@
+"""Benchmark: whole builds of this project against plain Material on the same fictional corpus, in one run.
+
+    python scripts/bench.py --sizes 500,1000,2000,4000
+
+For each size N it writes a fictional corpus (示例局 entries, nothing real) of N speeches and notices into a
+temporary folder, builds it once with this project's mkdocs.yml and hooks and once with plain Material (the
+same theme, extensions and nav, no hooks, entries out of the nav: Material's best layout), and prints
+seconds, the ratio, the seconds per entry, the site size and the median entry page size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "hooks"))
+
+from studysite.catalogue import GENERATED_PAGES  # noqa: E402  (the hooks folder is not a package)
+
+SPEAKERS = [f"示例{name}" for name in "甲乙丙丁戊己庚辛壬癸"]
+ISSUERS = ["示例局", "示例局办公室", "示例局纪委", "示例局组织处", "示例局机关党委"]
+DOC_TYPES = ["通报", "通知", "意见", "决定", "纪要"]
+TOPICS = ["理想信念", "选人用人", "政治纪律政治规矩", "廉洁自律", "党内政治生活", "作风建设", "警示教育"]
+# Neutral phrases for fictional bodies; the words are the site's own vocabulary so search has work to do.
+PHRASES = [
+    "示例局党委",
+    "深入学习",
+    "整改措施",
+    "落实责任",
+    "党支部",
+    "理论学习中心组",
+    "选人用人",
+    "廉洁自律",
+    "工作作风",
+    "批评和自我批评",
+    "民主生活会",
+    "制度建设",
+    "基层一线",
+    "示例处室",
+    "警示教育",
+    "组织生活",
+    "专题讨论",
+    "台账管理",
+    "督促检查",
+    "长效机制",
+]
+
+
+def _paragraph(rng: random.Random, sentences: int) -> str:
+    parts = []
+    for _ in range(sentences):
+        words = rng.sample(PHRASES, 4)
+        parts.append(f"{words[0]}要围绕{words[1]}，把{words[2]}和{words[3]}结合起来")
+    return "；".join(parts) + "。"
+
+
+def write_corpus(docs: Path, size: int, seed: int = 2025) -> list[Path]:
+    """size fictional entries under docs/speeches and docs/notices (about 60% speeches), ~1,500 characters each."""
+    rng = random.Random(seed)
+    written = []
+    for folder in ("speeches", "notices"):
+        (docs / folder).mkdir(parents=True, exist_ok=True)
+    for number in range(1, size + 1):
+        year = 2015 + number % 10
+        day = f"{year}-{1 + number % 12:02d}-{1 + number % 28:02d}"
+        topics = rng.sample(TOPICS, rng.randint(0, 2))
+        body = "\n\n".join(_paragraph(rng, 4) for _ in range(12))
+        topic_line = f"topics: [{', '.join(topics)}]\n" if topics else ""
+        if number % 5 < 3:
+            speakers = rng.sample(SPEAKERS, rng.choice([1, 1, 1, 2]))
+            front = (
+                f"type: speech\ntitle: 示例讲话第{number}号：关于{rng.choice(PHRASES)}的讲话\n"
+                f"speaker: [{', '.join(speakers)}]\ndate: {day}\noccasion: 示例局第{number}次学习会\n"
+                f"sources:\n  - publisher: 示例日报\n    date: {day}\n{topic_line}"
+            )
+            path = docs / "speeches" / f"shili-{number:05d}.md"
+        else:
+            front = (
+                f"type: notice\ntitle: 关于示例事项第{number}号的{rng.choice(DOC_TYPES)}\n"
+                f"doc_type: {rng.choice(DOC_TYPES)}\nissuer: {rng.choice(ISSUERS)}\ndate: {day}\n"
+                f"classification: 公开\ndoc_number: 示发〔{year}〕{number}号\n{topic_line}"
+            )
+            path = docs / "notices" / f"shili-{number:05d}.md"
+        path.write_text(f"---\n{front}---\n\n{body}\n", encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def plain_config(project_config: str) -> str:
+    """The project's mkdocs.yml as plain Material: no hooks, no generated pages in the nav, not strict."""
+    lines = project_config.splitlines()
+    kept: list[str] = []
+    in_hooks = False
+    for line in lines:
+        if re.match(r"^\S", line):
+            in_hooks = line.startswith("hooks:")
+        nav_target = re.match(r"^\s*- (?:.+: )?(\S+\.md)$", line)
+        if in_hooks or (nav_target and nav_target.group(1) in GENERATED_PAGES):
+            continue
+        kept.append("strict: false" if line.startswith("strict:") else line)
+    # Drop nav sections left without children.
+    changed = True
+    while changed:
+        changed = False
+        for index, line in enumerate(kept):
+            section = re.match(r"^(\s*)- [^:]+:$", line)
+            following = kept[index + 1] if index + 1 < len(kept) else ""
+            if section and len(following) - len(following.lstrip()) <= len(section.group(1)):
+                del kept[index]
+                changed = True
+                break
+    return "\n".join(kept) + "\n"
+
+
+@dataclass(frozen=True)
+class Result:
+    entries: int
+    project_seconds: float
+    plain_seconds: float
+    ratio: float
+    ms_per_entry: float
+    site_mb: float
+    median_entry_kb: float
+
+
+def _build(config: Path, site: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"构建失败：{config}\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+def _size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def measure(size: int, workdir: Path) -> Result:
+    project = workdir / f"project-{size}"
+    plain = workdir / f"plain-{size}"
+    for target in (project, plain):
+        shutil.copytree(REPO / "docs", target / "docs")
+    shutil.copytree(REPO / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    config_text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config_text, encoding="utf-8")
+    (plain / "mkdocs.yml").write_text(plain_config(config_text), encoding="utf-8")
+    entries = write_corpus(project / "docs", size)
+    write_corpus(plain / "docs", size)
+
+    project_seconds = _build(project / "mkdocs.yml", project / "site")
+    plain_seconds = _build(plain / "mkdocs.yml", plain / "site")
+    entry_pages = [
+        project / "site" / path.relative_to(project / "docs").with_suffix("") / "index.html" for path in entries
+    ]
+    return Result(
+        entries=size,
+        project_seconds=round(project_seconds, 2),
+        plain_seconds=round(plain_seconds, 2),
+        ratio=round(project_seconds / plain_seconds, 3),
+        ms_per_entry=round(project_seconds / size * 1000, 2),
+        site_mb=round(_size(project / "site") / 1e6, 1),
+        median_entry_kb=round(statistics.median(page.stat().st_size for page in entry_pages) / 1000, 1),
+    )
+
+
+def table(results: list[Result]) -> str:
+    header = (
+        "| 条目数 | 本项目（秒） | 原版 Material（秒） | 比值 | 每篇（毫秒） | site/ 大小（MB） | 条目页中位数（KB） |"
+    )
+    rows = [
+        f"| {r.entries} | {r.project_seconds} | {r.plain_seconds} | {r.ratio} | {r.ms_per_entry} | {r.site_mb} | {r.median_entry_kb} |"
+        for r in results
+    ]
+    return "\n".join([header, "|---|---|---|---|---|---|---|", *rows])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="构建基准：本项目与原版 Material 在同一虚构语料上的整站构建对比")
+    parser.add_argument("--sizes", default="500,1000,2000,4000", help="条目数，逗号分隔（默认 500,1000,2000,4000）")
+    parser.add_argument("--json", action="store_true", help="输出 JSON 而不是表格")
+    args = parser.parse_args(argv)
+    sizes = [int(size) for size in args.sizes.split(",")]
+    with tempfile.TemporaryDirectory(prefix="bench-") as workdir:
+        results = [measure(size, Path(workdir)) for size in sizes]
+    print(json.dumps([asdict(r) for r in results], ensure_ascii=False) if args.json else table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

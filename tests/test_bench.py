@@ -1,0 +1,46 @@
+"""scripts/bench.py at a small size, so the benchmark cannot rot."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import bench
+
+from compilation_fixtures import TOPICS
+from conftest import REPO
+from studysite.catalogue import GENERATED_PAGES
+from studysite.entries import is_entry_path, load_catalogue
+
+
+def test_the_fictional_corpus_is_valid_and_fictional(tmp_path: Path):
+    written = bench.write_corpus(tmp_path, 30)
+    files = [
+        (f"docs/{p.relative_to(tmp_path).as_posix()}", p.relative_to(tmp_path).as_posix(), p.read_text())
+        for p in written
+    ]
+    assert all(is_entry_path(src) for _, src, _ in files)
+    catalogue, problems = load_catalogue(files, TOPICS)
+    assert problems == []
+    assert (len(catalogue.speeches), len(catalogue.notices)) == (18, 12)
+    assert all(name.startswith("示例") for speech in catalogue.speeches for name in speech.speakers)
+    assert all(issuer.startswith("示例") for notice in catalogue.notices for issuer in notice.issuers)
+    assert bench.write_corpus(tmp_path / "again", 30)[5].read_text() == written[5].read_text(), "deterministic"
+
+
+def test_plain_config_has_no_hooks_and_no_generated_pages():
+    plain = bench.plain_config((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert "hooks/" not in plain and "\nhooks:" not in plain
+    assert not any(page in plain for page in GENERATED_PAGES)
+    assert "strict: false" in plain
+    assert "theme:\n  name: material" in plain
+    assert "      - compilation/index.md\n" in plain
+
+
+def test_main_measures_both_builds(capsys):
+    assert bench.main(["--sizes", "20", "--json"]) == 0
+    [result] = json.loads(capsys.readouterr().out)
+    assert result["entries"] == 20
+    assert result["project_seconds"] > 0 and result["plain_seconds"] > 0
+    assert abs(result["ratio"] - result["project_seconds"] / result["plain_seconds"]) < 0.01
+    assert 5 < result["median_entry_kb"] < 60
