@@ -97,11 +97,27 @@ def test_home_page_loads_only_from_the_local_server_and_search_finds_zhenggai(br
     search_in_header(page, "整改")
     # jieba's segmentation leaves U+200B between words in the result titles; a reader does not see them.
     titles = [t.replace("\u200b", "") for t in page.locator(".md-search-result__item h1").all_inner_texts()]
-    assert "局党委专题民主生活会召开情况汇报" in titles, titles
+    assert "整改台账" in titles, titles
+    assert any(title.startswith("M2 ") for title in titles), titles
     assert page.locator(".md-search-result__meta").inner_text().endswith("个符合条件的结果")
     page.wait_for_load_state("networkidle")
 
     hosts = {urlparse(url).hostname for url in requested if urlparse(url).scheme in ("http", "https", "ws", "wss")}
     assert hosts == {"127.0.0.1"}, requested
     assert any(url.endswith("search/search_index.json") for url in requested)
+    page.close()
+
+
+def test_ledger_filters_by_status_and_owner_on_the_page(browser, site_url: str):
+    page = browser.new_page()
+    page.goto(site_url + "measures/ledger/", wait_until="networkidle")
+    rows = page.locator(".ledger tbody tr")
+    total = rows.count()
+    assert page.locator(".ledger-count").inner_text() == f"显示 {total} / {total} 项"
+    page.locator(".ledger-filters select").nth(0).select_option("长期坚持")
+    visible = [row for row in rows.all() if row.is_visible()]
+    assert 0 < len(visible) < total
+    assert all(row.locator("td").nth(7).inner_text() == "长期坚持" for row in visible)
+    page.locator(".ledger-filters select").nth(1).select_option("局党委书记、副书记")
+    assert page.locator(".ledger-count").inner_text() == f"显示 1 / {total} 项"
     page.close()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from compilation_fixtures import GOOD, TOPICS, entry_files
-from studysite.catalogue import contents, entry_page, escape, generated_pages, notice_index, speech_index
+from studysite.catalogue import contents, entry_page, generated_pages, notice_index, speech_index
 from studysite.entries import Catalogue, load_catalogue
+from studysite.md import escape
 
 CATALOGUE, _ = load_catalogue(entry_files(GOOD), TOPICS)
 

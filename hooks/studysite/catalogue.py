@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from .entries import Catalogue, Entry, Notice, SourceRef, Speech
 from .fields import UNKNOWN, format_date
+from .md import escape, link, table
 
 SPEECH_INDEX = "speeches/index.md"
 SPEECHES_BY_SPEAKER = "speeches/by-speaker.md"
@@ -29,27 +29,14 @@ GENERATED_PAGES = (
 NO_TOPIC = "未标注专题"
 INTERNAL_BANNER = '!!! warning "内部资料 注意保存"\n\n    本页为内部资料，仅限内网学习使用，不得外传。\n'
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|{}#!])")
-
-
-def escape(text: str) -> str:
-    """Clerk-typed text as literal Markdown, safe inside a table cell or a link label."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;").replace(">", "&gt;")
-
 
 def anchor(prefix: str, name: str) -> str:
     """A stable heading id for a group (a speaker, an issuer, a topic) that entry headers link to."""
     return f"{prefix}-" + re.sub(r"[^\w\u3400-\u9fff-]+", "-", name).strip("-")
 
 
-def link(entry: Entry, from_page: str) -> str:
-    target = posixpath.relpath(entry.src_uri, posixpath.dirname(from_page))
-    return f"[{escape(entry.title)}](<{target}>)"
-
-
-def page_link(label: str, target: str, from_page: str, fragment: str = "") -> str:
-    relative = posixpath.relpath(target, posixpath.dirname(from_page))
-    return f"[{escape(label)}](<{relative}{'#' + fragment if fragment else ''}>)"
+def entry_link(entry: Entry, from_page: str) -> str:
+    return link(entry.title, entry.src_uri, from_page)
 
 
 def format_source(source: SourceRef) -> str:
@@ -73,17 +60,15 @@ def compilation_order(entries: Iterable[Entry]) -> list[Entry]:
 
 
 def _table(header: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> str:
-    """A Markdown table kept out of the search index: each row repeats an entry that is searchable itself."""
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return '<div class="index-table" markdown data-search-exclude>\n\n' + "\n".join(lines) + "\n\n</div>\n"
+    # Each row repeats an entry that is searchable on its own page: keep the index out of search results.
+    return table(header, rows, "index-table", searchable=False)
 
 
 def _speech_row(speech: Speech, page: str) -> tuple[str, ...]:
     return (
         format_date(speech.date),
         "、".join(escape(s) for s in speech.speakers),
-        link(speech, page),
+        entry_link(speech, page),
         escape(speech.occasion) if speech.occasion else UNKNOWN,
         "；".join(escape(format_source(s)) for s in speech.sources) or UNKNOWN,
     )
@@ -98,7 +83,7 @@ def _notice_row(notice: Notice, page: str) -> tuple[str, ...]:
         escape(notice.doc_number) if notice.doc_number else UNKNOWN,
         format_date(notice.date),
         "、".join(escape(i) for i in notice.issuers),
-        link(notice, page),
+        entry_link(notice, page),
     )
 
 
@@ -121,7 +106,7 @@ def _topic_order(topics: tuple[str, ...]) -> Callable[[str, int], tuple]:
 
 
 def _see_also(page: str, links: list[tuple[str, str]]) -> str:
-    return "另见：" + " · ".join(page_link(label, target, page) for label, target in links if target != page) + "\n"
+    return "另见：" + " · ".join(link(label, target, page) for label, target in links if target != page) + "\n"
 
 
 _SPEECH_VIEWS = [("按时间", SPEECH_INDEX), ("按讲话人", SPEECHES_BY_SPEAKER), ("按专题", SPEECHES_BY_TOPIC)]
@@ -159,7 +144,7 @@ def speech_index(catalogue: Catalogue) -> str:
     else:
         parts.append(
             "目前尚未收录讲话。会议报告提到的讲话见"
-            + page_link("学习资料汇编", "compilation/index.md", SPEECH_INDEX)
+            + link("学习资料汇编", "compilation/index.md", SPEECH_INDEX)
             + "。\n"
         )
     return "\n".join(parts)
@@ -187,7 +172,7 @@ def notice_index(catalogue: Catalogue) -> str:
     if not catalogue.notices:
         intro += (
             "\n目前尚未收录通报通知。会议报告提到的通报和通知见"
-            + page_link("学习资料汇编", "compilation/index.md", NOTICE_INDEX)
+            + link("学习资料汇编", "compilation/index.md", NOTICE_INDEX)
             + "。\n"
         )
     return _grouped_page(
@@ -246,7 +231,7 @@ def contents(catalogue: Catalogue) -> str:
             rows.append(
                 (
                     str(number),
-                    link(entry, CONTENTS),
+                    entry_link(entry, CONTENTS),
                     entry.kind,
                     "、".join(escape(w) for w in who),
                     format_date(entry.date),
@@ -276,7 +261,7 @@ def _meta_rows(entry: Entry) -> list[tuple[str, str]]:
         return [
             (
                 "讲话人",
-                "、".join(page_link(s, SPEECHES_BY_SPEAKER, here, anchor("speaker", s)) for s in entry.speakers),
+                "、".join(link(s, SPEECHES_BY_SPEAKER, here, anchor("speaker", s)) for s in entry.speakers),
             ),
             ("日期", format_date(entry.date)),
             ("场合", escape(entry.occasion) if entry.occasion else UNKNOWN),
@@ -286,9 +271,9 @@ def _meta_rows(entry: Entry) -> list[tuple[str, str]]:
             *_topic_row(entry),
         ]
     rows = [
-        ("文种", page_link(entry.doc_type, NOTICES_BY_TYPE, here, anchor("type", entry.doc_type))),
+        ("文种", link(entry.doc_type, NOTICES_BY_TYPE, here, anchor("type", entry.doc_type))),
         ("文号", escape(entry.doc_number) if entry.doc_number else UNKNOWN),
-        ("发文机关", "、".join(page_link(i, NOTICES_BY_ISSUER, here, anchor("issuer", i)) for i in entry.issuers)),
+        ("发文机关", "、".join(link(i, NOTICES_BY_ISSUER, here, anchor("issuer", i)) for i in entry.issuers)),
         ("成文日期", format_date(entry.date)),
         ("密级", escape(entry.classification)),
     ]
@@ -310,9 +295,7 @@ def _topic_row(entry: Entry) -> list[tuple[str, str]]:
         return []
     if isinstance(entry, Notice):  # notices have no by-topic index; the 汇编目录 lists each entry once
         return [("专题", "、".join(map(escape, entry.topics)))]
-    return [
-        ("专题", "、".join(page_link(t, SPEECHES_BY_TOPIC, entry.src_uri, anchor("topic", t)) for t in entry.topics))
-    ]
+    return [("专题", "、".join(link(t, SPEECHES_BY_TOPIC, entry.src_uri, anchor("topic", t)) for t in entry.topics))]
 
 
 def entry_page(entry: Entry, body: str) -> str:

@@ -62,6 +62,11 @@ LABELS = {
     "source": "来源",
     "public_status": "公开属性",
     "review": "保密审查",
+    "sources.publisher": "出版单位",
+    "sources.date": "出版日期",
+    "sources.year": "年份",
+    "review.by": "审查人",
+    "review.date": "审查日期",
 }
 SPEECH_KEYS = ("type", "title", "speaker", "date", "occasion", "genre", "excerpt", "sources", "topics", "order")
 NOTICE_KEYS = (

@@ -47,9 +47,15 @@ class Reader:
     problems: list[Problem]
 
     def label(self, *path: object) -> str:
+        """items[2].status 状态: the path as a clerk finds it, and the field's Chinese name.
+
+        Nested fields are named by "parent.child" keys in labels (items.status), else by their parent.
+        """
         key = str(path[0])
         name = key + "".join(f"[{part + 1}]" if isinstance(part, int) else f".{part}" for part in path[1:])
-        return f"{name} {self.labels.get(key, '')}".rstrip()
+        names = [part for part in path if isinstance(part, str)]
+        nested = f"{names[0]}.{names[-1]}" if len(names) > 1 else key
+        return f"{name} {self.labels.get(nested, self.labels.get(key, ''))}".rstrip()
 
     def value(self, *path: object) -> object:
         current: object = self.front.data

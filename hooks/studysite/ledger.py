@@ -1,0 +1,202 @@
+"""The measures' checklists, the rectification ledger (整改台账) and the problem–measure map, as Markdown and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from .fields import format_date
+from .md import escape, link, table
+from .measures import DONE, PROBLEM_PAGE, TBD, Item, Measure, Plan, progress
+
+LEDGER_PAGE = "measures/ledger.md"
+LEDGER_CSV = "measures/ledger.csv"
+MAPPING_PAGE = "measures/mapping.md"
+GENERATED = (LEDGER_PAGE, LEDGER_CSV, MAPPING_PAGE)
+LEDGER_COLUMNS = ("序号", "问题", "措施", "任务", "责任领导", "责任部门", "完成时限", "状态", "佐证材料", "销号日期")
+_OVERDUE = "（逾期）"
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    number: int
+    measure: Measure
+    item: Item
+    overdue: bool
+
+    def due_text(self) -> str:
+        if self.item.ongoing:
+            return f"长期坚持（{self.item.review}检查）" if self.item.review and self.item.review != TBD else "长期坚持"
+        return format_date(self.item.due) if self.item.due else TBD
+
+    def status_text(self) -> str:
+        return self.item.status + (_OVERDUE if self.overdue else "")
+
+    def cells(self) -> tuple[str, ...]:
+        """The row as plain text, in LEDGER_COLUMNS order: what the CSV holds and the page shows."""
+        return (
+            str(self.number),
+            "、".join(self.measure.problem_refs),
+            f"{self.measure.id} {self.measure.title}",
+            f"{self.item.id} {self.item.task}",
+            self.measure.lead or TBD,
+            self.item.owner,
+            self.due_text(),
+            self.status_text(),
+            "；".join(self.item.evidence),
+            format_date(self.item.closed_on) if self.item.closed_on else "",
+        )
+
+
+def ledger_rows(plan: Plan) -> list[LedgerRow]:
+    """Every item of every measure, overdue items first, then in measure and item order; numbered."""
+    pairs = [(measure, item) for measure in plan.measures for item in measure.items]
+    ordered = sorted(enumerate(pairs), key=lambda pair: (not pair[1][1].overdue(plan.today), pair[0]))
+    return [
+        LedgerRow(number, measure, item, item.overdue(plan.today))
+        for number, (_, (measure, item)) in enumerate(ordered, start=1)
+    ]
+
+
+def _area_link(plan: Plan, area_id: str, from_page: str) -> str:
+    area = plan.area(area_id)
+    return link(f"{area.id} {area.title}", PROBLEM_PAGE, from_page, area.id)
+
+
+def _measure_link(measure: Measure, from_page: str, with_title: bool = True) -> str:
+    return link(f"{measure.id} {measure.title}" if with_title else measure.id, measure.src_uri, from_page)
+
+
+def _status_markdown(item: Item, overdue: bool) -> str:
+    if overdue:
+        return f'<span class="overdue">{escape(item.status)}{_OVERDUE}</span>'
+    return escape(item.status)
+
+
+def checklist(measure: Measure, plan: Plan) -> str:
+    """The checklist appended to a measure's page: progress, problems answered, one task-list line per item."""
+    page = measure.src_uri
+    parts = [
+        "## 整改清单\n",
+        f'!!! info "进度"\n\n    {progress(measure.items, plan.today).summary()}。逾期按{format_date(plan.today)}计算。\n',
+        "针对问题：" + "、".join(_area_link(plan, ref, page) for ref in measure.problem_refs) + "\n",
+    ]
+    if measure.lead or measure.dept:
+        parts.append(f"责任领导：{escape(measure.lead or TBD)}；牵头部门：{escape(measure.dept or TBD)}\n")
+    lines = []
+    for item in measure.items:
+        row = LedgerRow(0, measure, item, item.overdue(plan.today))
+        details = [
+            f"责任部门：{escape(item.owner)}",
+            f"完成时限：{row.due_text()}",
+            f"状态：{_status_markdown(item, row.overdue)}",
+        ]
+        if item.evidence:
+            details.append("佐证材料：" + "；".join(map(escape, item.evidence)))
+        if item.closed_on:
+            details.append(f"销号日期：{format_date(item.closed_on)}")
+        mark = "x" if item.status == DONE else " "
+        lines.append(f"- [{mark}] **{escape(item.id)}** {escape(item.task)}  \n  " + " · ".join(details))
+    parts.append("\n".join(lines) + "\n")
+    parts.append(link("全部事项见整改台账", LEDGER_PAGE, page) + "\n")
+    return "\n".join(parts)
+
+
+def ledger_page(plan: Plan) -> str:
+    overall = progress([item for measure in plan.measures for item in measure.items], plan.today)
+    progress_rows = []
+    for measure in plan.measures:
+        p = progress(measure.items, plan.today)
+        counts = (p.total, p.done, p.in_progress, p.ongoing, p.not_started, p.unreported, p.overdue, p.unassigned)
+        progress_rows.append((_measure_link(measure, LEDGER_PAGE, with_title=False), *map(str, counts), p.rate))
+    totals = (
+        overall.total,
+        overall.done,
+        overall.in_progress,
+        overall.ongoing,
+        overall.not_started,
+        overall.unreported,
+        overall.overdue,
+        overall.unassigned,
+    )
+    progress_rows.append(("**合计**", *(f"**{n}**" for n in totals), f"**{overall.rate}**"))
+    ledger = [
+        (
+            *(escape(cell) for cell in row.cells()[:2]),
+            _measure_link(row.measure, LEDGER_PAGE, with_title=False),
+            *(escape(cell) for cell in row.cells()[3:7]),
+            _status_markdown(row.item, row.overdue),
+            *(escape(cell) for cell in row.cells()[8:]),
+        )
+        for row in ledger_rows(plan)
+    ]
+    return "\n".join(
+        [
+            "# 整改台账\n",
+            f"汇总措施 M1–M5 和下一步重点抓好的4件事 T1–T4 的全部事项，共 {overall.total} 项。"
+            f"逾期按{format_date(plan.today)}计算，逾期事项排在最前。\n",
+            f"报告没有写明的责任部门和完成时限记为“{TBD}”，责任部门待定的事项计为“未分配”；"
+            "完成率 = 已完成项数 ÷ 有完成时限的项数（长期坚持事项不计入）。\n",
+            link("下载台账（CSV，可用 Excel 打开）", LEDGER_CSV, LEDGER_PAGE) + "\n",
+            "## 进度\n",
+            f"**合计**：{overall.summary()}。\n",
+            table(
+                ("措施", "事项", "已完成", "正在整改", "长期坚持", "未开始", "未填报", "逾期", "未分配", "完成率"),
+                progress_rows,
+            ),
+            "## 台账明细\n",
+            # The rows repeat the measures' checklists, which are searchable on their own pages.
+            table(LEDGER_COLUMNS, ledger, css_class="ledger", searchable=False),
+        ]
+    )
+
+
+def ledger_csv(plan: Plan) -> str:
+    """The ledger for the office's spreadsheet: UTF-8 with a byte-order mark so Excel reads the Chinese."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow((*LEDGER_COLUMNS, "是否逾期"))
+    for row in ledger_rows(plan):
+        writer.writerow((*row.cells(), "是" if row.overdue else "否"))
+    return "\ufeff" + buffer.getvalue()
+
+
+def mapping_page(plan: Plan) -> str:
+    rows = [
+        (
+            _area_link(plan, area.id, MAPPING_PAGE),
+            "<br>".join(_measure_link(m, MAPPING_PAGE) for m in plan.measures_for(area.id)),
+        )
+        for area in plan.areas
+    ]
+    return "\n".join(
+        [
+            "# 问题—措施对照\n",
+            "会议报告第三部分查摆的5个方面问题（P1–P5）与第四部分措施（M1–M5）、第二部分下一步重点抓好的4件事（T1–T4）的对应关系。"
+            "报告原文没有逐条对应，下表由各措施页的 problem_refs 汇总而成，属本站整理。\n",
+            table(("问题", "对应措施"), rows),
+        ]
+    )
+
+
+def problem_links(plan: Plan, area_id: str) -> str:
+    """The line under a problem on the problem list that names the measures answering it."""
+    measures = plan.measures_for(area_id)
+    return "对应措施：" + "、".join(_measure_link(m, PROBLEM_PAGE) for m in measures) + "\n"
+
+
+def with_problem_links(markdown: str, plan: Plan) -> str:
+    """The problem list with, at the end of each problem's section, the measures that answer it."""
+    out: list[str] = []
+    current = None
+    for line in markdown.splitlines():
+        heading = next((area.id for area in plan.areas if line.startswith(f"## {area.id} ")), None)
+        if heading or (current and line.startswith("#")):
+            if current:
+                out += [problem_links(plan, current), ""]
+            current = heading
+        out.append(line)
+    if current:
+        out += ["", problem_links(plan, current)]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,32 @@
+"""Small Markdown writers shared by every generated page: escaping, links and tables."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|{}#!])")
+
+
+def escape(text: str) -> str:
+    """Clerk-typed text as literal Markdown, safe inside a table cell or a link label."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def link(label: str, target: str, from_page: str, fragment: str = "") -> str:
+    """A Markdown link from one page under docs/ to another, relative, so MkDocs checks it."""
+    relative = posixpath.relpath(target, posixpath.dirname(from_page))
+    return f"[{escape(label)}](<{relative}{'#' + fragment if fragment else ''}>)"
+
+
+def table(header: Iterable[str], rows: Iterable[Iterable[str]], css_class: str = "", searchable: bool = True) -> str:
+    """A Markdown table; wrapped in a div when it needs a class or must stay out of the search index."""
+    header = tuple(header)
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    body = "\n".join(lines) + "\n"
+    if not css_class and searchable:
+        return body
+    attributes = (f' class="{css_class}"' if css_class else "") + ("" if searchable else " data-search-exclude")
+    return f"<div{attributes} markdown>\n\n{body}\n</div>\n"

@@ -1,0 +1,139 @@
+"""Checklists, the ledger (page and CSV) and the problem map: rendered Markdown, then real strict builds."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from test_measures import BAD_REPORT, FIXTURES, JULY_FIRST, PROBLEMS_MARKDOWN, measure_files, repo_measures
+
+from conftest import copy_project, mkdocs_build, soup
+from studysite.ledger import checklist, ledger_csv, ledger_rows
+from studysite.measures import load_plan
+
+PLAN, _ = load_plan(measure_files(FIXTURES / "measures") + repo_measures(), PROBLEMS_MARKDOWN, JULY_FIRST)
+M9 = next(m for m in PLAN.measures if m.id == "M9")
+
+
+def test_checklist_marks_done_items_and_overdue_ones():
+    text = checklist(M9, PLAN)
+    lines = [line for line in text.splitlines() if line.startswith("- [")]
+    assert lines == [
+        "- [x] **M9-1** 制定示例学习制度  ",
+        "- [ ] **M9-2** 开展示例专题学习  ",
+        "- [ ] **M9-3** 建立示例学习台账  ",
+        "- [ ] **M9-4** 每季度通报示例学习情况  ",
+        "- [ ] **M9-5** 示例事项（时限待定）  ",
+    ]
+    assert (
+        '  责任部门：示例局组织处 · 完成时限：2025年6月30日 · 状态：<span class="overdue">正在整改（逾期）</span>'
+        in text
+    )
+    assert (
+        "  责任部门：示例局办公室 · 完成时限：2025年3月31日 · 状态：已完成 · 佐证材料：示办发〔2025〕2号 · 销号日期：2025年3月28日"
+        in text
+    )
+    assert "完成时限：长期坚持（每季度检查）" in text
+    assert (
+        "针对问题：[P1 使命担当责任担当不够](<../report/problems.md#P1>)、[P2 在选人用人上把关不严](<../report/problems.md#P2>)"
+        in text
+    )
+
+
+def test_ledger_rows_put_overdue_items_first_and_number_them():
+    rows = ledger_rows(PLAN)
+    assert (rows[0].number, rows[0].item.id, rows[0].status_text()) == (1, "M9-2", "正在整改（逾期）")
+    assert [row.number for row in rows] == list(range(1, len(rows) + 1))
+    assert rows[1].item.id == "M1-1", "the rest keep measure order"
+
+
+def test_csv_has_a_bom_and_one_row_per_item():
+    text = ledger_csv(PLAN)
+    assert text.startswith("\ufeff序号,问题,措施,任务,责任领导,责任部门,完成时限,状态,佐证材料,销号日期,是否逾期\r\n")
+    records = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert len(records) == 1 + sum(len(m.items) for m in PLAN.measures)
+    assert records[1] == [
+        "1", "P1、P2", "M9 示例措施：健全示例局学习制度", "M9-2 开展示例专题学习", "示例局党委书记",
+        "示例局组织处", "2025年6月30日", "正在整改（逾期）", "", "", "是",
+    ]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def measures_site(tmp_path_factory) -> Path:
+    tmp_path = tmp_path_factory.mktemp("measures")
+    project = copy_project(tmp_path / "project")
+    shutil.copy2(FIXTURES / "measures/m9.md", project / "docs/measures/m9.md")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site, env={"STUDYSITE_TODAY": "2025-07-01"})
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_measure_page_shows_checkboxes_overdue_and_progress(measures_site: Path):
+    page = soup(measures_site / "measures/m9/index.html")
+    boxes = page.select("article li.task-list-item input[type=checkbox]")
+    assert [box.has_attr("checked") for box in boxes] == [True, False, False, False, False]
+    assert page.select_one(".admonition.info p:not(.admonition-title)").get_text(strip=True) == (
+        "已完成1项、正在整改1项、长期坚持1项，完成率25%；未开始1项、未填报状态1项、逾期1项、未分配责任1项。逾期按2025年7月1日计算。"
+    )
+    assert [span.get_text() for span in page.select("article .overdue")] == ["正在整改（逾期）"]
+    assert page.select_one("a[href='../../report/problems/#P1']").get_text() == "P1 使命担当责任担当不够"
+
+
+def test_ledger_page_and_csv_agree(measures_site: Path):
+    page = soup(measures_site / "measures/ledger/index.html")
+    table = page.select_one(".ledger table")
+    assert [th.get_text(strip=True) for th in table.select("thead th")] == [
+        "序号", "问题", "措施", "任务", "责任领导", "责任部门", "完成时限", "状态", "佐证材料", "销号日期",
+    ]  # fmt: skip
+    shown = [[td.get_text(strip=True) for td in tr.select("td")] for tr in table.select("tbody tr")]
+    text = (measures_site / "measures/ledger.csv").read_text(encoding="utf-8-sig")
+    records = list(csv.reader(io.StringIO(text)))[1:]
+    # The page links the measure by its id; the CSV spells out id and title.
+    assert shown == [[*r[:2], r[2].split(" ")[0], *r[3:10]] for r in records]
+    assert shown[0][7] == "正在整改（逾期）"
+    totals = page.select("article table")[0].select("tbody tr")[-1]
+    assert [td.get_text(strip=True) for td in totals.select("td")] == [
+        "合计",
+        "32",
+        "1",
+        "1",
+        "17",
+        "1",
+        "12",
+        "1",
+        "27",
+        "6.7%",
+    ]
+    assert page.select_one("a[href='../ledger.csv']") is not None
+
+
+def test_problem_list_and_map_name_the_answering_measures(measures_site: Path):
+    mapping = soup(measures_site / "measures/mapping/index.html")
+    rows = {
+        tr.select("td")[0].get_text(strip=True): tr.select("td")[1].get_text(" ", strip=True)
+        for tr in mapping.select("tbody tr")
+    }
+    assert (
+        rows["P5 求真务实的政绩观树得不够牢"] == "M1 坚决听从党中央和习近平总书记指挥 M3 真严实严教育管理党员领导干部"
+    )
+    problems = soup(measures_site / "report/problems/index.html")
+    texts = [p.get_text(strip=True) for p in problems.select("article p") if p.get_text().startswith("对应措施")]
+    assert (
+        texts[1]
+        == "对应措施：M2 坚持公道正派选人用人、M9 示例措施：健全示例局学习制度、T3 突出对党的忠诚度抓好干部德的考核"
+    )
+    assert len(texts) == 5
+
+
+def test_bad_measures_stop_the_build_with_every_problem(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    shutil.copy2(FIXTURES / "bad-measures/m8.md", project / "docs/measures/m8.md")
+    result = mkdocs_build(project, tmp_path / "site", env={"STUDYSITE_TODAY": "2025-07-01"})
+    assert result.returncode == 1
+    # With the repo's own measures present every problem is answered: only m8.md's faults remain.
+    expected = [line for line in BAD_REPORT.splitlines()[1:] if line.startswith("docs/measures/m8.md")]
+    assert f"ERROR   -  发现 {len(expected)} 处问题，构建已停止：\n" + "\n".join(expected) + "\n" in result.stderr
