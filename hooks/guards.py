@@ -1,12 +1,29 @@
-"""Guards that stop the build on content that must not reach the intranet site, or would be lost in it."""
+"""Content checks in the build: every page's contract, security and typography, then what rendering reveals.
+
+The checks are the ones `make check` runs (studysite.checks), over the same files, so a clean `make check`
+means a clean build and a failing one names the same lines.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
+from datetime import date
+
 from mkdocs.exceptions import PluginError
 
+from studysite.catalogue import with_internal_banner
+from studysite.checks import Page, check_pages
+from studysite.entries import is_entry_path
+from studysite.lint import has_internal_mark
+from studysite.measures import reference_date
 from studysite.problems import Problem, report
 from studysite.reachability import orphan_problems
 from studysite.resources import external_resource_problems, is_external, scan
+
+# Only loggers named mkdocs.* count toward --strict.
+typography_log = logging.getLogger("mkdocs.hooks.typography")
+notice_log = logging.getLogger("mkdocs.hooks.notices")
 
 
 def on_config(config):
@@ -19,6 +36,30 @@ def on_config(config):
     if problems:
         raise PluginError(report(problems))
     return config
+
+
+def on_files(files, config):
+    today, problems = reference_date(os.environ, date.today())
+    pages = [
+        Page(f"docs/{file.src_uri}", file.src_uri, file.content_string)
+        for file in files.documentation_pages()
+        if file.generated_by is None
+    ]
+    checked = check_pages(pages, tuple(config.extra.get("topics", ())), today)
+    for finding in checked.notices:
+        notice_log.info(str(finding))
+    for finding in checked.typography:
+        typography_log.warning(f"{finding}（make fix 可自动修正）")
+    if problems or checked.stopping:
+        raise PluginError(report(problems + checked.stopping))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    # Entries get their banner with their header (hooks/indexes.py); other pages get it here.
+    if is_entry_path(page.file.src_uri) or not has_internal_mark(markdown):
+        return markdown
+    return with_internal_banner(markdown)
 
 
 def on_env(env, config, files):

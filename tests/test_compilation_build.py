@@ -108,7 +108,13 @@ def test_bad_entries_stop_the_build_with_every_problem(tmp_path: Path):
     project = _with_entries(tmp_path, BAD)
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
-    assert f"ERROR   -  {BAD_REPORT}\n" in result.stderr
+    # The build adds the security guard's line for the copied secret mark to the contract's lines.
+    secret = "docs/notices/dup-b.md:7: 国家秘密标志: 应为 非涉密内容（涉密不上网，上网不涉密），实为 “机密★5年”（删除该页，涉密文件不得收入本站）"
+    lines = sorted(
+        BAD_REPORT.splitlines()[1:] + [secret], key=lambda line: (line.split(":")[0], int(line.split(":")[1]))
+    )
+    assert f"ERROR   -  发现 {len(lines)} 处问题，构建已停止：\n" + "\n".join(lines) + "\n" in result.stderr
+    assert "docs/notices/x.md:6:13: 文号格式（警告）" in result.stderr, "typography is reported as a warning alongside"
 
 
 def test_a_hand_written_index_in_place_of_a_generated_one_is_refused(tmp_path: Path):

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 
 from .entries import Catalogue, Entry, Notice, SourceRef, Speech
 from .fields import UNKNOWN, format_date
+from .lint import has_internal_mark
 from .md import escape, link, table
 
 SPEECH_INDEX = "speeches/index.md"
@@ -298,10 +299,19 @@ def _topic_row(entry: Entry) -> list[tuple[str, str]]:
     return [("专题", "、".join(link(t, SPEECHES_BY_TOPIC, entry.src_uri, anchor("topic", t)) for t in entry.topics))]
 
 
+def with_internal_banner(markdown: str) -> str:
+    """The page with the 内部资料 banner under its first heading (or at the top when it has none)."""
+    lines = markdown.lstrip("\n").split("\n")
+    if lines and lines[0].startswith("# "):
+        return f"{lines[0]}\n\n{INTERNAL_BANNER}\n" + "\n".join(lines[1:])
+    return f"{INTERNAL_BANNER}\n{markdown}"
+
+
 def entry_page(entry: Entry, body: str) -> str:
     """An entry's page: its title, a banner when 内部, a tidy header of its metadata, then the clerk's text."""
     header = "\n".join(f"{label}\n:   {value}\n" for label, value in _meta_rows(entry))
-    banner = INTERNAL_BANNER if isinstance(entry, Notice) and entry.classification == "内部" else ""
+    internal = (isinstance(entry, Notice) and entry.classification == "内部") or has_internal_mark(body)
+    banner = INTERNAL_BANNER if internal else ""
     lines = body.lstrip("\n").split("\n")
     if lines and lines[0].startswith("# "):
         title, rest = lines[0], "\n".join(lines[1:])

@@ -23,6 +23,8 @@ _LOADING_ATTRIBUTES = {
     "track": ("src",),
     "input": ("src",),
 }
+EXTERNAL_FIELD = "外部资源"
+EXTERNAL_EXPECTED = "站内文件（内网无法访问外部网站，请把文件放进 docs/ 并用相对路径引用）"
 _EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)""", re.IGNORECASE)
 _CSS_IMPORT = re.compile(r"""@import\s+['"]([^'"]+)""", re.IGNORECASE)
@@ -94,8 +96,8 @@ def external_resource_problems(path: str, source: str, loaded: list[str]) -> lis
         Problem(
             path=path,
             line=line_of(source, url),
-            field="外部资源",
-            expected="站内文件（内网无法访问外部网站，请把文件放进 docs/ 并用相对路径引用）",
+            field=EXTERNAL_FIELD,
+            expected=EXTERNAL_EXPECTED,
             got=url,
         )
         for url in loaded

@@ -1,0 +1,417 @@
+"""Content checks a clerk's page must pass: security guards (stop), typography (fixable), notices (提示).
+
+Each check returns Findings with line and column; typography findings carry their fix. The same functions
+run in `make check` (scripts/check.py) and inside the build (hooks/guards.py, hooks/typography.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import autocorrect_py
+
+from .problems import Problem
+from .resources import EXTERNAL_EXPECTED, EXTERNAL_FIELD
+
+ERROR, WARNING, NOTICE = "错误", "警告", "提示"
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_CONTEXT = rf"[{_HAN}，。；：？！、“”‘’《》（）]"
+
+# autocorrect-py with only its full-width punctuation rule: the spacing rules would put spaces between
+# Chinese and digits, which 公文 typography forbids (GB/T 15834).
+autocorrect_py.load_config(
+    """
+rules:
+  space-word: 0
+  space-punctuation: 0
+  space-bracket: 0
+  space-backticks: 0
+  space-dash: 0
+  space-dollar: 0
+  fullwidth: 1
+  no-space-fullwidth: 0
+  no-space-fullwidth-quote: 0
+  halfwidth-word: 0
+  halfwidth-punctuation: 0
+  spellcheck: 0
+"""
+)
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str
+    line: int
+    col: int  # 1-based, in characters
+    rule: str
+    expected: str
+    got: str
+    advice: str = ""
+    level: str = ERROR
+    old: str = ""  # with new: a safe fix replacing old at (line, col)
+    new: str | None = None
+
+    def __str__(self) -> str:
+        """The line `make check` prints: path:line:col: 规则名: 说明（建议：…）."""
+        rule = self.rule if self.level == ERROR else f"{self.rule}（{self.level}）"
+        advice = f"（建议：{self.advice}）" if self.advice else ""
+        return f"{self.path}:{self.line}:{self.col}: {rule}: 应为 {self.expected}，实为 “{self.got}”{advice}"
+
+    def problem(self) -> Problem:
+        """The same finding in the build's form: path:line: field: expected, got."""
+        return Problem(self.path, self.line, self.rule, self.expected, self.got, self.advice)
+
+    @property
+    def fixable(self) -> bool:
+        return self.new is not None
+
+
+def problem_line(problem: Problem) -> str:
+    """A front-matter problem in `make check`'s form, at column 1."""
+    hint = f"（{problem.hint}）" if problem.hint else ""
+    return f"{problem.path}:{problem.line}:1: {problem.field}: 应为 {problem.expected}，实为 “{problem.got}”{hint}"
+
+
+# --- where prose is --------------------------------------------------------------------------------------
+
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_PROTECTED = re.compile(
+    r"`+[^`]*`+"  # inline code
+    r"|\]\([^)]*\)"  # link and image targets
+    r"|^\s*\[[^\]]+\]:\s*\S+"  # reference definitions
+    r"|<[^>]*>"  # HTML tags and autolinks
+    r"|[a-zA-Z][a-zA-Z0-9+.-]*://[^\s)）]*"  # bare URLs
+    r"|\{[:#.][^}]*\}"  # attribute lists
+    r"|^\s*-?\s*[A-Za-z_][\w-]*:(?=\s|$)"  # front-matter keys
+)
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    text: str
+    prose: str  # text with protected spans blanked to NUL, same length, so columns stay true
+    in_front_matter: bool
+    in_code: bool
+
+
+def lines_of(text: str) -> Iterator[Line]:
+    """Every line of a page, knowing whether it is front matter or code, with its prose masked."""
+    lines = text.split("\n")
+    front_end = 0
+    if lines and lines[0].rstrip() == "---":
+        front_end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), 0)
+    in_code = False
+    for index, line in enumerate(lines):
+        in_front = 0 < index < front_end
+        fence = not in_front and _FENCE.match(line)
+        if fence:
+            in_code = not in_code
+        if fence or in_code or _TABLE_RULE.match(line) or (front_end and index in (0, front_end)):
+            masked = "\0" * len(line)
+        else:
+            masked = _PROTECTED.sub(lambda m: "\0" * len(m.group()), line)
+        yield Line(index + 1, line, masked, in_front, in_code or bool(fence))
+
+
+# --- typography (fixable) --------------------------------------------------------------------------------
+
+_HALF_TO_FULL = {",": "，", ".": "。", ";": "；", ":": "：", "?": "？", "!": "！"}
+# Cases autocorrect leaves alone: a period before "(3)" after Chinese (the report's own slip), and
+# half-width punctuation after a closing Chinese quote, book-title mark or bracket.
+_MISSED_HALF_WIDTH = re.compile(rf"""(?<=[{_HAN}])\.(?=\(\d+\))|(?<=[”’》）"])(?:[,;:?!]|\.(?=[{_HAN}]))""")
+_STRAIGHT_QUOTE = re.compile(r'"')
+_DOC_NUMBER = re.compile(rf"([{_HAN}]{{1,12}}?)\s*[\[［【（(]\s*(\d{{4}})\s*[\]］】）)]\s*(第?)\s*(0*)(\d+)\s*号")
+_GOOD_DOC_NUMBER = re.compile(rf"[{_HAN}]+〔\d{{4}}〕[1-9]\d*号")
+_SPACED_DOC_NUMBER = re.compile(
+    rf"([{_HAN}]+)(\s+)〔(\d{{4}})〕(\s*)([1-9]\d*)(\s*)号|([{_HAN}]+)〔(\d{{4}})〕(\s+)([1-9]\d*)(\s*)号"
+)
+_ELLIPSIS = re.compile(rf"(?<={_CJK_CONTEXT})(\.{{3,}}|。{{3,}}|(?<!…)…(?!…))|(\.{{3,}}|。{{3,}})(?={_CJK_CONTEXT})")
+_DASH = re.compile(rf"(?<=[{_HAN}”])(--+|(?<!—)—(?!—)|－－)(?=[{_HAN}“])")
+_SPACED_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def _finding(
+    path: str, line: Line, start: int, rule: str, expected: str, old: str, new: str | None, advice: str = ""
+) -> Finding:
+    return Finding(
+        path, line.number, start + 1, rule, expected, old, advice or (f"改为 “{new}”" if new else ""), WARNING, old, new
+    )
+
+
+def _half_width(path: str, line: Line) -> list[Finding]:
+    if not re.search(f"[{_HAN}]", line.prose):
+        return []
+    # autocorrect sees the masked prose: protected spans are NUL, so it cannot touch code or links.
+    corrected = autocorrect_py.format(line.prose.replace("\0", "\x01"))
+    found = []
+    if len(corrected) == len(line.prose):
+        for column, (before, after) in enumerate(zip(line.prose, corrected, strict=True)):
+            if before != after and before in _HALF_TO_FULL and after == _HALF_TO_FULL[before]:
+                found.append(_finding(path, line, column, "半角标点", "中文后用全角标点", before, after))
+    for match in _MISSED_HALF_WIDTH.finditer(line.prose):
+        if not any(f.col == match.start() + 1 for f in found):
+            mark = match.group()
+            found.append(_finding(path, line, match.start(), "半角标点", "中文后用全角标点", mark, _HALF_TO_FULL[mark]))
+    return found
+
+
+def _quotes(path: str, line: Line) -> list[Finding]:
+    positions = [m.start() for m in _STRAIGHT_QUOTE.finditer(line.prose)]
+    if not positions or len(positions) % 2 or not re.search(f"[{_HAN}]", line.prose):
+        return []
+    found = []
+    for order, position in enumerate(positions):
+        new = "“" if order % 2 == 0 else "”"
+        found.append(_finding(path, line, position, "直引号", "中文弯引号 “ ”", '"', new))
+    return found
+
+
+def _doc_numbers(path: str, line: Line) -> list[Finding]:
+    found = []
+    for match in _DOC_NUMBER.finditer(line.prose):
+        agency, year, first, zeros, number = match.groups()
+        new = f"{agency}〔{year}〕{number}号"
+        if match.group() != new:
+            found.append(
+                _finding(path, line, match.start(), "文号格式", "机关代字〔四位年份〕序号号", match.group(), new)
+            )
+    for match in _SPACED_DOC_NUMBER.finditer(line.prose):
+        new = re.sub(r"\s+", "", match.group())
+        found.append(_finding(path, line, match.start(), "文号格式", "文号中不留空格", match.group(), new))
+    return found
+
+
+def _ellipsis_and_dash(path: str, line: Line) -> list[Finding]:
+    found = []
+    for match in _ELLIPSIS.finditer(line.prose):
+        found.append(_finding(path, line, match.start(), "省略号", "中文省略号 ……", match.group(), "……"))
+    for match in _DASH.finditer(line.prose):
+        found.append(_finding(path, line, match.start(), "破折号", "中文破折号 ——", match.group(), "——"))
+    return found
+
+
+def _dates(path: str, line: Line) -> list[Finding]:
+    found = []
+    for match in _SPACED_DATE.finditer(line.prose):
+        new = "{}年{}月{}日".format(*match.groups())
+        if match.group() != new:
+            found.append(
+                _finding(path, line, match.start(), "日期空格", "日期中不留空格，如 2025年3月12日", match.group(), new)
+            )
+    return found
+
+
+def typography(path: str, text: str) -> list[Finding]:
+    """Typography findings of a page (GB/T 15834, 15835), each with its fix; code and front-matter keys skipped."""
+    found: list[Finding] = []
+    for line in lines_of(text):
+        if line.in_code:
+            continue
+        for rule in (_half_width, _quotes, _doc_numbers, _ellipsis_and_dash, _dates):
+            found += rule(path, line)
+    return sorted(found)
+
+
+# --- security guards (the build stops) -------------------------------------------------------------------
+
+_SECRET_MARK = re.compile(r"(绝密|机密|秘密)\s*★\s*(\d+\s*(?:年|个月)|长期)?")
+_LEVEL_ALONE = re.compile(r"^\s*(绝密|机密|秘密)\s*$")
+_COPY_NUMBER = re.compile(r"^\s*份\s*号\s*[:：]?\s*\S*")
+_CLASSIFICATION_HEADER = re.compile(r"^\s*密\s*级(?:和保密期限)?\s*[:：]\s*\S*")
+_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
+_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ACTIVE_HTML = re.compile(r"<\s*(script|iframe|object|embed)\b", re.IGNORECASE)
+_EVENT_HANDLER = re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.IGNORECASE)
+_JAVASCRIPT_LINK = re.compile(r"javascript\s*:", re.IGNORECASE)
+_EXTERNAL_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?((?:[a-z][a-z0-9+.-]*:)?//[^)\s>]+)", re.IGNORECASE)
+_EXTERNAL_TAG = re.compile(
+    r"<(?:img|script|link|iframe|frame|source|video|audio|embed|object|track)\b[^>]*?\s(?:src|href|data|poster)\s*=\s*[\"']?"
+    r"((?:[a-z][a-z0-9+.-]*:)?//[^\"'\s>]+)",
+    re.IGNORECASE,
+)
+
+
+def is_valid_id_number(candidate: str) -> bool:
+    """18-digit 公民身份号码 with a valid ISO 7064 MOD 11-2 check digit (GB 11643)."""
+    total = sum(int(digit) * weight for digit, weight in zip(candidate[:17], _ID_WEIGHTS, strict=True))
+    return "10X98765432"[total % 11] == candidate[17].upper()
+
+
+def _masked(value: str, keep_start: int, keep_end: int) -> str:
+    """Personal data shown in a CI log only in part."""
+    return value[:keep_start] + "*" * (len(value) - keep_start - keep_end) + value[len(value) - keep_end :]
+
+
+def _guard(path: str, line: Line, start: int, rule: str, expected: str, got: str, advice: str) -> Finding:
+    return Finding(path, line.number, start + 1, rule, expected, got, advice)
+
+
+def security(path: str, text: str) -> list[Finding]:
+    """Marks of classified documents, personal data, active HTML and external resources: each stops the build."""
+    found: list[Finding] = []
+    body_lines_seen = 0
+    for line in lines_of(text):
+        raw = line.text
+        if not line.in_front_matter and raw.strip() and raw.strip() != "---":
+            body_lines_seen += 1
+        for match in _SECRET_MARK.finditer(raw):
+            found.append(
+                _guard(
+                    path,
+                    line,
+                    match.start(),
+                    "国家秘密标志",
+                    "非涉密内容（涉密不上网，上网不涉密）",
+                    match.group(),
+                    "删除该页，涉密文件不得收入本站",
+                )
+            )
+        if (match := _LEVEL_ALONE.match(raw)) and not line.in_code:
+            found.append(
+                _guard(
+                    path,
+                    line,
+                    match.start(1),
+                    "国家秘密标志",
+                    "非涉密内容（涉密不上网，上网不涉密）",
+                    match.group(1),
+                    "独占一行的密级是涉密文件的版头，删除该页",
+                )
+            )
+        if (match := _COPY_NUMBER.match(raw)) and not line.in_front_matter:
+            found.append(
+                _guard(
+                    path,
+                    line,
+                    match.start(),
+                    "份号",
+                    "不含份号的正文",
+                    match.group().strip(),
+                    "份号只出现在涉密文件上，删除该行并核实密级",
+                )
+            )
+        if (match := _CLASSIFICATION_HEADER.match(raw)) and not line.in_front_matter:
+            found.append(
+                _guard(
+                    path,
+                    line,
+                    match.start(),
+                    "密级标注",
+                    "不含密级版头的正文",
+                    match.group().strip(),
+                    "删除照抄的密级行；非密资料在文件头写 classification",
+                )
+            )
+        for match in _ID_NUMBER.finditer(raw):
+            if is_valid_id_number(match.group()):
+                found.append(
+                    _guard(
+                        path,
+                        line,
+                        match.start(),
+                        "身份证号",
+                        "不含个人信息的正文",
+                        _masked(match.group(), 4, 4),
+                        "删除身份证号",
+                    )
+                )
+        for match in _MOBILE.finditer(raw):
+            found.append(
+                _guard(
+                    path,
+                    line,
+                    match.start(),
+                    "手机号",
+                    "不含个人信息的正文",
+                    _masked(match.group(), 3, 4),
+                    "删除手机号，需要时写办公电话",
+                )
+            )
+        if line.in_code:
+            continue
+        for match in _ACTIVE_HTML.finditer(raw):
+            found.append(
+                _guard(
+                    path,
+                    line,
+                    match.start(),
+                    "脚本或内嵌",
+                    "不含脚本、内嵌框架或插件的正文",
+                    match.group(),
+                    f"删除 <{match.group(1).lower()}>",
+                )
+            )
+        for match in _EVENT_HANDLER.finditer(raw):
+            found.append(
+                _guard(
+                    path,
+                    line,
+                    match.start(1),
+                    "事件处理属性",
+                    "不含脚本的 HTML",
+                    match.group(1),
+                    f"删除 {match.group(1)} 属性",
+                )
+            )
+        for match in _JAVASCRIPT_LINK.finditer(raw):
+            found.append(
+                _guard(path, line, match.start(), "脚本链接", "普通链接", match.group(), "删除 javascript: 链接")
+            )
+        for pattern in (_EXTERNAL_IMAGE, _EXTERNAL_TAG):
+            for match in pattern.finditer(raw):
+                found.append(_guard(path, line, match.start(1), EXTERNAL_FIELD, EXTERNAL_EXPECTED, match.group(1), ""))
+    return sorted(found)
+
+
+# --- notices (reported, never stop) ----------------------------------------------------------------------
+
+_INTERNAL_MARK = re.compile(r"内部资料|注意保存")
+_DISTRIBUTION = re.compile(r"(?:发至|传达至|传达到|印发至)[^，。；\n]{0,12}?(?:级|干部|党员|单位|部门|处室)|传达范围")
+
+
+def internal_marks(path: str, text: str) -> list[Finding]:
+    """内部资料/注意保存 marks and narrow 传达范围 notes: allowed, shown as 提示 and as a banner on the page."""
+    found = []
+    for line in lines_of(text):
+        if line.in_code or line.in_front_matter:
+            continue
+        for pattern, rule, advice in (
+            (_INTERNAL_MARK, "内部资料标志", "本页将显示内部资料提示条，请确认可以在内网发布"),
+            (_DISTRIBUTION, "传达范围", "请确认本站读者都在传达范围之内"),
+        ):
+            for match in pattern.finditer(line.text):
+                found.append(
+                    Finding(
+                        path, line.number, match.start() + 1, rule, "可在内网发布的资料", match.group(), advice, NOTICE
+                    )
+                )
+    return sorted(found)
+
+
+def has_internal_mark(text: str) -> bool:
+    return any(finding.rule == "内部资料标志" for finding in internal_marks("", text))
+
+
+# --- fixing ----------------------------------------------------------------------------------------------
+
+
+def apply_fixes(text: str, findings: list[Finding]) -> str:
+    """The text with every fixable finding applied; applying again changes nothing."""
+    lines = text.split("\n")
+    by_line: dict[int, list[Finding]] = {}
+    for finding in findings:
+        if finding.fixable:
+            by_line.setdefault(finding.line, []).append(finding)
+    for number, line_findings in by_line.items():
+        line = lines[number - 1]
+        for finding in sorted(line_findings, key=lambda f: f.col, reverse=True):
+            start = finding.col - 1
+            if line[start : start + len(finding.old)] == finding.old:
+                line = line[:start] + finding.new + line[start + len(finding.old) :]
+        lines[number - 1] = line
+    return "\n".join(lines)
