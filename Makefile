@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Material 9.8 prints an end-of-life notice about MkDocs 2.0 on every run; the project stays on MkDocs 1.6.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint format clean
+.PHONY: serve build test check fix new lint format clean
 
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
@@ -17,7 +17,17 @@ test: $(VENV)/.dev-installed
 	$(PYTHON) scripts/system_deps.py test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python scripts/check.py
 	$(BIN)/python -m pytest
+
+check: $(VENV)/.site-installed
+	$(BIN)/python scripts/check.py
+
+fix: $(VENV)/.site-installed
+	$(BIN)/python scripts/check.py --fix
+
+new: $(VENV)/.site-installed
+	$(BIN)/python scripts/new.py
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

@@ -30,9 +30,10 @@ PAGES = {
 
 
 def article_text(page) -> str:
+    """The page's own text: without permalinks and without the last-changed footer."""
     article = page.select_one("article")
-    for permalink in article.select("a.headerlink"):
-        permalink.decompose()
+    for extra in article.select("a.headerlink, .md-source-file"):
+        extra.decompose()
     return article.get_text()
 
 
@@ -126,3 +127,45 @@ def test_an_external_image_stops_the_build_and_names_the_page(tmp_path: Path):
         f"docs/compilation/index.md:{line}: 外部资源: 应为 站内文件（内网无法访问外部网站，请把文件放进 docs/ 并用相对路径引用），"
         "实为 “https://example.cn/a.png”"
     ) in result.stderr
+
+
+def test_edit_link_appears_only_when_the_intranet_git_server_is_named(built_site: Path, tmp_path: Path):
+    assert soup(built_site / "report/index.html").select_one("a.md-content__button") is None
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + "\nrepo_url: https://git.example.internal/party/xuexi\nedit_uri: _edit/main/docs/\n",
+        encoding="utf-8",
+    )
+    assert mkdocs_build(project, tmp_path / "site").returncode == 0
+    button = soup(tmp_path / "site/report/index.html").select_one("a.md-content__button")
+    assert button["href"] == "https://git.example.internal/party/xuexi/_edit/main/docs/report/index.md"
+    assert button["title"] == "编辑此页"
+
+
+def test_internal_marks_pass_strict_and_put_a_banner_on_the_page(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs/report/problems.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n本页为内部资料，注意保存。发至县处级领导干部。\n", encoding="utf-8"
+    )
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "INFO    -  docs/report/problems.md:" in result.stderr and "传达范围（提示）" in result.stderr
+    banner = soup(tmp_path / "site/report/problems/index.html").select_one("article .admonition.warning")
+    assert banner.select_one(".admonition-title").get_text(strip=True) == "内部资料 注意保存"
+
+
+def test_a_typography_slip_fails_the_strict_build_with_its_line(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs/compilation/index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n以上资料,供学习使用.\n", encoding="utf-8")
+    line = page.read_text(encoding="utf-8").splitlines().index("以上资料,供学习使用.") + 1
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert (
+        f"WARNING -  docs/compilation/index.md:{line}:5: 半角标点（警告）: 应为 中文后用全角标点，实为 “,”（建议：改为 “，”）（make fix 可自动修正）"
+        in result.stderr
+    )
+    assert "Aborted with 2 warnings in strict mode!" in result.stdout + result.stderr

@@ -122,7 +122,9 @@ def lines_of(text: str) -> Iterator[Line]:
 _HALF_TO_FULL = {",": "，", ".": "。", ";": "；", ":": "：", "?": "？", "!": "！"}
 # Cases autocorrect leaves alone: a period before "(3)" after Chinese (the report's own slip), and
 # half-width punctuation after a closing Chinese quote, book-title mark or bracket.
-_MISSED_HALF_WIDTH = re.compile(rf"""(?<=[{_HAN}])\.(?=\(\d+\))|(?<=[”’》）"])(?:[,;:?!]|\.(?=[{_HAN}]))""")
+_MISSED_HALF_WIDTH = re.compile(
+    rf"""(?<=[{_HAN}])(?:\.(?=\(\d+\))|;)|(?<=[”’》）"])(?:[,;:?]|!(?!\[)|\.(?=[{_HAN}]|$))"""
+)
 _STRAIGHT_QUOTE = re.compile(r'"')
 _DOC_NUMBER = re.compile(rf"([{_HAN}]{{1,12}}?)\s*[\[［【（(]\s*(\d{{4}})\s*[\]］】）)]\s*(第?)\s*(0*)(\d+)\s*号")
 _GOOD_DOC_NUMBER = re.compile(rf"[{_HAN}]+〔\d{{4}}〕[1-9]\d*号")

@@ -1,0 +1,124 @@
+"""Security guards, typography rules and notices: each rule fails on its case and passes on its look-alike."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SOURCE_REPORT
+from studysite.lint import apply_fixes, internal_marks, is_valid_id_number, security, typography
+
+
+def rules(findings) -> list[tuple[int, int, str, str]]:
+    return [(f.line, f.col, f.rule, f.got) for f in findings]
+
+
+def test_the_four_half_width_periods_of_the_source_are_found_at_line_and_column():
+    findings = typography("source.txt", SOURCE_REPORT.read_text(encoding="utf-8"))
+    assert [str(f) for f in findings] == [
+        "source.txt:3:29: 半角标点（警告）: 应为 中文后用全角标点，实为 “.”（建议：改为 “。”）",
+        "source.txt:3:75: 半角标点（警告）: 应为 中文后用全角标点，实为 “.”（建议：改为 “。”）",
+        "source.txt:11:649: 半角标点（警告）: 应为 中文后用全角标点，实为 “.”（建议：改为 “。”）",
+        "source.txt:18:143: 半角标点（警告）: 应为 中文后用全角标点，实为 “.”（建议：改为 “。”）",
+    ]
+    lines = SOURCE_REPORT.read_text(encoding="utf-8").split("\n")
+    assert [lines[f.line - 1][f.col - 2 : f.col + 1] for f in findings] == ["会.市", "示.现", "向.(", "量.用"]
+
+
+@pytest.mark.parametrize(
+    ("bad", "rule", "fixed", "good"),
+    [
+        ("会议召开了,大家发言.", "半角标点", "会议召开了，大家发言。", "完成率98.5%，1.加强学习"),
+        ("注意:这是要求;对吗?好!", "半角标点", "注意：这是要求；对吗？好！", "见图![图](img/a.png)"),
+        ('他说"要整改",大家同意。', "直引号", "他说“要整改”，大家同意。", 'He said "yes".'),
+        ("依据示发[2025]07号通报", "文号格式", "依据示发〔2025〕7号通报", "依据示发〔2025〕7号通报"),
+        ("依据示发（2025）第3号", "文号格式", "依据示发〔2025〕3号", "报告（2025）中写明"),
+        ("依据示发 〔2025〕 7号", "文号格式", "依据示发〔2025〕7号", "示发〔2025〕7号"),
+        ("还有很多工作...要做", "省略号", "还有很多工作……要做", "version 1...2"),
+        ("这件事--很重要", "破折号", "这件事——很重要", "| --- | --- |"),
+        ("定于2025 年 3 月 12 日召开", "日期空格", "定于2025年3月12日召开", "定于2025年3月12日召开"),
+    ],
+)
+def test_each_typography_rule_finds_and_fixes_its_case_and_leaves_the_look_alike(bad, rule, fixed, good):
+    findings = typography("a.md", bad)
+    assert findings and {f.rule for f in findings} >= {rule}
+    assert apply_fixes(bad, findings) == fixed
+    assert typography("a.md", fixed) == [], "fixes are complete"
+    assert apply_fixes(fixed, typography("a.md", fixed)) == fixed, "fixes are idempotent"
+    assert typography("a.md", good) == []
+
+
+def test_code_links_and_front_matter_keys_are_not_prose():
+    text = '---\ntitle: 示例\nsources:\n  - publisher: 示例日报\n---\n\n见`代码,不改.`和[链接](http://a.cn/x,y.z)。\n\n```\n代码 "不改",也不改.\n```\n'
+    assert typography("a.md", text) == []
+
+
+def test_front_matter_values_are_prose():
+    assert rules(typography("a.md", "---\ntitle: 关于示例工作的通知,请查收\n---\n")) == [(2, 17, "半角标点", ",")]
+
+
+def test_a_page_with_several_faults_reports_all_of_them_in_one_run():
+    text = '会议召开了,大家说"好".\n依据示发[2025]07号...\n'
+    assert rules(typography("a.md", text)) == [
+        (1, 6, "半角标点", ","),
+        (1, 10, "直引号", '"'),
+        (1, 12, "直引号", '"'),
+        (1, 13, "半角标点", "."),
+        (2, 1, "文号格式", "依据示发[2025]07号"),
+        (2, 14, "省略号", "..."),
+    ]
+    once = apply_fixes(text, typography("a.md", text))
+    assert once == "会议召开了，大家说“好”。\n依据示发〔2025〕7号……\n"
+
+
+def test_id_numbers_need_a_valid_check_digit():
+    assert is_valid_id_number("11010519491231002X")
+    assert not is_valid_id_number("110105194912310021")
+
+
+@pytest.mark.parametrize(
+    ("bad", "rule", "got"),
+    [
+        ("机密★5年", "国家秘密标志", "机密★5年"),
+        ("本文件 秘密★1年 请妥善保管", "国家秘密标志", "秘密★1年"),
+        ("绝密", "国家秘密标志", "绝密"),
+        ("份号：000123", "份号", "份号：000123"),
+        ("密级：秘密", "密级标注", "密级：秘密"),
+        ("联系人身份证 11010519491231002X", "身份证号", "1101**********002X"),
+        ("联系电话13812345678", "手机号", "138****5678"),
+        ("<script>alert(1)</script>", "脚本或内嵌", "<script"),
+        ('<iframe src="a.html"></iframe>', "脚本或内嵌", "<iframe"),
+        ('<object data="a.swf"></object>', "脚本或内嵌", "<object"),
+        ('<span onclick="x()">点我</span>', "事件处理属性", "onclick"),
+        ("[点我](javascript:alert(1))", "脚本链接", "javascript:"),
+        ("![图](https://example.cn/a.png)", "外部资源", "https://example.cn/a.png"),
+        ('<img src="//cdn.example.cn/a.png">', "外部资源", "//cdn.example.cn/a.png"),
+    ],
+)
+def test_each_security_guard_stops_its_case(bad, rule, got):
+    assert [(f.rule, f.got, f.level) for f in security("a.md", bad)] == [(rule, got, "错误")]
+
+
+@pytest.mark.parametrize(
+    "fine",
+    [
+        "要做好保密工作，严守国家秘密。",
+        "完成率98.5%，较上年提高1.5个百分点。",
+        "1.加强学习",
+        "身份证号码不得公开（例：110105194912310021 校验位不对的号码不算）",
+        "办公电话 010-12345678，文号 示发〔2025〕13912号",
+        "![图](img/local.png) [外部网站](https://www.example.cn/)",
+        "```\n<script>示例代码</script>\n```",
+    ],
+)
+def test_prose_and_local_files_pass_the_guards(fine):
+    assert security("a.md", fine) == []
+
+
+def test_internal_marks_and_distribution_notes_are_notices_not_errors():
+    findings = internal_marks("a.md", "本文为内部资料，注意保存。\n本通报发至县处级领导干部。\n")
+    assert [str(f) for f in findings] == [
+        "a.md:1:4: 内部资料标志（提示）: 应为 可在内网发布的资料，实为 “内部资料”（建议：本页将显示内部资料提示条，请确认可以在内网发布）",
+        "a.md:1:9: 内部资料标志（提示）: 应为 可在内网发布的资料，实为 “注意保存”（建议：本页将显示内部资料提示条，请确认可以在内网发布）",
+        "a.md:2:4: 传达范围（提示）: 应为 可在内网发布的资料，实为 “发至县处级”（建议：请确认本站读者都在传达范围之内）",
+    ]
+    assert security("a.md", "本文为内部资料，注意保存。") == []
