@@ -20,7 +20,7 @@ from studysite.ledger import (
     with_problem_links,
 )
 from studysite.measures import PROBLEM_PAGE, is_measure_path, load_plan, reference_date
-from studysite.problems import Problem, report
+from studysite.problems import hand_written_copies, report
 
 
 def _plan(files):
@@ -38,11 +38,7 @@ def _plan(files):
 
 def on_files(files, config):
     plan, problems = _plan(files)
-    problems += [
-        Problem(f"docs/{src_uri}", 1, "文件", "不存在（此页由构建自动生成，请删除该文件）", src_uri)
-        for src_uri in GENERATED
-        if files.get_file_from_path(src_uri) is not None
-    ]
+    problems += hand_written_copies(GENERATED, lambda src_uri: files.get_file_from_path(src_uri) is not None)
     if problems:
         raise PluginError(report(problems))
     for src_uri, content in (

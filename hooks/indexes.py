@@ -7,7 +7,7 @@ from mkdocs.structure.files import File
 
 from studysite.catalogue import GENERATED_PAGES, entry_page, generated_pages
 from studysite.entries import is_entry_path, load_catalogue, parse_entry
-from studysite.problems import Problem, report
+from studysite.problems import hand_written_copies, report
 
 
 def _topics(config) -> tuple[str, ...]:
@@ -22,11 +22,7 @@ def on_files(files, config):
     ]
     catalogue, problems = load_catalogue(entry_files, _topics(config))
     pages = generated_pages(catalogue)
-    problems += [
-        Problem(f"docs/{src_uri}", 1, "文件", "不存在（此页由构建自动生成，请删除该文件）", src_uri)
-        for src_uri in GENERATED_PAGES
-        if files.get_file_from_path(src_uri) is not None
-    ]
+    problems += hand_written_copies(GENERATED_PAGES, lambda src_uri: files.get_file_from_path(src_uri) is not None)
     if problems:
         raise PluginError(report(problems))
     for src_uri, markdown in pages.items():

@@ -88,22 +88,30 @@ def _check_entry(root: Path, src_uri: str, text: str, topics: tuple[str, ...]) -
         raise Refused("未创建文件，以下内容需要更正：\n" + "\n".join(str(p) for p in problems))
 
 
+def _create_entry(root: Path, src_uri: str, fields: dict[str, object], body: str, topics: tuple[str, ...]) -> Path:
+    text = front_matter(fields) + "\n" + body
+    _check_entry(root, src_uri, text, topics)
+    _write_new(root / "docs" / src_uri, text)
+    return root / "docs" / src_uri
+
+
+def _one_or_list(values: list[str]) -> str | list[str]:
+    """A single name as text, several as a list: how the contract shows speaker and issuer."""
+    return values if len(values) > 1 else values[0]
+
+
 def new_speech(root: Path, args: argparse.Namespace, topics: tuple[str, ...]) -> Path:
     fields = {
         "type": "speech",
         "title": args.title,
-        "speaker": args.speaker if len(args.speaker) > 1 else args.speaker[0],
+        "speaker": _one_or_list(args.speaker),
         "date": args.date,
         "occasion": args.occasion,
         "genre": args.genre,
         "topics": args.topic,
     }
     body = "<!-- 在此粘贴讲话正文：按原文分段，小标题用 ## 开头；出处写在文件头的 sources 中。 -->\n"
-    src_uri = f"speeches/{file_stem(args.date, args.title)}.md"
-    text = front_matter(fields) + "\n" + body
-    _check_entry(root, src_uri, text, topics)
-    _write_new(root / "docs" / src_uri, text)
-    return root / "docs" / src_uri
+    return _create_entry(root, f"speeches/{file_stem(args.date, args.title)}.md", fields, body, topics)
 
 
 def new_notice(root: Path, args: argparse.Namespace, topics: tuple[str, ...]) -> Path:
@@ -111,18 +119,16 @@ def new_notice(root: Path, args: argparse.Namespace, topics: tuple[str, ...]) ->
         "type": "notice",
         "title": args.title,
         "doc_type": args.doc_type,
-        "issuer": args.issuer if len(args.issuer) > 1 else args.issuer[0],
+        "issuer": _one_or_list(args.issuer),
         "date": args.date,
         "classification": args.classification,
         "doc_number": args.doc_number,
         "topics": args.topic,
     }
     body = "<!-- 在此粘贴公文正文：不要照抄份号、密级、版头；附件名称写在文件头的 attachments 中。 -->\n"
-    src_uri = f"notices/{file_stem(args.date, args.doc_number or args.title)}.md"
-    text = front_matter(fields) + "\n" + body
-    _check_entry(root, src_uri, text, topics)
-    _write_new(root / "docs" / src_uri, text)
-    return root / "docs" / src_uri
+    return _create_entry(
+        root, f"notices/{file_stem(args.date, args.doc_number or args.title)}.md", fields, body, topics
+    )
 
 
 def _measure_files(root: Path) -> dict[str, Path]:

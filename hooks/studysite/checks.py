@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .entries import is_entry_path, load_catalogue
-from .lint import ERROR, NOTICE, Finding, internal_marks, problem_line, security, typography
+from .lint import ERROR, NOTICE, Finding, internal_marks, lines_of, problem_line, security, typography
 from .measures import PROBLEM_PAGE, is_measure_path, load_plan
 from .problems import Problem
 
@@ -57,7 +57,7 @@ def check_pages(pages: list[Page], topics: tuple[str, ...], today: date) -> Repo
         problems += found
     findings: list[Finding] = []
     for page in pages:
-        findings += (
-            security(page.path, page.text) + typography(page.path, page.text) + internal_marks(page.path, page.text)
-        )
+        lines = lines_of(page.text)  # read once, shared by the three checks
+        findings += security(page.path, page.text, lines) + typography(page.path, page.text, lines)
+        findings += internal_marks(page.path, page.text, lines)
     return Report(problems, findings)

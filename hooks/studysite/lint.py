@@ -7,8 +7,8 @@ run in `make check` (scripts/check.py) and inside the build (hooks/guards.py, ho
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 import autocorrect_py
 
@@ -93,28 +93,34 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 class Line:
     number: int
     text: str
-    prose: str  # text with protected spans blanked to NUL, same length, so columns stay true
     in_front_matter: bool
     in_code: bool
+    fence: bool  # the opening or closing ``` of a code block, or a front-matter --- line
+
+    @cached_property
+    def prose(self) -> str:
+        """The text with protected spans blanked to NUL, same length, so columns stay true."""
+        if self.in_code or self.fence or _TABLE_RULE.match(self.text):
+            return "\0" * len(self.text)
+        return _PROTECTED.sub(lambda m: "\0" * len(m.group()), self.text)
 
 
-def lines_of(text: str) -> Iterator[Line]:
-    """Every line of a page, knowing whether it is front matter or code, with its prose masked."""
+def lines_of(text: str) -> list[Line]:
+    """Every line of a page, knowing whether it is front matter or code."""
     lines = text.split("\n")
     front_end = 0
     if lines and lines[0].rstrip() == "---":
         front_end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), 0)
     in_code = False
+    result = []
     for index, line in enumerate(lines):
         in_front = 0 < index < front_end
-        fence = not in_front and _FENCE.match(line)
+        fence = bool(not in_front and _FENCE.match(line))
         if fence:
             in_code = not in_code
-        if fence or in_code or _TABLE_RULE.match(line) or (front_end and index in (0, front_end)):
-            masked = "\0" * len(line)
-        else:
-            masked = _PROTECTED.sub(lambda m: "\0" * len(m.group()), line)
-        yield Line(index + 1, line, masked, in_front, in_code or bool(fence))
+        front_fence = bool(front_end) and index in (0, front_end)
+        result.append(Line(index + 1, line, in_front, in_code or fence, fence or front_fence))
+    return result
 
 
 # --- typography (fixable) --------------------------------------------------------------------------------
@@ -144,8 +150,12 @@ def _finding(
     )
 
 
+_ANY_HALF_WIDTH = re.compile(r"[,.;:?!]")
+_ANY_HAN = re.compile(f"[{_HAN}]")
+
+
 def _half_width(path: str, line: Line) -> list[Finding]:
-    if not re.search(f"[{_HAN}]", line.prose):
+    if not _ANY_HALF_WIDTH.search(line.prose) or not _ANY_HAN.search(line.prose):
         return []
     # autocorrect sees the masked prose: protected spans are NUL, so it cannot touch code or links.
     corrected = autocorrect_py.format(line.prose.replace("\0", "\x01"))
@@ -163,7 +173,7 @@ def _half_width(path: str, line: Line) -> list[Finding]:
 
 def _quotes(path: str, line: Line) -> list[Finding]:
     positions = [m.start() for m in _STRAIGHT_QUOTE.finditer(line.prose)]
-    if not positions or len(positions) % 2 or not re.search(f"[{_HAN}]", line.prose):
+    if not positions or len(positions) % 2 or not _ANY_HAN.search(line.prose):
         return []
     found = []
     for order, position in enumerate(positions):
@@ -173,6 +183,8 @@ def _quotes(path: str, line: Line) -> list[Finding]:
 
 
 def _doc_numbers(path: str, line: Line) -> list[Finding]:
+    if "号" not in line.prose:  # cheap test first: the patterns backtrack over every Chinese character
+        return []
     found = []
     for match in _DOC_NUMBER.finditer(line.prose):
         agency, year, first, zeros, number = match.groups()
@@ -188,6 +200,8 @@ def _doc_numbers(path: str, line: Line) -> list[Finding]:
 
 
 def _ellipsis_and_dash(path: str, line: Line) -> list[Finding]:
+    if not any(mark in line.prose for mark in ("...", "。。。", "…", "--", "—", "－－")):
+        return []
     found = []
     for match in _ELLIPSIS.finditer(line.prose):
         found.append(_finding(path, line, match.start(), "省略号", "中文省略号 ……", match.group(), "……"))
@@ -197,6 +211,8 @@ def _ellipsis_and_dash(path: str, line: Line) -> list[Finding]:
 
 
 def _dates(path: str, line: Line) -> list[Finding]:
+    if "年" not in line.prose:
+        return []
     found = []
     for match in _SPACED_DATE.finditer(line.prose):
         new = "{}年{}月{}日".format(*match.groups())
@@ -207,10 +223,10 @@ def _dates(path: str, line: Line) -> list[Finding]:
     return found
 
 
-def typography(path: str, text: str) -> list[Finding]:
+def typography(path: str, text: str, lines: list[Line] | None = None) -> list[Finding]:
     """Typography findings of a page (GB/T 15834, 15835), each with its fix; code and front-matter keys skipped."""
     found: list[Finding] = []
-    for line in lines_of(text):
+    for line in lines or lines_of(text):
         if line.in_code:
             continue
         for rule in (_half_width, _quotes, _doc_numbers, _ellipsis_and_dash, _dates):
@@ -238,6 +254,10 @@ _EXTERNAL_TAG = re.compile(
 )
 
 
+# Every guard below needs one of these; most lines of a page have none, and are passed over at once.
+_MAY_CONCERN_SECURITY = re.compile(r"密|份|\d{11}|<|javascript|//", re.IGNORECASE)
+
+
 def is_valid_id_number(candidate: str) -> bool:
     """18-digit 公民身份号码 with a valid ISO 7064 MOD 11-2 check digit (GB 11643)."""
     total = sum(int(digit) * weight for digit, weight in zip(candidate[:17], _ID_WEIGHTS, strict=True))
@@ -253,14 +273,13 @@ def _guard(path: str, line: Line, start: int, rule: str, expected: str, got: str
     return Finding(path, line.number, start + 1, rule, expected, got, advice)
 
 
-def security(path: str, text: str) -> list[Finding]:
+def security(path: str, text: str, lines: list[Line] | None = None) -> list[Finding]:
     """Marks of classified documents, personal data, active HTML and external resources: each stops the build."""
     found: list[Finding] = []
-    body_lines_seen = 0
-    for line in lines_of(text):
+    for line in lines or lines_of(text):
         raw = line.text
-        if not line.in_front_matter and raw.strip() and raw.strip() != "---":
-            body_lines_seen += 1
+        if not _MAY_CONCERN_SECURITY.search(raw):
+            continue
         for match in _SECRET_MARK.finditer(raw):
             found.append(
                 _guard(
@@ -376,10 +395,10 @@ _INTERNAL_MARK = re.compile(r"内部资料|注意保存")
 _DISTRIBUTION = re.compile(r"(?:发至|传达至|传达到|印发至)[^，。；\n]{0,12}?(?:级|干部|党员|单位|部门|处室)|传达范围")
 
 
-def internal_marks(path: str, text: str) -> list[Finding]:
+def internal_marks(path: str, text: str, lines: list[Line] | None = None) -> list[Finding]:
     """内部资料/注意保存 marks and narrow 传达范围 notes: allowed, shown as 提示 and as a banner on the page."""
     found = []
-    for line in lines_of(text):
+    for line in lines or lines_of(text):
         if line.in_code or line.in_front_matter:
             continue
         for pattern, rule, advice in (
