@@ -5,13 +5,18 @@ BIN := $(VENV)/bin
 # Material 9.8 prints an end-of-life notice about MkDocs 2.0 on every run; the project stays on MkDocs 1.6.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check fix new lint format clean
+.PHONY: serve build pdf test check fix new bench lint format clean
 
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
 
+# The deployable site: every page and every study pack's PDF, strict.
 build: $(VENV)/.site-installed
-	$(BIN)/mkdocs build --strict -d site
+	$(PYTHON) scripts/system_deps.py pdf
+	STUDYSITE_PDF=1 $(BIN)/mkdocs build --strict -d site
+
+pdf: build
+	@ls -1 site/packs/*.pdf
 
 test: $(VENV)/.dev-installed
 	$(PYTHON) scripts/system_deps.py test
@@ -28,6 +33,9 @@ fix: $(VENV)/.site-installed
 
 new: $(VENV)/.site-installed
 	$(BIN)/python scripts/new.py
+
+bench: $(VENV)/.dev-installed
+	$(BIN)/python scripts/bench.py
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

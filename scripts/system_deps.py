@@ -33,16 +33,25 @@ def _has_font(family: str) -> bool:
     return family in result.stdout
 
 
+def _has_library(name: str) -> bool:
+    result = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True)
+    return name in result.stdout
+
+
+_VENV = Need("python3-venv", _python_can_make_venvs, "创建 .venv 虚拟环境")
+_PDF = [
+    Need("libpango-1.0-0", lambda: _has_library("libpango-1.0.so.0"), "WeasyPrint 排版 PDF"),
+    Need("libpangoft2-1.0-0", lambda: _has_library("libpangoft2-1.0.so.0"), "WeasyPrint 排版 PDF"),
+    Need("fonts-noto-cjk", lambda: _has_font("Noto Serif CJK SC"), "中文字体（宋体、黑体）"),
+    Need("fonts-lxgw-wenkai", lambda: _has_font("LXGW WenKai"), "楷体（“（一）”级标题）"),
+]
 NEEDS: dict[str, list[Need]] = {
-    "site": [
-        Need("python3-venv", _python_can_make_venvs, "创建 .venv 虚拟环境"),
-    ],
+    "site": [_VENV],
+    "pdf": [_VENV, *_PDF],
     "test": [
-        Need("python3-venv", _python_can_make_venvs, "创建 .venv 虚拟环境"),
-        Need(
-            "chromium", lambda: Path("/usr/bin/chromium").exists(), "浏览器测试（Playwright 驱动 Debian 的 Chromium）"
-        ),
-        Need("fonts-noto-cjk", lambda: _has_font("Noto Sans CJK SC"), "中文字体（截图与打印）"),
+        _VENV,
+        *_PDF,
+        Need("chromium", lambda: Path("/usr/bin/chromium").exists(), "浏览器测试（Playwright 驱动 Chromium）"),
         Need("poppler-utils", lambda: shutil.which("pdffonts") is not None, "检查 PDF 中嵌入的字体"),
     ],
 }

@@ -25,6 +25,11 @@ PAGES = {
     "notices/index.html": "通报通知索引",
     "notices/by-type/index.html": "通报通知·按文种",
     "notices/by-issuer/index.html": "通报通知·按发文机关",
+    "measures/ledger/index.html": "整改台账",
+    "measures/mapping/index.html": "问题—措施对照",
+    "packs/index.html": "学习材料包",
+    "packs/report/index.html": "局党委专题民主生活会会议报告及整改措施",
+    "packs/compilation/index.html": "党委机关专题教育整顿学习资料汇编",
     **{f"measures/{p.id.lower()}/index.html": f"{p.id} {p.heading}" for p in REPORT.measures + REPORT.tasks},
 }
 
@@ -47,7 +52,7 @@ def test_every_page_is_built_with_its_chinese_title(built_site: Path):
 def test_the_nav_titles_are_chinese(built_site: Path):
     nav = soup(built_site / "index.html").select(".md-nav--primary > .md-nav__list > .md-nav__item")
     titles = [item.select_one(".md-nav__link").get_text(" ", strip=True) for item in nav]
-    assert titles == ["首页", "会议报告", "措施打算", "学习资料汇编"]
+    assert titles == ["首页", "会议报告", "措施打算", "学习资料汇编", "学习材料包"]
 
 
 def test_the_report_page_holds_the_whole_corrected_report_and_no_slip_periods(built_site: Path):

@@ -8,7 +8,7 @@ from system_deps import Need
 
 def test_usage_is_explained_in_chinese(capsys):
     assert system_deps.main(["everything"]) == 2
-    assert capsys.readouterr().err == "用法：system_deps.py {site|test}\n"
+    assert capsys.readouterr().err == "用法：system_deps.py {site|pdf|test}\n"
 
 
 def test_nothing_missing_means_nothing_to_do(monkeypatch, capsys):

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from .entries import Catalogue, Entry, Notice, SourceRef, Speech
+from .entries import Catalogue, Entry, Notice, SourceRef, Speech, compilation_order_key
 from .fields import UNKNOWN, format_date
 from .lint import has_internal_mark
 from .md import escape, link, table
@@ -56,8 +56,7 @@ def newest_first(entries: Iterable[Entry]) -> list[Entry]:
 
 
 def compilation_order(entries: Iterable[Entry]) -> list[Entry]:
-    """As the printed 汇编 orders a section: by `order` where given, then by date, oldest first."""
-    return sorted(entries, key=lambda e: (e.order is None, e.order or 0, e.date, e.title, e.src_uri))
+    return sorted(entries, key=compilation_order_key)
 
 
 def _table(header: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> str:
@@ -213,11 +212,17 @@ def notices_by_issuer(catalogue: Catalogue) -> str:
     )
 
 
-def contents(catalogue: Catalogue) -> str:
-    """The printed 汇编's table of contents: by topic (first topic of each entry), then order or date."""
+def contents_groups(catalogue: Catalogue) -> list[tuple[str, list[Entry]]]:
+    """The printed 汇编's sections: by topic (each entry under its first), each in compilation order."""
     groups = _grouped(
         catalogue.entries, lambda e: (e.topics[0] if e.topics else NO_TOPIC,), _topic_order(catalogue.topics)
     )
+    return [(name, compilation_order(members)) for name, members in groups]
+
+
+def contents(catalogue: Catalogue) -> str:
+    """The printed 汇编's table of contents: by topic (first topic of each entry), then order or date."""
+    groups = contents_groups(catalogue)
     parts = [
         "# 汇编目录\n",
         f"《党委机关专题教育整顿学习资料汇编》收录讲话 {len(catalogue.speeches)} 篇、通报通知 {len(catalogue.notices)} 份，"
@@ -226,7 +231,7 @@ def contents(catalogue: Catalogue) -> str:
     number = 0
     for name, members in groups:
         rows = []
-        for entry in compilation_order(members):
+        for entry in members:
             number += 1
             who = entry.speakers if isinstance(entry, Speech) else entry.issuers
             rows.append(

@@ -5,9 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from .catalogue import GENERATED_PAGES
 from .entries import is_entry_path, load_catalogue
-from .lint import ERROR, NOTICE, Finding, internal_marks, lines_of, problem_line, security, typography
+from .ledger import LEDGER_PAGE, MAPPING_PAGE
+from .lint import (
+    ERROR,
+    NOTICE,
+    Finding,
+    has_internal_mark,
+    internal_marks,
+    lines_of,
+    problem_line,
+    security,
+    typography,
+)
 from .measures import PROBLEM_PAGE, is_measure_path, load_plan
+from .packs import PACK_INDEX, is_pack_path, load_packs, page_levels
 from .problems import Problem
 
 
@@ -49,12 +62,17 @@ class Report:
 def check_pages(pages: list[Page], topics: tuple[str, ...], today: date) -> Report:
     """The compilation's and the measures' contracts, then security, typography and notices on every page."""
     entries = [(p.path, p.src_uri, p.text) for p in pages if is_entry_path(p.src_uri)]
-    _, problems = load_catalogue(entries, topics)
+    catalogue, problems = load_catalogue(entries, topics)
     measures = [(p.path, p.src_uri, p.text) for p in pages if is_measure_path(p.src_uri)]
     problem_list = next((p.text for p in pages if p.src_uri == PROBLEM_PAGE), "")
     if measures:
         _, found = load_plan(measures, problem_list, today)
         problems += found
+    packs = [(p.path, p.src_uri, p.text) for p in pages if is_pack_path(p.src_uri)]
+    if packs:
+        existing = {p.src_uri for p in pages} | set(GENERATED_PAGES) | {LEDGER_PAGE, MAPPING_PAGE, PACK_INDEX}
+        internal = {p.src_uri for p in pages if has_internal_mark(p.text)}
+        problems += load_packs(packs, existing, catalogue, page_levels(catalogue, internal))[1]
     findings: list[Finding] = []
     for page in pages:
         lines = lines_of(page.text)  # read once, shared by the three checks

@@ -161,6 +161,11 @@ class Catalogue:
         return self.speeches + self.notices
 
 
+def compilation_order_key(entry: Entry) -> tuple:
+    """As the printed 汇编 orders a section: by `order` where given, then by date, oldest first."""
+    return (entry.order is None, entry.order or 0, entry.date, entry.title, entry.src_uri)
+
+
 def is_entry_path(src_uri: str) -> bool:
     """A clerk's entry file: any Markdown page in speeches/ or notices/ except the section's index."""
     return (

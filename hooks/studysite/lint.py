@@ -138,7 +138,8 @@ _SPACED_DOC_NUMBER = re.compile(
     rf"([{_HAN}]+)(\s+)〔(\d{{4}})〕(\s*)([1-9]\d*)(\s*)号|([{_HAN}]+)〔(\d{{4}})〕(\s+)([1-9]\d*)(\s*)号"
 )
 _ELLIPSIS = re.compile(rf"(?<={_CJK_CONTEXT})(\.{{3,}}|。{{3,}}|(?<!…)…(?!…))|(\.{{3,}}|。{{3,}})(?={_CJK_CONTEXT})")
-_DASH = re.compile(rf"(?<=[{_HAN}”])(--+|(?<!—)—(?!—)|－－)(?=[{_HAN}“])")
+# Two hyphens stand for a 破折号; a single — between words is a 连接号 (问题—措施) and stays.
+_DASH = re.compile(rf"(?<=[{_HAN}”])(--+|－－)(?=[{_HAN}“])")
 _SPACED_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 

@@ -1,0 +1,224 @@
+"""Study packs: the page list contract, the print document, and real PDFs read back with pdfplumber."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfparser import PDFParser
+
+from compilation_fixtures import GOOD, TOPICS, entry_files
+from conftest import REPO, copy_project, mkdocs_build, soup
+from studysite.entries import load_catalogue
+from studysite.packs import load_packs, page_levels
+from studysite.printing import PrintPage, document, missing_glyphs, print_content
+from studysite.problems import report
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CATALOGUE, _ = load_catalogue(entry_files(GOOD), TOPICS)
+EXISTING = (
+    {p.relative_to(REPO / "docs").as_posix() for p in (REPO / "docs").rglob("*.md")}
+    | {e.src_uri for e in CATALOGUE.entries}
+    | {"compilation/contents.md", "measures/ledger.md", "measures/mapping.md"}
+)
+LEVELS = page_levels(CATALOGUE, set())
+
+
+def pack_files(folder: Path) -> list[tuple[str, str, str]]:
+    return [
+        (f"docs/packs/{p.name}", f"packs/{p.name}", p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.md"))
+    ]
+
+
+def test_bad_packs_are_refused_naming_file_and_line():
+    _, problems = load_packs(pack_files(FIXTURES / "bad-packs"), EXISTING, CATALOGUE, LEVELS)
+    expected = "docs/ 中存在的页面（如 report/index.md）、栏目（如 speeches/）或 compilation/contents.md"
+    assert report(problems) == (
+        "发现 4 处问题，构建已停止：\n"
+        "docs/packs/empty.md:4: pages 页面: 应为 要打印的页面列表（至少一项），实为 “[]”\n"
+        f"docs/packs/missing.md:6: pages[2] 页面: 应为 {expected}，实为 “report/nothing.md”\n"
+        f"docs/packs/missing.md:7: pages[3] 页面: 应为 {expected}，实为 “shili/”\n"
+        "docs/packs/public.md:7: pages[2] 页面: 应为 密级不高于 公开 的页面，实为 “notices/shili-tongbao-2025-7.md（内部）”"
+        "（从材料包中删去该页，或提高 classification）"
+    )
+
+
+def test_the_repo_packs_expand_sections_and_the_whole_compilation():
+    packs, problems = load_packs(pack_files(REPO / "docs/packs"), EXISTING, CATALOGUE, LEVELS)
+    assert problems == []
+    compilation, meeting = packs
+    assert compilation.pages == (
+        "compilation/index.md",
+        "speeches/2025-03-12-shili-jiaqiang-xuexi.md",
+        "speeches/2025-05-20-shili-xuanren.md",
+        "notices/shili-tongbao-2025-7.md",
+        "speeches/2024-11-02-shili-lianjie.md",
+        "notices/shili-tongzhi-2024.md",
+    )
+    assert compilation.internal, "it holds an 内部 notice"
+    assert meeting.pages[:4] == ("report/index.md", "report/problems.md", "measures/index.md", "measures/m1.md")
+    assert meeting.pages[-6:] == (
+        "measures/t1.md",
+        "measures/t2.md",
+        "measures/t3.md",
+        "measures/t4.md",
+        "measures/mapping.md",
+        "measures/ledger.md",
+    )
+    assert not meeting.internal
+
+
+def test_print_content_keeps_text_and_makes_paper_sense():
+    html = (
+        '<h1 id="t">标题<a class="headerlink" href="#t">¶</a></h1><p>见<a href="../x/">问题清单</a>。</p>'
+        '<ul class="task-list"><li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled checked/>'
+        '<span class="task-list-indicator"></span></label> 已办</li><li class="task-list-item"><label class="task-list-control">'
+        '<input type="checkbox" disabled/><span class="task-list-indicator"></span></label> 未办</li></ul><img src="a.png">'
+    )
+    assert print_content(html, 3, "file:///site/report/problems/") == (
+        '<p>见问题清单。</p><ul class="task-list"><li class="task-list-item"><span class="task-mark">☑</span>  已办</li>'
+        '<li class="task-list-item"><span class="task-mark">☐</span>  未办</li></ul><img src="file:///site/report/problems/a.png">'
+    )
+
+
+def test_a_character_no_font_has_is_reported():
+    assert missing_glyphs("学习资料☑☐—") == []
+    assert missing_glyphs("学习\ue000资料") == ["\ue000"]
+
+
+@pytest.fixture(scope="module")
+def pdf_site(tmp_path_factory) -> Path:
+    tmp_path = tmp_path_factory.mktemp("packs")
+    project = copy_project(tmp_path / "project")
+    for folder in ("speeches", "notices"):
+        for path in (GOOD / folder).glob("*.md"):
+            shutil.copy2(path, project / "docs" / folder / path.name)
+    shutil.copy2(FIXTURES / "measures/m9.md", project / "docs/measures/m9.md")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site, env={"STUDYSITE_PDF": "1", "STUDYSITE_TODAY": "2025-07-01"})
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def _body_pages(pdf) -> list:
+    """Pages after the cover and the 目录: the ones that carry a page number."""
+    return [page for page in pdf.pages if re.search(r"— \d+ —", page.extract_text() or "")]
+
+
+def test_titles_print_in_order_and_the_toc_numbers_are_the_pages_they_stand_on(pdf_site: Path):
+    with pdfplumber.open(pdf_site / "packs/report.pdf") as pdf:
+        toc = pdf.pages[1].extract_text()
+        entries = re.findall(r"^(.+?)[·.…\s]+(\d+)$", toc, re.MULTILINE)
+        assert entries[0] == ("局党委专题民主生活会召开情况汇报", "1")
+        assert [title for title, _ in entries][-3:] == [
+            "T4 着眼认清危害重点抓好退休党员的学习教育",
+            "问题—措施对照",
+            "整改台账",
+        ]
+        for title, number in entries:
+            page = next(p for p in _body_pages(pdf) if re.search(rf"— {number} —", p.extract_text()))
+            assert page.extract_text().lstrip().startswith(title[:10]), (title, number)
+
+
+def test_page_numbers_restart_at_one_on_the_outer_edge(pdf_site: Path):
+    with pdfplumber.open(pdf_site / "packs/report.pdf") as pdf:
+        assert "— " not in pdf.pages[0].extract_text() and "— " not in pdf.pages[1].extract_text()
+        numbers = []
+        for index, page in enumerate(_body_pages(pdf)):
+            words = page.extract_words(extra_attrs=["size"])
+            number_words = [w for w in words if re.fullmatch(r"\d+", w["text"]) and abs(w["size"] - 14) < 0.5]
+            numbers.append(int(number_words[-1]["text"]))
+            x = number_words[-1]["x0"]
+            assert (x > page.width / 2) == (index % 2 == 0), "odd pages right, even pages left"
+        assert numbers == list(range(1, len(numbers) + 1))
+
+
+def test_body_text_keeps_the_22_by_28_grid(pdf_site: Path):
+    with pdfplumber.open(pdf_site / "packs/report.pdf") as pdf:
+        for page in _body_pages(pdf):
+            body = [c for c in page.chars if abs(c["size"] - 16) < 0.3]
+            lines: dict[int, list] = {}
+            for char in body:
+                lines.setdefault(round(char["top"]), []).append(char)
+            assert len(lines) <= 22, page.page_number
+            for chars in lines.values():
+                # Chinese characters are counted; digits and Latin letters are narrower, the width bounds them.
+                assert sum(ord(c["text"]) > 0x2E7F for c in chars) <= 28, "".join(c["text"] for c in chars)
+                assert max(c["x1"] for c in chars) - min(c["x0"] for c in chars) <= 156 / 25.4 * 72 + 1
+        full = [
+            p for p in _body_pages(pdf) if len({round(c["top"]) for c in p.chars if abs(c["size"] - 16) < 0.3}) == 22
+        ]
+        assert full, "a page of plain text fills all 22 lines"
+
+
+def test_fonts_are_simplified_chinese_faces_and_bookmarks_exist(pdf_site: Path):
+    fonts = subprocess.run(
+        ["pdffonts", str(pdf_site / "packs/report.pdf")], capture_output=True, text=True, check=True
+    ).stdout
+    names = [line.split()[0] for line in fonts.splitlines()[2:]]
+    cjk = [name for name in names if "CJK" in name]
+    assert cjk and all("CJK-SC" in name for name in cjk), names
+    assert not any("JP" in name for name in names)
+    with open(pdf_site / "packs/report.pdf", "rb") as handle:
+        outlines = [(level, title) for level, title, *_ in PDFDocument(PDFParser(handle)).get_outlines()]
+    assert (1, "局党委专题民主生活会召开情况汇报") in outlines
+    assert (2, "一、专题民主生活会的基本情况") in outlines
+
+
+def test_internal_compilation_is_marked_and_checklists_print_their_state(pdf_site: Path):
+    with pdfplumber.open(pdf_site / "packs/compilation.pdf") as pdf:
+        cover = pdf.pages[0].extract_text()
+        assert cover.startswith("内部资料") and "注意保存" in cover
+        text = "\n".join(page.extract_text() for page in pdf.pages)
+        assert "关于示例违纪问题的通报" in text and "虚构的通报正文。" in text
+    with pdfplumber.open(pdf_site / "packs/report.pdf") as pdf:
+        text = "\n".join(page.extract_text() for page in pdf.pages)
+    assert "☑ M9-1 制定示例学习制度" in text and "☐ M9-2 开展示例专题学习" in text
+
+
+def test_pack_pages_on_the_site_link_their_pdf_and_print_button(pdf_site: Path):
+    page = soup(pdf_site / "packs/report/index.html")
+    buttons = {a.get_text(strip=True): a["href"] for a in page.select("a.md-button")}
+    assert buttons == {"下载 PDF": "../report.pdf", "打印": "../report.pdf"}
+    assert "pack-print" in page.select_one("a.md-button--primary")["class"]
+    listed = [li.get_text(strip=True) for li in page.select("article ol li")]
+    assert listed[0] == "局党委专题民主生活会召开情况汇报" and listed[-1] == "整改台账"
+    index = soup(pdf_site / "packs/index.html")
+    assert [a["href"] for a in index.select("article table a") if a.get_text() == "PDF"] == [
+        "compilation.pdf",
+        "report.pdf",
+    ]
+
+
+def test_without_pdfs_the_pack_page_says_how_to_make_them(built_site: Path):
+    text = soup(built_site / "packs/report/index.html").select_one("article").get_text()
+    assert "PDF 在 make build 或 make pdf 时生成" in text
+    assert not (built_site / "packs/report.pdf").exists()
+
+
+def test_a_missing_glyph_stops_the_pdf_build(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs/compilation/index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n生僻字\ue000。\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site", env={"STUDYSITE_PDF": "1"})
+    assert result.returncode == 1
+    assert (
+        "docs/packs/compilation.md:1: 字形: 应为 已安装字体中有的字，实为 “\ue000”"
+        "（出现在 docs/compilation/index.md；请安装含该字的字体或改用规范字）"
+    ) in result.stderr
+
+
+def test_document_puts_cover_toc_and_pages_in_order():
+    packs, _ = load_packs(pack_files(REPO / "docs/packs"), EXISTING, CATALOGUE, LEVELS)
+    pages = [PrintPage("a.md", "甲", "<p>一</p>", "file:///d/"), PrintPage("b.md", "乙", "<p>二</p>", "file:///d/")]
+    html = document(packs[0], pages)
+    assert (
+        html.index('class="cover"') < html.index('class="toc"') < html.index('id="page-1"') < html.index('id="page-2"')
+    )
+    assert '<p class="cover-mark">内部资料　注意保存</p>' in html
+    assert '<li><a href="#page-1">甲</a></li><li><a href="#page-2">乙</a></li>' in html
