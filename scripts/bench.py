@@ -1,6 +1,7 @@
 """Benchmark: whole builds of this project against plain Material on the same fictional corpus, in one run.
 
     python scripts/bench.py --sizes 500,1000,2000,4000
+    python scripts/bench.py --sizes "" --pack-entries 34     # a study pack of about 100 printed pages
 
 For each size N it writes a fictional corpus (示例局 entries, nothing real) of N speeches and notices into a
 temporary folder, builds it once with this project's mkdocs.yml and hooks and once with plain Material (the
@@ -135,19 +136,27 @@ class Result:
     median_entry_kb: float
 
 
-def _build(config: Path, site: Path) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def _build_measured(config: Path, site: Path, **env: str) -> tuple[float, float]:
+    """Seconds and peak resident memory (MB) of one `mkdocs build`, from the child's own rusage."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
     started = time.perf_counter()
-    result = subprocess.run(
+    with subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)],
-        capture_output=True,
-        text=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
         env=env,
-    )
+    ) as process:
+        stderr = process.stderr.read().decode()
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
     elapsed = time.perf_counter() - started
-    if result.returncode != 0:
-        raise SystemExit(f"构建失败：{config}\n{result.stderr[-3000:]}")
-    return elapsed
+    if process.returncode != 0:
+        raise SystemExit(f"构建失败：{config}\n{stderr[-3000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def _build(config: Path, site: Path) -> float:
+    return _build_measured(config, site)[0]
 
 
 def _size(folder: Path) -> int:
@@ -182,6 +191,35 @@ def measure(size: int, workdir: Path) -> Result:
     )
 
 
+@dataclass(frozen=True)
+class PackResult:
+    entries: int
+    pdf_pages: int
+    pdf_seconds: float  # the build with PDFs minus the same build without
+    peak_mb: float  # peak memory of the build that made the PDF
+
+
+def measure_pack(entries: int, workdir: Path) -> PackResult:
+    """A pack of `entries` fictional entries (about three printed pages each), as `make pdf` builds it."""
+    import pdfplumber
+
+    project = workdir / f"pack-{entries}"
+    shutil.copytree(REPO / "docs", project / "docs")
+    shutil.copytree(REPO / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    write_corpus(project / "docs", entries)
+    for shipped in (project / "docs/packs").glob("*.md"):
+        shipped.unlink()  # only the measured pack is printed
+    (project / "docs/packs/bench.md").write_text(
+        "---\ntype: pack\ntitle: 示例学习材料包\npages:\n  - speeches/\n  - notices/\n---\n", encoding="utf-8"
+    )
+    without_pdf = _build(project / "mkdocs.yml", project / "site-plain")
+    with_pdf, peak = _build_measured(project / "mkdocs.yml", project / "site", STUDYSITE_PDF="1")
+    with pdfplumber.open(project / "site/packs/bench.pdf") as pdf:
+        pages = len(pdf.pages)
+    return PackResult(entries, pages, round(with_pdf - without_pdf, 2), round(peak, 1))
+
+
 def table(results: list[Result]) -> str:
     header = (
         "| 条目数 | 本项目（秒） | 原版 Material（秒） | 比值 | 每篇（毫秒） | site/ 大小（MB） | 条目页中位数（KB） |"
@@ -196,12 +234,29 @@ def table(results: list[Result]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="构建基准：本项目与原版 Material 在同一虚构语料上的整站构建对比")
     parser.add_argument("--sizes", default="500,1000,2000,4000", help="条目数，逗号分隔（默认 500,1000,2000,4000）")
+    parser.add_argument(
+        "--pack-entries", type=int, default=0, help="另测一个由 N 篇条目组成的材料包的 PDF（约 3 页一篇）"
+    )
     parser.add_argument("--json", action="store_true", help="输出 JSON 而不是表格")
     args = parser.parse_args(argv)
-    sizes = [int(size) for size in args.sizes.split(",")]
+    sizes = [int(size) for size in args.sizes.split(",") if size]
     with tempfile.TemporaryDirectory(prefix="bench-") as workdir:
         results = [measure(size, Path(workdir)) for size in sizes]
-    print(json.dumps([asdict(r) for r in results], ensure_ascii=False) if args.json else table(results))
+        pack = measure_pack(args.pack_entries, Path(workdir)) if args.pack_entries else None
+    if args.json:
+        print(
+            json.dumps(
+                {"builds": [asdict(r) for r in results], "pack": asdict(pack) if pack else None}, ensure_ascii=False
+            )
+        )
+        return 0
+    if results:
+        print(table(results))
+    if pack:
+        print(
+            f"材料包 PDF：{pack.entries} 篇条目，{pack.pdf_pages} 页，生成 PDF 用时 {pack.pdf_seconds} 秒，"
+            f"构建进程内存峰值 {pack.peak_mb} MB"
+        )
     return 0
 
 

@@ -1,10 +1,11 @@
-"""`make new`: add a page the right way — a speech, a notice, a measure item, or an item's new status.
+"""`make new`: add a page the right way — a speech, a notice, a study pack, a measure item or its new status.
 
     python scripts/new.py                       # asks for the type and each field
     python scripts/new.py speech --title … --speaker … --date 2025-03-12
     python scripts/new.py notice --title … --doc-type 通报 --issuer … --date … --classification 内部
     python scripts/new.py item --measure M2 --task … [--owner …] (--due 2025-06-30 | --ongoing --review 每季度)
     python scripts/new.py status M2-1 --status 已完成 --closed-on 2025-06-30 [--evidence …]
+    python scripts/new.py pack --title … --page report/index.md --page measures/
 
 Every file is checked with the build's own rules before it is written; nothing is overwritten.
 """
@@ -24,8 +25,9 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "hooks"))
 
-from check import topics_of  # noqa: E402  (the same closed topic list the build uses)
+from check import read_pages, topics_of  # noqa: E402  (the same pages and topic list the build uses)
 
+from studysite.checks import Page, check_pages  # noqa: E402
 from studysite.entries import CLASSIFICATIONS, DOC_TYPES, GENRES, parse_entry  # noqa: E402
 from studysite.measures import ONGOING, REVIEWS, STATUSES, TBD, load_plan, reference_date  # noqa: E402
 
@@ -129,6 +131,26 @@ def new_notice(root: Path, args: argparse.Namespace, topics: tuple[str, ...]) ->
     return _create_entry(
         root, f"notices/{file_stem(args.date, args.doc_number or args.title)}.md", fields, body, topics
     )
+
+
+def new_pack(root: Path, args: argparse.Namespace) -> Path:
+    """A study pack: its pages are checked against what exists in docs/ (sections and generated pages too)."""
+    fields = {"type": "pack", "title": args.title, "subtitle": args.subtitle, "issuer": args.issuer, "date": args.date}
+    lines = (
+        front_matter(fields).rstrip("\n").split("\n")[:-1]
+        + ["pages:"]
+        + [f"  - {_scalar(page)}" for page in args.page]
+        + ["---", ""]
+    )
+    text = "\n".join(lines) + f"\n# {args.title}\n\n<!-- 在此写一两句话，说明这个材料包的用途和发放对象。 -->\n"
+    src_uri = f"packs/{file_stem(args.date or '', args.title).lstrip('-')}.md"
+    pages = read_pages(root)
+    report = check_pages([*pages, Page(f"docs/{src_uri}", src_uri, text)], topics_of(root), date.today())
+    problems = [p for p in report.problems if p.path == f"docs/{src_uri}"]
+    if problems:
+        raise Refused("未创建文件，以下内容需要更正：\n" + "\n".join(str(p) for p in problems))
+    _write_new(root / "docs" / src_uri, text)
+    return root / "docs" / src_uri
 
 
 def _measure_files(root: Path) -> dict[str, Path]:
@@ -237,6 +259,17 @@ def parser() -> argparse.ArgumentParser:
     item.add_argument("--due", help="完成时限，如 2025-06-30")
     item.add_argument("--ongoing", action="store_true", help="长期坚持的事项")
     item.add_argument("--review", choices=REVIEWS, help="长期坚持事项的检查频次")
+    pack = kinds.add_parser("pack", help="学习材料包")
+    pack.add_argument("--title", required=True, help="材料包标题")
+    pack.add_argument(
+        "--page",
+        required=True,
+        action="append",
+        help="要打印的页面或栏目，如 report/index.md、measures/（可重复，按顺序）",
+    )
+    pack.add_argument("--subtitle", help="副标题")
+    pack.add_argument("--issuer", help="印发机关")
+    pack.add_argument("--date", help="印发日期，如 2025-07-01")
     status = kinds.add_parser("status", help="更新整改事项的状态")
     status.add_argument("item_id", help="事项编号，如 M2-1")
     status.add_argument("--status", required=True, choices=STATUSES, help="新状态")
@@ -254,8 +287,8 @@ def ask(prompt: str, read: Callable[[str], str] = input) -> str:
 
 def interactive_argv(read: Callable[[str], str] = input) -> list[str]:
     """The arguments for one addition, asked for one by one, for a clerk who runs `make new` with nothing."""
-    kind = ask("要添加什么？ 1 讲话  2 通报通知  3 整改事项  4 更新事项状态 ：", read)
-    kind = {"1": "speech", "2": "notice", "3": "item", "4": "status"}.get(kind, kind)
+    kind = ask("要添加什么？ 1 讲话  2 通报通知  3 整改事项  4 更新事项状态  5 学习材料包 ：", read)
+    kind = {"1": "speech", "2": "notice", "3": "item", "4": "status", "5": "pack"}.get(kind, kind)
     if kind == "speech":
         argv = ["speech", "--title", ask("讲话标题：", read), "--date", ask("日期（如 2025-03-12）：", read)]
         argv += [
@@ -271,6 +304,9 @@ def interactive_argv(read: Callable[[str], str] = input) -> list[str]:
             "--date", ask("成文日期（如 2025-03-12）：", read),
             "--classification", ask("密级（非密、公开、内部）：", read),
         ]  # fmt: skip
+    if kind == "pack":
+        pages = ask("要打印的页面或栏目（用空格分隔，如 report/index.md measures/）：", read).split()
+        return ["pack", "--title", ask("材料包标题：", read), *[part for page in pages for part in ("--page", page)]]
     if kind == "item":
         return [
             "item",
@@ -306,13 +342,15 @@ def main(argv: list[str] | None = None) -> int:
             path = new_notice(root, args, topics_of(root))
         elif args.kind == "item":
             path = new_item(root, args)
+        elif args.kind == "pack":
+            path = new_pack(root, args)
         else:
             path = update_status(root, args)
     except Refused as refusal:
         print(refusal, file=sys.stderr)
         return 1
     relative = path.relative_to(root).as_posix()
-    if args.kind in ("speech", "notice"):
+    if args.kind in ("speech", "notice", "pack"):
         print(f"已创建 {relative}")
         print(NEXT_STEPS.format(path=relative, message=f"添加{args.title}"))
     else:

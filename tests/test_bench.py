@@ -37,9 +37,12 @@ def test_plain_config_has_no_hooks_and_no_generated_pages():
     assert "      - compilation/index.md\n" in plain
 
 
-def test_main_measures_both_builds(capsys):
-    assert bench.main(["--sizes", "20", "--json"]) == 0
-    [result] = json.loads(capsys.readouterr().out)
+def test_main_measures_both_builds_and_a_pack(capsys):
+    assert bench.main(["--sizes", "20", "--pack-entries", "3", "--json"]) == 0
+    output = json.loads(capsys.readouterr().out)
+    [result] = output["builds"]
+    pack = output["pack"]
+    assert pack["entries"] == 3 and pack["pdf_pages"] > 3 and pack["pdf_seconds"] > 0 and pack["peak_mb"] > 50
     assert result["entries"] == 20
     assert result["project_seconds"] > 0 and result["plain_seconds"] > 0
     assert abs(result["ratio"] - result["project_seconds"] / result["plain_seconds"]) < 0.01

@@ -121,3 +121,18 @@ def test_ledger_filters_by_status_and_owner_on_the_page(browser, site_url: str):
     page.locator(".ledger-filters select").nth(1).select_option("局党委书记、副书记")
     assert page.locator(".ledger-count").inner_text() == f"显示 1 / {total} 项"
     page.close()
+
+
+def test_a_single_page_prints_without_screen_furniture_or_a_blank_last_page(browser, site_url: str, tmp_path):
+    import pdfplumber
+
+    page = browser.new_page()
+    page.goto(site_url + "report/problems/", wait_until="networkidle")
+    page.pdf(path=str(tmp_path / "problems.pdf"), format="A4")
+    page.close()
+    with pdfplumber.open(tmp_path / "problems.pdf") as pdf:
+        texts = [p.extract_text() or "" for p in pdf.pages]
+    assert texts[-1].strip(), "no blank last page"
+    printed = "".join(texts)
+    assert "问题清单" in printed and "P5" in printed
+    assert "搜索" not in printed and "学习资料汇编" not in printed, "no header, tabs or navigation"

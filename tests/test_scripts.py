@@ -194,3 +194,39 @@ def test_make_new_without_a_terminal_prints_help(project: Path):
         capture_output=True, text=True, stdin=subprocess.DEVNULL, env={**os.environ},
     )  # fmt: skip
     assert result.returncode == 2 and "speech" in result.stdout
+
+
+def test_check_refuses_a_pack_naming_a_missing_page(project: Path, capsys):
+    (project / "docs/packs/shili.md").write_text(
+        "---\ntype: pack\ntitle: 示例材料包\npages:\n  - report/index.md\n  - report/missing.md\n---\n",
+        encoding="utf-8",
+    )
+    assert check.main(["--root", str(project)]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "docs/packs/shili.md:6:1: pages[2] 页面: 应为 docs/ 中存在的页面（如 report/index.md）、栏目（如 speeches/）"
+        "或 compilation/contents.md，实为 “report/missing.md”"
+    )
+
+
+def test_new_pack_is_checked_against_the_pages_that_exist(project: Path, capsys):
+    assert (
+        new.main(
+            [
+                "--root",
+                str(project),
+                "pack",
+                "--title",
+                "示例材料包",
+                "--page",
+                "report/index.md",
+                "--page",
+                "measures/",
+            ]
+        )
+        == 0
+    )
+    text = (project / "docs/packs/示例材料包.md").read_text(encoding="utf-8")
+    assert text.startswith("---\ntype: pack\ntitle: 示例材料包\npages:\n  - report/index.md\n  - measures/\n---\n")
+    assert new.main(["--root", str(project), "pack", "--title", "示例坏材料包", "--page", "report/none.md"]) == 1
+    assert "pages[1] 页面" in capsys.readouterr().err
+    assert not (project / "docs/packs/示例坏材料包.md").exists()

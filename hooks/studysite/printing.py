@@ -120,22 +120,25 @@ def missing_glyphs(text: str) -> list[str]:
     ]
 
 
+def _page_text(page: PrintPage) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", page.content)) + page.title
+
+
 def glyph_problems(pack: Pack, pages: list[PrintPage]) -> list[Problem]:
-    problems = []
-    for page in pages:
-        text = html.unescape(re.sub(r"<[^>]+>", "", page.content)) + page.title
-        for character in missing_glyphs(text):
-            problems.append(
-                Problem(
-                    f"docs/{pack.src_uri}",
-                    1,
-                    "字形",
-                    "已安装字体中有的字",
-                    character,
-                    f"出现在 docs/{page.src_uri}；请安装含该字的字体或改用规范字",
-                )
-            )
-    return problems
+    """One problem per character no font can draw, naming the first page it stands on (fonts read once)."""
+    texts = [(page.src_uri, _page_text(page)) for page in pages]
+    missing = missing_glyphs("".join(text for _, text in texts))
+    return [
+        Problem(
+            f"docs/{pack.src_uri}",
+            1,
+            "字形",
+            "已安装字体中有的字",
+            character,
+            f"出现在 docs/{next(src for src, text in texts if character in text)}；请安装含该字的字体或改用规范字",
+        )  # fmt: skip
+        for character in missing
+    ]
 
 
 def render_pdf(pack: Pack, pages: list[PrintPage]) -> bytes:
