@@ -100,13 +100,15 @@ def write_corpus(docs: Path, size: int, seed: int = 2025) -> list[Path]:
 
 
 def plain_config(project_config: str) -> str:
-    """The project's mkdocs.yml as plain Material: no hooks, no generated pages in the nav, not strict."""
+    """The project's mkdocs.yml as plain Material: no hooks or overrides, no generated pages in the nav, not strict."""
     lines = project_config.splitlines()
     kept: list[str] = []
     in_hooks = False
     for line in lines:
         if re.match(r"^\S", line):
             in_hooks = line.startswith("hooks:")
+        if line.strip().startswith("custom_dir:"):
+            continue
         nav_target = re.match(r"^\s*- (?:.+: )?(\S+\.md)$", line)
         if in_hooks or (nav_target and nav_target.group(1) in GENERATED_PAGES):
             continue
@@ -134,6 +136,12 @@ class Result:
     ms_per_entry: float
     site_mb: float
     median_entry_kb: float
+
+
+def _copy_code(project: Path) -> None:
+    """The project's hooks and theme overrides beside a corpus."""
+    for name in ("hooks", "overrides"):
+        shutil.copytree(REPO / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
 
 
 def _build_measured(config: Path, site: Path, **env: str) -> tuple[float, float]:
@@ -168,7 +176,7 @@ def measure(size: int, workdir: Path) -> Result:
     plain = workdir / f"plain-{size}"
     for target in (project, plain):
         shutil.copytree(REPO / "docs", target / "docs")
-    shutil.copytree(REPO / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    _copy_code(project)
     config_text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(config_text, encoding="utf-8")
     (plain / "mkdocs.yml").write_text(plain_config(config_text), encoding="utf-8")
@@ -205,7 +213,7 @@ def measure_pack(entries: int, workdir: Path) -> PackResult:
 
     project = workdir / f"pack-{entries}"
     shutil.copytree(REPO / "docs", project / "docs")
-    shutil.copytree(REPO / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    _copy_code(project)
     shutil.copy2(REPO / "mkdocs.yml", project / "mkdocs.yml")
     write_corpus(project / "docs", entries)
     for shipped in (project / "docs/packs").glob("*.md"):

@@ -18,7 +18,7 @@ SOURCE_REPORT = REPO / "source" / "局党委专题民主生活会召开情况汇
 def copy_project(target: Path) -> Path:
     """The parts of the repo a build reads, copied so a test may change them freely."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "hooks", "source"):
+    for name in ("mkdocs.yml", "docs", "hooks", "overrides", "source"):
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))

@@ -30,7 +30,7 @@ def test_the_fictional_corpus_is_valid_and_fictional(tmp_path: Path):
 
 def test_plain_config_has_no_hooks_and_no_generated_pages():
     plain = bench.plain_config((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert "hooks/" not in plain and "\nhooks:" not in plain
+    assert "hooks/" not in plain and "\nhooks:" not in plain and "custom_dir" not in plain
     assert not any(page in plain for page in GENERATED_PAGES)
     assert "strict: false" in plain
     assert "theme:\n  name: material" in plain

@@ -136,3 +136,56 @@ def test_a_single_page_prints_without_screen_furniture_or_a_blank_last_page(brow
     printed = "".join(texts)
     assert "问题清单" in printed and "P5" in printed
     assert "搜索" not in printed and "学习资料汇编" not in printed, "no header, tabs or navigation"
+
+
+def result_titles(page) -> list[str]:
+    return page.locator(".md-search-result__item h1").all_inner_texts()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (
+            "措施",
+            {"措施打算", "M2 坚持公道正派选人用人", "局党委专题民主生活会召开情况汇报"},
+        ),  # also inside 整改措施, 措施打算
+        ("党委", {"局党委专题民主生活会召开情况汇报", "M4 浓厚党内生活原则空气"}),  # not cut to 党*
+        ("整改措施", {"首页", "局党委专题民主生活会会议报告及整改措施"}),
+        ("支部", {"局党委专题民主生活会召开情况汇报"}),  # only inside 党支部
+    ],
+)
+def test_header_search_finds_words_inside_longer_words(browser, site_url: str, query: str, expected: set[str]):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site_url, wait_until="networkidle")
+    search_in_header(page, query)
+    titles = result_titles(page)
+    assert expected <= set(titles), titles
+    marks = page.locator(".md-search-result__item mark").all_inner_texts()
+    assert marks and set(marks) == {query}, "excerpts highlight the words found"
+    page.close()
+
+
+def test_the_exact_phrase_ranks_first_and_enter_opens_the_result(browser, site_url: str):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site_url, wait_until="networkidle")
+    search_in_header(page, "选人用人")
+    assert result_titles(page)[0] == "M2 坚持公道正派选人用人", "the phrase in the title ranks first"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/measures/m2/**")
+    assert page.locator("article h1").inner_text().startswith("M2 坚持公道正派选人用人")
+    page.close()
+
+
+def test_the_browser_cuts_queries_into_the_same_shards_as_the_index(browser, site_url: str):
+    from studysite.searchindex import shard_of
+
+    page = browser.new_page()
+    page.goto(site_url, wait_until="networkidle")
+    page.add_script_tag(url=site_url + "assets/search/engine.js")
+    pieces = ["整改", "措施", "党", "m2", "2025", "〔"]
+    in_browser = page.evaluate("pieces => pieces.map(p => StudySearch.shardOf(p, 4096))", pieces)
+    assert in_browser == [shard_of(piece, 4096) for piece in pieces]
+    assert page.evaluate("StudySearch.piecesOf('党支部')") == ["党支", "支部"]
+    assert page.evaluate("StudySearch.termsOf('整改措施，M2-1 “党委”')") == ["整改措施", "m2", "1", "党委"]
+    page.close()
