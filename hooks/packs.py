@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -23,10 +24,16 @@ def _pdf_wanted() -> bool:
 
 def _packs(files, config):
     pages = [file for file in files.documentation_pages()]
-    entries = [(f"docs/{f.src_uri}", f.src_uri, f.content_string) for f in pages if is_entry_path(f.src_uri)]
+    pack_files = [(f"docs/{f.src_uri}", f.src_uri, f.content_string) for f in pages if is_pack_path(f.src_uri)]
+    # Reading every entry costs time at thousands of pages: only when a pack can hold entries.
+    wants_entries = any(
+        re.search(r"^\s*-\s*(speeches|notices|compilation/contents)", text, re.M) for *_, text in pack_files
+    )
+    entries = [
+        (f"docs/{f.src_uri}", f.src_uri, f.content_string) for f in pages if wants_entries and is_entry_path(f.src_uri)
+    ]
     catalogue, _ = load_catalogue(entries, tuple(config.extra.get("topics", ())))  # guards stopped bad entries
     internal = {f.src_uri for f in pages if f.generated_by is None and has_internal_mark(f.content_string)}
-    pack_files = [(f"docs/{f.src_uri}", f.src_uri, f.content_string) for f in pages if is_pack_path(f.src_uri)]
     existing = {f.src_uri for f in pages} | {PACK_INDEX}
     return load_packs(pack_files, existing, catalogue, page_levels(catalogue, internal))
 

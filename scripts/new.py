@@ -26,7 +26,6 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "hooks"))
 
 from check import read_pages, topics_of  # noqa: E402  (the same pages and topic list the build uses)
-
 from studysite.checks import Page, check_pages  # noqa: E402
 from studysite.entries import CLASSIFICATIONS, DOC_TYPES, GENRES, parse_entry  # noqa: E402
 from studysite.measures import ONGOING, REVIEWS, STATUSES, TBD, load_plan, reference_date  # noqa: E402

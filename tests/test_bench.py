@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import bench
-
 from compilation_fixtures import TOPICS
 from conftest import REPO
 from studysite.catalogue import GENERATED_PAGES

@@ -8,11 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_measures import BAD_REPORT, FIXTURES, JULY_FIRST, PROBLEMS_MARKDOWN, measure_files, repo_measures
 
 from conftest import copy_project, mkdocs_build, soup
 from studysite.ledger import checklist, ledger_csv, ledger_rows
 from studysite.measures import load_plan
+from test_measures import BAD_REPORT, FIXTURES, JULY_FIRST, PROBLEMS_MARKDOWN, measure_files, repo_measures
 
 PLAN, _ = load_plan(measure_files(FIXTURES / "measures") + repo_measures(), PROBLEMS_MARKDOWN, JULY_FIRST)
 M9 = next(m for m in PLAN.measures if m.id == "M9")

@@ -7,10 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import check
-import new
 import pytest
 
+import check
+import new
 from conftest import REPO, copy_project
 
 

@@ -27,7 +27,7 @@ def test_pieces_are_characters_pairs_and_latin_words():
 def test_shards_are_stable_and_sized_by_the_vocabulary():
     assert shard_of("整改", 1024) == shard_of("整改", 1024)
     assert shard_of("a", 2**32) == 0xE40C292C  # FNV-1a("a"), the published test vector
-    assert (shard_count(100), shard_count(10_000), shard_count(10_000_000)) == (16, 64, 4096)
+    assert (shard_count(100), shard_count(200_000), shard_count(100_000_000)) == (16, 128, 4096)
 
 
 def test_build_writes_gap_encoded_postings_with_title_weight():

@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from html import unescape
+from operator import add
 
 FORMAT = 1
 CHUNK = 64  # pages per title chunk
@@ -63,10 +64,13 @@ def sections_of(content: str) -> tuple[Section, ...]:
 
 def pieces(text: str) -> Counter:
     """The index terms of a text: Han characters and character pairs, and lower-case Latin words and numbers."""
-    counts: Counter = Counter()
-    for run in _HAN_RUN.findall(text):
-        counts.update(run)
-        counts.update(run[i : i + 2] for i in range(len(run) - 1))
+    runs = _HAN_RUN.findall(text)
+    joined = "\n".join(runs)  # one pass in C: pairs across the newline contain it and are dropped
+    counts = Counter(joined.replace("\n", ""))
+    counts.update(map(add, joined, joined[1:]))
+    del counts["\n"]
+    for pair in [pair for pair in counts if "\n" in pair]:
+        del counts[pair]
     counts.update(_WORD.findall(text.lower()))
     return counts
 
@@ -79,10 +83,11 @@ def shard_of(piece: str, shards: int) -> int:
     return value % shards
 
 
-def shard_count(distinct_pieces: int) -> int:
-    """About 300 pieces a shard, a power of two between 16 and 4096."""
+def shard_count(postings: int) -> int:
+    """About 2,000 postings (some 12 KB) a shard, a power of two between 16 and 4096: a query fetches one
+    shard per piece, so shards stay small however large the site grows."""
     count = 16
-    while count < 4096 and distinct_pieces / count > 300:
+    while count < 4096 and postings / count > 2000:
         count *= 2
     return count
 
@@ -101,7 +106,7 @@ def build(documents: list[Document]) -> dict[str, bytes]:
             counts[piece] += count * TITLE_WEIGHT
         for piece, count in counts.items():
             postings[piece].append((number, count))
-    shards = shard_count(len(postings))
+    shards = shard_count(sum(len(entries) for entries in postings.values()))
     shard_files: dict[int, dict[str, list[int]]] = defaultdict(dict)
     for piece, entries in postings.items():
         flat, previous = [], 0

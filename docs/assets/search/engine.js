@@ -123,7 +123,8 @@
     if (!terms.length) return Promise.resolve({ results: [], total: 0, terms: [] });
     return this.json("meta.json").then(function (meta) {
       return self.candidates(meta, terms).then(function (ranked) {
-        var top = ranked.slice(0, limit * 2);
+        // The text of a few pages past the limit is read, so exact phrases further down can move up.
+        var top = ranked.slice(0, limit + 5);
         return Promise.all(top.map(function (pair) {
           var doc = pair[0];
           return Promise.all([

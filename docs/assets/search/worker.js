@@ -4,7 +4,7 @@
 importScripts("engine.js");
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-var LIMIT = 20;
+var LIMIT = 10; // Material shows ten results before the reader scrolls
 var engine = new self.StudySearch.Engine(new URL("../../search/", self.location.href).href);
 
 function items(found) {
