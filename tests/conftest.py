@@ -27,6 +27,13 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def append_line(project: Path, page: str, line: str) -> int:
+    """Add a line at the end of a page of a project copy; return its line number."""
+    path = project / "docs" / page
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+    return path.read_text(encoding="utf-8").splitlines().index(line) + 1
+
+
 def mkdocs_build(
     project: Path, site: Path, *extra: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess:

@@ -13,7 +13,7 @@ from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfparser import PDFParser
 
 from compilation_fixtures import GOOD, TOPICS, entry_files
-from conftest import REPO, copy_project, mkdocs_build, soup
+from conftest import REPO, append_line, copy_project, mkdocs_build, soup
 from studysite.entries import load_catalogue
 from studysite.packs import load_packs, page_levels
 from studysite.printing import PrintPage, document, missing_glyphs, print_content
@@ -203,8 +203,7 @@ def test_without_pdfs_the_pack_page_says_how_to_make_them(built_site: Path):
 
 def test_a_missing_glyph_stops_the_pdf_build(tmp_path: Path):
     project = copy_project(tmp_path / "project")
-    page = project / "docs/compilation/index.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n生僻字\ue000。\n", encoding="utf-8")
+    append_line(project, "compilation/index.md", "生僻字\ue000。")
     result = mkdocs_build(project, tmp_path / "site", env={"STUDYSITE_PDF": "1"})
     assert result.returncode == 1
     assert (

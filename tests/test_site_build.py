@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from conftest import SOURCE_REPORT, copy_project, mkdocs_build, soup
+from conftest import SOURCE_REPORT, append_line, copy_project, mkdocs_build, soup
 from studysite.report import correct_periods, parse_report
 from studysite.resources import css_urls, is_external, loaded_urls
 
@@ -140,9 +140,7 @@ def test_two_builds_give_the_same_bytes(built_site: Path, tmp_path: Path):
 
 def test_an_external_image_stops_the_build_and_names_the_page(tmp_path: Path):
     project = copy_project(tmp_path / "project")
-    page = project / "docs/compilation/index.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n![图](https://example.cn/a.png)\n", encoding="utf-8")
-    line = page.read_text(encoding="utf-8").splitlines().index("![图](https://example.cn/a.png)") + 1
+    line = append_line(project, "compilation/index.md", "![图](https://example.cn/a.png)")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
     assert (
@@ -168,10 +166,7 @@ def test_edit_link_appears_only_when_the_intranet_git_server_is_named(built_site
 
 def test_internal_marks_pass_strict_and_put_a_banner_on_the_page(tmp_path: Path):
     project = copy_project(tmp_path / "project")
-    page = project / "docs/report/problems.md"
-    page.write_text(
-        page.read_text(encoding="utf-8") + "\n本页为内部资料，注意保存。发至县处级领导干部。\n", encoding="utf-8"
-    )
+    append_line(project, "report/problems.md", "本页为内部资料，注意保存。发至县处级领导干部。")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert "INFO    -  docs/report/problems.md:" in result.stderr and "传达范围（提示）" in result.stderr
@@ -181,9 +176,7 @@ def test_internal_marks_pass_strict_and_put_a_banner_on_the_page(tmp_path: Path)
 
 def test_a_typography_slip_fails_the_strict_build_with_its_line(tmp_path: Path):
     project = copy_project(tmp_path / "project")
-    page = project / "docs/compilation/index.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n以上资料,供学习使用.\n", encoding="utf-8")
-    line = page.read_text(encoding="utf-8").splitlines().index("以上资料,供学习使用.") + 1
+    line = append_line(project, "compilation/index.md", "以上资料,供学习使用.")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
     assert (
