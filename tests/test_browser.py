@@ -189,3 +189,35 @@ def test_the_browser_cuts_queries_into_the_same_shards_as_the_index(browser, sit
     assert page.evaluate("StudySearch.piecesOf('党支部')") == ["党支", "支部"]
     assert page.evaluate("StudySearch.termsOf('整改措施，M2-1 “党委”')") == ["整改措施", "m2", "1", "党委"]
     page.close()
+
+
+def test_pages_holding_the_exact_phrase_outrank_pages_holding_its_pairs_apart(browser, tmp_path):
+    from studysite.searchindex import Document, Section, build
+
+    apart = "选人的事，人用得好，用人要公道。" * 5  # every pair of 选人用人, never the phrase, many times
+    documents = [
+        Document("apart/", "示例甲", (Section("", "", apart),)),
+        Document("exact/", "示例乙", (Section("", "", "坚持公道正派选人用人。"),)),
+    ]
+    root = tmp_path / "web"
+    for path, content in build(documents).items():
+        (root / "search" / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / "search" / path).write_bytes(content)
+    (root / "assets/search").mkdir(parents=True)
+    (root / "assets/search/engine.js").write_text((REPO / "docs/assets/search/engine.js").read_text(encoding="utf-8"))
+    (root / "index.html").write_text("<!DOCTYPE html><title>示例</title>", encoding="utf-8")
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    page = browser.new_page()
+    page.goto(url)
+    page.add_script_tag(url=url + "assets/search/engine.js")
+    found = page.evaluate(
+        "async base => (await new StudySearch.Engine(base).search('选人用人', 10)).results.map(r => [r.url, r.exact, r.score])",
+        url + "search/",
+    )
+    page.close()
+    server.shutdown()
+    assert [(u, exact) for u, exact, _ in found] == [("exact/", True), ("apart/", False)]
+    assert found[1][2] > found[0][2], "the page with the pairs apart has the higher raw score, and still ranks second"

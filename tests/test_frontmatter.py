@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from studysite.frontmatter import body_start, parse
+from studysite.frontmatter import parse
 from studysite.problems import Problem
 
 
@@ -15,7 +15,6 @@ def test_values_stay_as_typed_and_every_key_has_its_line():
     assert front.line("sources", 0) == 5
     assert front.line("sources", 0, "date") == 6
     assert front.line("missing") == 1
-    assert body_start(text) == 8
 
 
 def test_no_front_matter_is_not_a_problem_here():

@@ -131,9 +131,3 @@ def parse(path: str, text: str) -> tuple[FrontMatter | None, list[Problem]]:
     lines: dict[tuple, int] = {}
     _record_lines(node, (), first_line, lines)
     return FrontMatter(data, lines, first_line - 1), []
-
-
-def body_start(text: str) -> int:
-    """The 1-based line where the Markdown body starts, after the front matter."""
-    yaml_text, first_line = split(text)
-    return 1 if yaml_text is None else first_line + len(yaml_text.splitlines()) + 1
