@@ -108,3 +108,12 @@ def test_real_items_take_only_the_reports_words_and_invent_no_owner_or_date():
             named = item.owner.replace("局党委", "").replace("、", "")
             assert item.owner == "待定" or _is_subsequence(named, report_points[measure.id]), item.id
             assert item.status in ("未填报", "长期坚持"), item.id
+
+
+def test_an_unknown_item_field_is_named_with_its_place():
+    text = "---\ntype: measure\nid: M1\ntitle: 示例\nproblem_refs: [P1]\nitems:\n  - id: M1-1\n    task: 甲\n    due: 待定\n    colour: 红\n---\n"
+    _, problems = load_plan([("docs/measures/m1.md", "measures/m1.md", text)], PROBLEMS_MARKDOWN, JULY_FIRST)
+    assert str(problems[0]) == (
+        "docs/measures/m1.md:10: items[1].colour 未知字段: 应为 事项可用的字段：id、task、owner、due、kind、review、status、"
+        "evidence、closed_on，实为 “colour”"
+    )

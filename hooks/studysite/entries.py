@@ -219,14 +219,10 @@ def _review(reader: Reader, path: tuple, raw: object) -> Review | None:
 
 
 def _classification(reader: Reader, path: tuple, raw: object) -> str | None:
-    value = one_of(CLASSIFICATIONS)(reader, path, raw) if not _is_secret(raw) else None
-    if _is_secret(raw):
+    if isinstance(raw, str) and raw.strip().startswith(SECRET_LEVELS):
         reader.fail(path, "、".join(CLASSIFICATIONS) + " 之一", raw, "涉密文件不得上网，不能收入本站")
-    return value
-
-
-def _is_secret(raw: object) -> bool:
-    return isinstance(raw, str) and raw.strip().startswith(SECRET_LEVELS)
+        return None
+    return one_of(CLASSIFICATIONS)(reader, path, raw)
 
 
 def _topics(allowed: tuple[str, ...]):

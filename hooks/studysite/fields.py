@@ -37,6 +37,11 @@ def shown(value: object) -> str:
     return str(value)
 
 
+def path_name(path: tuple) -> str:
+    """A key path as a clerk finds it in the file: items[2].status."""
+    return str(path[0]) + "".join(f"[{part + 1}]" if isinstance(part, int) else f".{part}" for part in path[1:])
+
+
 @dataclass
 class Reader:
     """Reads the fields of one file's front matter and collects its problems."""
@@ -52,10 +57,9 @@ class Reader:
         Nested fields are named by "parent.child" keys in labels (items.status), else by their parent.
         """
         key = str(path[0])
-        name = key + "".join(f"[{part + 1}]" if isinstance(part, int) else f".{part}" for part in path[1:])
         names = [part for part in path if isinstance(part, str)]
         nested = f"{names[0]}.{names[-1]}" if len(names) > 1 else key
-        return f"{name} {self.labels.get(nested, self.labels.get(key, ''))}".rstrip()
+        return f"{path_name(path)} {self.labels.get(nested, self.labels.get(key, ''))}".rstrip()
 
     def value(self, *path: object) -> object:
         current: object = self.front.data
@@ -75,23 +79,27 @@ class Reader:
     def missing(self, key: str, expected: str) -> None:
         self.problems.append(Problem(self.path, self.front.line(key), self.label(key), expected, MISSING))
 
-    def read(self, key: str, check: Callable[[Reader, tuple, object], object], required: bool = False) -> object:
-        raw = self.value(key)
+    def read(
+        self, key: str, check: Callable[[Reader, tuple, object], object], required: bool = False, within: tuple = ()
+    ) -> object:
+        """The checked value of a field, at the top of the front matter or `within` a nested one (items, 0)."""
+        path = within + (key,)
+        raw = self.value(*path)
         if raw is None or raw == "" or raw == []:
             if required:
-                check(self, (key,), None)
+                check(self, path, None)
             return None
-        return check(self, (key,), raw)
+        return check(self, path, raw)
 
-    def unknown_keys(self, allowed: Iterable[str], kind: str) -> None:
+    def unknown_keys(self, allowed: Iterable[str], kind: str, within: tuple = ()) -> None:
         allowed = tuple(allowed)
-        for key in self.front.data:
+        for key in self.value(*within) or {}:
             if key not in allowed:
                 self.problems.append(
                     Problem(
                         self.path,
-                        self.front.line(key),
-                        f"{key} 未知字段",
+                        self.front.line(*within, key),
+                        f"{path_name(within + (key,))} 未知字段",
                         f"{kind}可用的字段：{'、'.join(allowed)}",
                         str(key),
                     )

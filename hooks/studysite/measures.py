@@ -177,25 +177,10 @@ def _item(reader: Reader, index: int, raw: object, measure_id: str | None, today
     if not isinstance(raw, dict):
         reader.fail(path, "事项（含 id、task、owner、due 或 kind、status 等字段）", raw)
         return None
-    for key in raw:
-        if key not in ITEM_KEYS:
-            reader.problems.append(
-                Problem(
-                    reader.path,
-                    reader.front.line(*path, key),
-                    f"items[{index + 1}].{key} 未知字段",
-                    "事项可用的字段：" + "、".join(ITEM_KEYS),
-                    str(key),
-                )
-            )
+    reader.unknown_keys(ITEM_KEYS, "事项", within=path)
 
     def read(key: str, check, required: bool = False):
-        value = raw.get(key)
-        if value is None or value == "" or value == []:
-            if required:
-                check(reader, path + (key,), None)
-            return None
-        return check(reader, path + (key,), value)
+        return reader.read(key, check, required, within=path)
 
     item_id = read("id", text(f"事项编号，如 {measure_id or 'M1'}-1"), required=True)
     if item_id and measure_id and not re.fullmatch(rf"{measure_id}-[1-9]\d*", item_id):

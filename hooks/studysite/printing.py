@@ -33,10 +33,11 @@ class PrintPage:
 
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _FIRST_H1 = re.compile(r"<h1\b[^>]*>.*?</h1>", re.DOTALL)
+# A task-list box, with or without the label and indicator Material's tasklist wraps it in.
 _CHECKBOX = re.compile(
-    r'<label class="task-list-control">(<input type="checkbox"[^>]*>)\s*<span class="task-list-indicator"></span></label>'
+    r'(?:<label class="task-list-control">)?(<input type="checkbox"[^>]*>)'
+    r'(?:\s*<span class="task-list-indicator"></span></label>)?'
 )
-_PLAIN_CHECKBOX = re.compile(r'(<input type="checkbox"[^>]*>)')
 _LINK = re.compile(r"<a\b[^>]*>(.*?)</a>", re.DOTALL)
 _ID = re.compile(r'\sid="([^"]*)"')
 _SRC = re.compile(r'(\ssrc=")([^"]+)(")')
@@ -56,7 +57,6 @@ def print_content(content: str, number: int, base: str) -> str:
     content = _HEADERLINK.sub("", content)
     content = _FIRST_H1.sub("", content, count=1)
     content = _CHECKBOX.sub(_mark, content)
-    content = _PLAIN_CHECKBOX.sub(_mark, content)
     content = _LINK.sub(r"\1", content)  # a link on paper leads nowhere; its text stays
     return _ID.sub(lambda m: f' id="p{number}-{m.group(1)}"', content)
 
