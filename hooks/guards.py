@@ -1,29 +1,33 @@
-"""Content checks in the build: every page's contract, security and typography, then what rendering reveals.
+"""Content checks in the build: report what the content model's checks found, then what rendering reveals.
 
-The checks are the ones `make check` runs (studysite.checks), over the same files, so a clean `make check`
-means a clean build and a failing one names the same lines.
+The findings are the ones `make check` prints (studysite.checks over the same model), so a clean `make check`
+means a clean build and a failing one names the same lines. Under `mkdocs serve` the problems do not stop
+the preview: every page shows them in a box at its top, so a clerk sees them where they look.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-from datetime import date
 
 from mkdocs.exceptions import PluginError
 
 from studysite.catalogue import with_internal_banner
-from studysite.checks import Page, check_pages
-from studysite.entries import is_entry_path
-from studysite.lint import has_internal_mark
-from studysite.measures import reference_date
+from studysite.pages import is_entry_path
 from studysite.problems import Problem, report
-from studysite.reachability import orphan_problems
 from studysite.resources import external_resource_problems, is_external, scan
+from studysite.serving import problems_banner
+from studysite.state import build_of
 
 # Only loggers named mkdocs.* count toward --strict.
 typography_log = logging.getLogger("mkdocs.hooks.typography")
 notice_log = logging.getLogger("mkdocs.hooks.notices")
+problem_log = logging.getLogger("mkdocs.hooks.problems")
+_serving = False  # the whole process is one `mkdocs serve`: set once at startup
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config):
@@ -38,45 +42,42 @@ def on_config(config):
     return config
 
 
+def _stop(problems: list[Problem]) -> None:
+    """Stop the build with every problem; under serve, say them and keep the preview going."""
+    if not problems:
+        return
+    if not _serving:
+        raise PluginError(report(problems))
+    for problem in sorted(set(problems)):
+        problem_log.error(str(problem))
+
+
 def on_files(files, config):
-    today, problems = reference_date(os.environ, date.today())
-    pages = [
-        Page(f"docs/{file.src_uri}", file.src_uri, file.content_string)
-        for file in files.documentation_pages()
-        if file.generated_by is None
-    ]
-    checked = check_pages(pages, tuple(config.extra.get("topics", ())), today)
+    checked = build_of(files).report
     for finding in checked.notices:
         notice_log.info(str(finding))
     for finding in checked.typography:
         typography_log.warning(f"{finding}（make fix 可自动修正）")
-    if problems or checked.stopping:
-        raise PluginError(report(problems + checked.stopping))
+    _stop(checked.stopping)
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
+    build = build_of(files)
+    if _serving and (build.report.stopping or build.report.typography):
+        markdown = problems_banner(build.report, page.file.src_uri) + markdown
     # Entries get their banner with their header (hooks/indexes.py); other pages get it here.
-    if is_entry_path(page.file.src_uri) or not has_internal_mark(markdown):
+    if is_entry_path(page.file.src_uri) or not build.site.internal(page.file.src_uri):
         return markdown
     return with_internal_banner(markdown)
 
 
 def on_env(env, config, files):
-    # Every page's Markdown is rendered before on_env, so all pages are checked and reported together.
-    rendered = {
-        file.src_uri: file
-        for file in files.documentation_pages()
-        if file.page is not None and file.page.content is not None
-    }
+    # Every page's Markdown is rendered before on_env: what it loads is checked on the HTML, all together.
     problems = []
-    links = {}
-    for src_uri, file in rendered.items():
-        loaded, hrefs = scan(file.page.content)
-        problems += external_resource_problems(f"docs/{src_uri}", file.content_string, loaded)
-        links[src_uri] = (file.page.url, hrefs)
-    if config.nav is not None:  # without a nav in mkdocs.yml every page is in the generated nav
-        problems += orphan_problems(links, config.nav)
-    if problems:
-        raise PluginError(report(problems))
+    for file in files.documentation_pages():
+        if file.generated_by is None and file.page is not None and file.page.content is not None:
+            loaded, _ = scan(file.page.content)
+            problems += external_resource_problems(f"docs/{file.src_uri}", file.content_string, loaded)
+    _stop(problems)
     return env

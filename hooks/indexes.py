@@ -1,38 +1,24 @@
-"""The compilation: check every entry's front matter, generate the indexes, give entries a tidy header."""
+"""The compilation: its generated indexes and contents, and a tidy header on every entry page."""
 
 from __future__ import annotations
 
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from studysite.catalogue import GENERATED_PAGES, entry_page, generated_pages
-from studysite.entries import is_entry_path, load_catalogue, parse_entry
-from studysite.problems import hand_written_copies, report
-
-
-def _topics(config) -> tuple[str, ...]:
-    return tuple(config.extra.get("topics", ()))
+from studysite.catalogue import entry_page
+from studysite.pages import COMPILATION_PAGES
+from studysite.state import build_of
 
 
 def on_files(files, config):
-    entry_files = [
-        (f"docs/{file.src_uri}", file.src_uri, file.content_string)
-        for file in files.documentation_pages()
-        if is_entry_path(file.src_uri)
-    ]
-    catalogue, problems = load_catalogue(entry_files, _topics(config))
-    pages = generated_pages(catalogue)
-    problems += hand_written_copies(GENERATED_PAGES, lambda src_uri: files.get_file_from_path(src_uri) is not None)
-    if problems:
-        raise PluginError(report(problems))
-    for src_uri, markdown in pages.items():
-        files.append(File.generated(config, src_uri, content=markdown))
+    generated = build_of(files).generated
+    for src_uri in COMPILATION_PAGES:
+        files.append(File.generated(config, src_uri, content=generated[src_uri]))
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    if page.file.generated_by or not is_entry_path(page.file.src_uri):
+    site = build_of(files).site
+    entry = site.catalogue.by_uri.get(page.file.src_uri) if page.file.generated_by is None else None
+    if entry is None:  # not an entry, or one whose problems the guards report
         return markdown
-    # on_files stopped the build on any invalid entry, so this parse succeeds.
-    entry, _ = parse_entry(f"docs/{page.file.src_uri}", page.file.src_uri, page.file.content_string, _topics(config))
-    return entry_page(entry, markdown)
+    return entry_page(entry, markdown, site.internal(entry.src_uri))

@@ -1,111 +1,134 @@
 """`make check`: every content check over docs/ without building the site, in seconds.
 
-    python scripts/check.py            # report; exit 1 when anything must be fixed
-    python scripts/check.py --fix      # apply the safe typography fixes, show what changed, report the rest
+    python3 scripts/check.py            # report; exit 1 when the strict build would fail
+    python3 scripts/check.py --fix      # convert GBK files to UTF-8, apply the safe typography fixes, show them
 
-One line per finding: path:line:col: 规则名: 应为 …，实为 “…”（建议：…）. Nothing is rewritten without --fix.
+It reads the files MkDocs would read (mkdocs.yml's docs_dir, nav and exclusions) into the same content model
+the build makes (studysite.state), so a clean check means a clean build. One line per finding:
+path:line:col: 规则名: 应为 …，实为 “…”（建议：…）. Nothing is rewritten without --fix.
 """
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import os
 import sys
 from datetime import date
 from pathlib import Path
 
-import yaml
-
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "scripts"))
+
+from clerk import ChineseArgumentParser, run, use_project_python  # noqa: E402
+
+if __name__ == "__main__":
+    use_project_python()
+
 sys.path.insert(0, str(REPO / "hooks"))
 
-from studysite.checks import Page, Report, check_pages  # noqa: E402  (the hooks folder is not a package)
-from studysite.lint import apply_fixes, typography  # noqa: E402
+from studysite.lint import apply_fixes, typography  # noqa: E402  (the hooks folder is not a package)
 from studysite.measures import reference_date  # noqa: E402
+from studysite.sources import UTF8, UTF8_BOM, Source, encode, read_source  # noqa: E402
+from studysite.state import Build, make_build  # noqa: E402
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about MkDocs 2.0 is not for clerks
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml with its !!python tags read as nothing: only extra.topics is needed here."""
+def project_config(root: Path):
+    """mkdocs.yml as MkDocs reads it (hooks, nav, extensions), without building anything."""
+    from mkdocs.config import load_config
+
+    return load_config(str(root / "mkdocs.yml"))
 
 
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+def read_docs(config) -> tuple[list[Source], list[str]]:
+    """The Markdown files of docs/ decoded, and the other files' paths: the set of files MkDocs builds."""
+    from mkdocs.structure.files import get_files
+
+    sources, others = [], []
+    for file in get_files(config):
+        if file.inclusion.is_excluded():
+            continue
+        if file.is_documentation_page():
+            sources.append(read_source(file.src_uri, file.content_bytes))
+        else:
+            others.append(file.src_uri)
+    return sources, others
 
 
-def topics_of(root: Path) -> tuple[str, ...]:
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    return tuple((config.get("extra") or {}).get("topics") or ())
+def load(root: Path, config=None) -> Build:
+    """The build's own state for the project at root, from disk."""
+    from markdown.extensions.toc import slugify
 
-
-def read_pages(root: Path) -> list[Page]:
-    docs = root / "docs"
-    return [
-        Page(
-            f"docs/{path.relative_to(docs).as_posix()}",
-            path.relative_to(docs).as_posix(),
-            path.read_text(encoding="utf-8"),
-        )
-        for path in sorted(docs.rglob("*.md"))
-        if not any(part.startswith(".") for part in path.relative_to(docs).parts)
-    ]
-
-
-def run_checks(root: Path) -> tuple[list[Page], Report]:
+    config = config or project_config(root)
     today, problems = reference_date(os.environ, date.today())
-    pages = read_pages(root)
-    report = check_pages(pages, topics_of(root), today)
-    return pages, Report(problems + report.problems, report.findings)
+    sources, others = read_docs(config)
+    topics = tuple(config.extra.get("topics", ()))
+    toc = config.mdx_configs.get("toc", {})
+    return make_build(sources, others, topics, today, config.nav, toc.get("slugify", slugify), False, problems)
 
 
-def fix(root: Path, pages: list[Page]) -> list[str]:
-    """Apply every safe typography fix until nothing more changes; return a unified diff of each file."""
+def fixed_text(source: Source) -> str:
+    """The file's text with every safe typography fix applied, until nothing more changes."""
+    text = source.text
+    for _ in range(5):  # a fix can reveal another (a quote fixed, then the comma after it)
+        fixed = apply_fixes(text, typography(source.path, text))
+        if fixed == text:
+            break
+        text = fixed
+    return text
+
+
+def fix(root: Path, build: Build) -> list[str]:
+    """Convert non-UTF-8 files, apply the typography fixes; a unified diff of each changed file."""
     diffs = []
-    for page in pages:
-        text = page.text
-        for _ in range(5):  # a fix can reveal another (a quote fixed, then the comma after it)
-            fixed = apply_fixes(text, typography(page.path, text))
-            if fixed == text:
-                break
-            text = fixed
-        if text != page.text:
-            (root / page.path).write_text(text, encoding="utf-8")
-            diffs.append(
-                "".join(
-                    difflib.unified_diff(
-                        page.text.splitlines(keepends=True),
-                        text.splitlines(keepends=True),
-                        page.path,
-                        page.path + "（已修正）",
-                    )
+    for source in build.site.sources:
+        text = fixed_text(source)
+        converted = source.encoding not in (UTF8, UTF8_BOM)
+        if text == source.text and not converted:
+            continue
+        (root / source.path).write_bytes(encode(source, text))
+        if converted:
+            diffs.append(f"{source.path}: 已从 {source.encoding} 转换为 UTF-8（内容不变）\n")
+        diffs.append(
+            "".join(
+                difflib.unified_diff(
+                    source.text.splitlines(keepends=True),
+                    text.splitlines(keepends=True),
+                    source.path,
+                    source.path + "（已修正）",
                 )
             )
-    return diffs
+        )
+    return [diff for diff in diffs if diff]
 
 
-def summary(pages: list[Page], report: Report) -> str:
+def summary(build: Build) -> str:
+    report = build.report
+    verdict = "构建会失败，请按上面的提示修改" if report.fails_build else "可以构建"
     return (
-        f"检查了 {len(pages)} 个页面：必须修改 {len(report.stopping)} 处，"
-        f"排版待修正 {len(report.typography)} 处（可用 make fix 自动修正），提示 {len(report.notices)} 处。"
+        f"检查了 {len(build.site.sources)} 个页面：必须修改 {len(report.stopping)} 处，"
+        f"排版待修正 {len(report.typography)} 处（可用 make fix 自动修正），提示 {len(report.notices)} 处。{verdict}。"
     )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="检查 docs/ 下全部页面（不构建网站）")
-    parser.add_argument("--fix", action="store_true", help="自动修正可安全修正的排版问题，并显示改动")
+    parser = ChineseArgumentParser(prog="make check", description="检查 docs/ 下全部页面（不构建网站）")
+    parser.add_argument("--fix", action="store_true", help="转换非 UTF-8 编码的文件、自动修正排版问题，并显示改动")
     parser.add_argument("--root", type=Path, default=REPO, help="项目目录（默认为本仓库）")
     args = parser.parse_args(argv)
     root = args.root.resolve()
-    pages, report = run_checks(root)
+    config = project_config(root)
+    build = load(root, config)
     if args.fix:
-        for diff in fix(root, pages):
+        for diff in fix(root, build):
             print(diff, end="" if diff.endswith("\n") else "\n")
-        pages, report = run_checks(root)
-    for line in report.lines():
+        build = load(root, config)
+    for line in build.report.lines():
         print(line)
-    print(summary(pages, report))
-    return 1 if report.must_fix else 0
+    print(summary(build))
+    return 1 if build.report.fails_build else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run(main))

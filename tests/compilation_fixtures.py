@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from studysite.sources import Source, read_source
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOOD = FIXTURES / "compilation"
 BAD = FIXTURES / "bad"
 TOPICS = ("理想信念", "选人用人", "政治纪律政治规矩", "廉洁自律", "党内政治生活", "作风建设", "警示教育")
 
 
-def entry_files(root: Path) -> list[tuple[str, str, str]]:
-    """(path for messages, src_uri, text) for every Markdown file below root, as under docs/."""
+def sources_in(root: Path, under: str = "") -> list[Source]:
+    """Every Markdown file below root as the build reads it, its src_uri as if root were docs/{under}."""
     return [
-        (
-            f"docs/{path.relative_to(root).as_posix()}",
-            path.relative_to(root).as_posix(),
-            path.read_text(encoding="utf-8"),
-        )
-        for path in sorted(root.rglob("*.md"))
+        read_source(under + path.relative_to(root).as_posix(), path.read_bytes()) for path in sorted(root.rglob("*.md"))
     ]
+
+
+def entry_files(root: Path) -> list[Source]:
+    return sources_in(root)

@@ -6,19 +6,16 @@ import json
 from pathlib import Path
 
 import bench
-from compilation_fixtures import TOPICS
+from compilation_fixtures import TOPICS, sources_in
 from conftest import REPO
-from studysite.catalogue import GENERATED_PAGES
-from studysite.entries import is_entry_path, load_catalogue
+from studysite.entries import load_catalogue
+from studysite.pages import GENERATED_PAGES, is_entry_path
 
 
 def test_the_fictional_corpus_is_valid_and_fictional(tmp_path: Path):
     written = bench.write_corpus(tmp_path, 30)
-    files = [
-        (f"docs/{p.relative_to(tmp_path).as_posix()}", p.relative_to(tmp_path).as_posix(), p.read_text())
-        for p in written
-    ]
-    assert all(is_entry_path(src) for _, src, _ in files)
+    files = sources_in(tmp_path)
+    assert len(files) == len(written) and all(is_entry_path(source.src_uri) for source in files)
     catalogue, problems = load_catalogue(files, TOPICS)
     assert problems == []
     assert (len(catalogue.speeches), len(catalogue.notices)) == (18, 12)

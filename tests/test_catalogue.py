@@ -78,7 +78,7 @@ def test_empty_catalogue_pages_say_so_and_point_to_the_report_list():
 
 def test_entry_page_gets_title_banner_and_metadata_header():
     notice = CATALOGUE.notices[0]
-    page = entry_page(notice, "虚构的通报正文。\n")
+    page = entry_page(notice, "虚构的通报正文。\n", internal=True)
     assert page.startswith('# 关于示例违纪问题的通报\n\n!!! warning "内部资料 注意保存"')
     assert "文号\n:   示纪发〔2025〕7号\n" in page
     assert "发文机关\n:   [示例局纪委](<by-issuer.md#issuer-示例局纪委>)\n" in page
@@ -86,6 +86,6 @@ def test_entry_page_gets_title_banner_and_metadata_header():
     assert "来源\n:   待补充\n" in page
     assert page.endswith("虚构的通报正文。\n")
     speech = CATALOGUE.speeches[0]
-    own_title = entry_page(speech, "# 自拟标题\n\n正文\n")
+    own_title = entry_page(speech, "# 自拟标题\n\n正文\n", internal=False)
     assert own_title.startswith('# 自拟标题\n\n\n<div class="entry-meta" markdown>')
     assert "!!! warning" not in own_title

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from compilation_fixtures import BAD, GOOD, TOPICS, entry_files
-from studysite.entries import Notice, Review, SourceRef, Speech, load_catalogue, parse_entry
+from studysite.entries import Notice, Review, SourceRef, Speech, load_catalogue
 from studysite.problems import report
+from studysite.sources import Source
 
 BAD_REPORT = """发现 15 处问题，构建已停止：
 docs/notices/broken-yaml.md:3: 文件头: 应为 合法的 YAML（键: 值，每行一项），实为 “title: 示例：冒号后缺空格的标题: 又一个冒号”（文字中含有英文冒号加空格（: ），请用英文引号把整段文字括起来；YAML 报错：mapping values are not allowed here）
@@ -72,14 +73,14 @@ def test_the_good_fixtures_parse_into_entries():
 
 def test_a_speech_in_the_notices_folder_is_told_where_it_belongs():
     text = "---\ntype: speech\ntitle: 示例\nspeaker: 示例甲\ndate: 2025-01-01\n---\n"
-    _, problems = parse_entry("docs/notices/a.md", "notices/a.md", text, TOPICS)
+    _, problems = load_catalogue([Source("notices/a.md", text)], TOPICS)
     assert str(problems[0]) == (
         "docs/notices/a.md:2: type 类型: 应为 notice（通报通知，放在 docs/notices/），实为 “speech”（本文件在 docs/notices/）"
     )
 
 
 def test_a_file_without_front_matter_is_missing_every_required_field():
-    _, problems = parse_entry("docs/speeches/a.md", "speeches/a.md", "# 示例\n", TOPICS)
+    _, problems = load_catalogue([Source("speeches/a.md", "# 示例\n")], TOPICS)
     assert [str(p) for p in problems] == [
         "docs/speeches/a.md:1: type 类型: 应为 speech（讲话，放在 docs/speeches/），实为 “（未填写）”",
         "docs/speeches/a.md:1: title 标题: 应为 讲话标题，实为 “（未填写）”",
@@ -90,14 +91,14 @@ def test_a_file_without_front_matter_is_missing_every_required_field():
 
 def test_occasion_takes_no_book_title_marks_and_a_level_alone_is_refused():
     speech = "---\ntype: speech\ntitle: 示例\nspeaker: 示例甲\ndate: 2025-01-01\noccasion: 《示例会议》\n---\n"
-    _, problems = parse_entry("docs/speeches/a.md", "speeches/a.md", speech, TOPICS)
+    _, problems = load_catalogue([Source("speeches/a.md", speech)], TOPICS)
     assert [str(p) for p in problems] == [
         "docs/speeches/a.md:6: occasion 场合: 应为 场合（会议名称不加书名号），实为 “《示例会议》”"
     ]
     notice = (
         "---\ntype: notice\ntitle: 示例\ndoc_type: 通知\nissuer: 示例局\ndate: 2025-01-01\nclassification: 秘密\n---\n"
     )
-    _, problems = parse_entry("docs/notices/a.md", "notices/a.md", notice, TOPICS)
+    _, problems = load_catalogue([Source("notices/a.md", notice)], TOPICS)
     assert [str(p) for p in problems] == [
         "docs/notices/a.md:7: classification 密级: 应为 非密、公开、内部 之一，实为 “秘密”（涉密文件不得上网，不能收入本站）"
     ]

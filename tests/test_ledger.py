@@ -12,9 +12,9 @@ import pytest
 from conftest import copy_project, mkdocs_build, soup
 from studysite.ledger import checklist, ledger_csv, ledger_rows
 from studysite.measures import load_plan
-from test_measures import BAD_REPORT, FIXTURES, JULY_FIRST, PROBLEMS_MARKDOWN, measure_files, repo_measures
+from test_measures import BAD_REPORT, FIXTURES, JULY_FIRST, PROBLEM_LIST, measure_files, repo_measures
 
-PLAN, _ = load_plan(measure_files(FIXTURES / "measures") + repo_measures(), PROBLEMS_MARKDOWN, JULY_FIRST)
+PLAN, _ = load_plan([*measure_files(FIXTURES / "measures"), *repo_measures(), PROBLEM_LIST], JULY_FIRST)
 M9 = next(m for m in PLAN.measures if m.id == "M9")
 
 
@@ -77,7 +77,9 @@ def test_measure_page_shows_checkboxes_overdue_and_progress(measures_site: Path)
     boxes = page.select("article li.task-list-item input[type=checkbox]")
     assert [box.has_attr("checked") for box in boxes] == [True, False, False, False, False]
     assert page.select_one(".admonition.info p:not(.admonition-title)").get_text(strip=True) == (
-        "已完成1项、正在整改1项、长期坚持1项，完成率25%；未开始1项、未填报状态1项、逾期1项、未分配责任1项。逾期按2025年7月1日计算。"
+        "已完成1项、正在整改1项、长期坚持1项，完成率33.3%（1/3）；未开始1项、未填报状态1项、完成时限待定1项、逾期1项、"
+        "未分配责任1项。逾期按2025年7月1日计算。完成率 = 有完成时限的事项中已完成的项数 ÷ 有完成时限的项数"
+        "（时限待定和长期坚持的事项不计入）；没有确定完成时限的事项时，完成率记为“—”。"
     )
     assert [span.get_text() for span in page.select("article .overdue")] == ["正在整改（逾期）"]
     assert page.select_one("a[href='../../report/problems/#P1']").get_text() == "P1 使命担当责任担当不够"
@@ -106,7 +108,7 @@ def test_ledger_page_and_csv_agree(measures_site: Path):
         "12",
         "1",
         "27",
-        "6.7%",
+        "33.3%",
     ]
     assert page.select_one("a[href='../ledger.csv']") is not None
 

@@ -5,35 +5,37 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from compilation_fixtures import sources_in
 from conftest import REPO, SOURCE_REPORT
 from studysite.measures import Item, load_plan, parse_problem_areas, progress, reference_date
 from studysite.problems import report
 from studysite.report import parse_report
+from studysite.sources import Source
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PROBLEMS_MARKDOWN = (REPO / "docs/report/problems.md").read_text(encoding="utf-8")
 JULY_FIRST = date(2025, 7, 1)
 
 
-def measure_files(folder: Path) -> list[tuple[str, str, str]]:
-    return [
-        (f"docs/measures/{p.name}", f"measures/{p.name}", p.read_text(encoding="utf-8"))
-        for p in sorted(folder.glob("*.md"))
-    ]
+PROBLEM_LIST = Source("report/problems.md", PROBLEMS_MARKDOWN)
 
 
-def repo_measures() -> list[tuple[str, str, str]]:
-    return [entry for entry in measure_files(REPO / "docs/measures") if not entry[1].endswith("index.md")]
+def measure_files(folder: Path) -> list[Source]:
+    return sources_in(folder, "measures/")
+
+
+def repo_measures() -> list[Source]:
+    return [source for source in measure_files(REPO / "docs/measures") if not source.src_uri.endswith("index.md")]
 
 
 BAD_REPORT = """发现 11 处问题，构建已停止：
 docs/measures/m8.md:5: problem_refs 对应问题: 应为 问题清单中的编号：P1、P2、P3、P4、P5，实为 “P9”
-docs/measures/m8.md:10: items[1].status 状态: 应为 未开始、正在整改、已完成、长期坚持 之一，实为 “完成”
-docs/measures/m8.md:13: items[2].due 完成时限: 应为 日期，如 2025-06-30，或 待定，实为 “6月底”（日期格式应为 年-月-日，月和日各两位）
-docs/measures/m8.md:15: items[3].id 编号: 应为 唯一的编号，实为 “M8-1”（与 docs/measures/m8.md:7 重复）
-docs/measures/m8.md:18: items[4].closed_on 销号日期: 应为 已完成事项的销号日期，如 2025-06-30，实为 “（未填写）”
-docs/measures/m8.md:26: items[5].closed_on 销号日期: 应为 不晚于 2025年7月1日 的日期，实为 “2025-08-01”（销号日期不能在今天之后）
-docs/measures/m8.md:27: items[6].due 完成时限: 应为 完成日期（如 2025-06-30，未明确写 待定），或写 kind: 长期坚持，实为 “（未填写）”
+docs/measures/m8.md:10: M8-1.status 状态: 应为 未开始、正在整改、已完成、长期坚持 之一，实为 “完成”
+docs/measures/m8.md:13: M8-2.due 完成时限: 应为 日期，如 2025-06-30，或 待定，实为 “6月底”（日期格式应为 年-月-日，月和日各两位）
+docs/measures/m8.md:15: M8-1.id 编号: 应为 唯一的编号，实为 “M8-1”（与 docs/measures/m8.md:7 重复）
+docs/measures/m8.md:18: M8-4.closed_on 销号日期: 应为 已完成事项的销号日期，如 2025-06-30，实为 “（未填写）”
+docs/measures/m8.md:26: M8-5.closed_on 销号日期: 应为 不晚于 2025年7月1日 的日期，实为 “2025-08-01”（销号日期不能在今天之后）
+docs/measures/m8.md:27: M8-6.due 完成时限: 应为 完成日期（如 2025-06-30，未明确写 待定），或写 kind: 长期坚持，实为 “（未填写）”
 docs/report/problems.md:11: P1 问题: 应为 至少一项措施的 problem_refs 含 P1，实为 “没有措施对应”
 docs/report/problems.md:19: P3 问题: 应为 至少一项措施的 problem_refs 含 P3，实为 “没有措施对应”
 docs/report/problems.md:23: P4 问题: 应为 至少一项措施的 problem_refs 含 P4，实为 “没有措施对应”
@@ -41,29 +43,34 @@ docs/report/problems.md:27: P5 问题: 应为 至少一项措施的 problem_refs
 
 
 def test_every_bad_item_is_reported_in_one_run():
-    _, problems = load_plan(measure_files(FIXTURES / "bad-measures"), PROBLEMS_MARKDOWN, JULY_FIRST)
+    _, problems = load_plan([*measure_files(FIXTURES / "bad-measures"), PROBLEM_LIST], JULY_FIRST)
     assert report(problems) == BAD_REPORT
 
 
 def test_progress_and_overdue_with_a_fixed_date():
-    plan, problems = load_plan(measure_files(FIXTURES / "measures") + repo_measures(), PROBLEMS_MARKDOWN, JULY_FIRST)
+    plan, problems = load_plan([*measure_files(FIXTURES / "measures"), *repo_measures(), PROBLEM_LIST], JULY_FIRST)
     assert problems == []
     m9 = next(m for m in plan.measures if m.id == "M9")
     assert [item.overdue(JULY_FIRST) for item in m9.items] == [False, True, False, False, False]
     assert progress(m9.items, JULY_FIRST).summary() == (
-        "已完成1项、正在整改1项、长期坚持1项，完成率25%；未开始1项、未填报状态1项、逾期1项、未分配责任1项"
+        "已完成1项、正在整改1项、长期坚持1项，完成率33.3%（1/3）；未开始1项、未填报状态1项、完成时限待定1项、逾期1项、未分配责任1项"
     )
     assert progress(m9.items, date(2025, 3, 1)).overdue == 0
     assert progress(m9.items, date(2026, 1, 1)).overdue == 2, "the not-started item is late too"
 
 
-def test_completion_rate_excludes_long_term_items_and_rounds_to_one_decimal():
+def test_completion_rate_counts_only_items_with_a_due_date_and_rounds_to_one_decimal():
     done = Item("M1-1", "甲", due=date(2025, 1, 1), status="已完成", closed_on=date(2025, 1, 1))
     pending = Item("M1-2", "乙", due=date(2025, 1, 1), status="正在整改")
     ongoing = Item("M1-3", "丙", ongoing=True, review="每月", status="长期坚持")
+    undated_done = Item("M1-4", "丁", status="已完成", closed_on=date(2025, 1, 1))
+    undated = Item("M1-5", "戊", status="正在整改")
     assert progress([done, pending, pending], JULY_FIRST).rate == "33.3%"
     assert progress([done, ongoing], JULY_FIRST).rate == "100%"
     assert progress([ongoing], JULY_FIRST).rate == "—"
+    # M2 of the report: its one-off items are all 待定, so there is nothing to divide by, done or not.
+    assert progress([undated_done, undated, undated, ongoing], JULY_FIRST).rate == "—"
+    assert progress([done, pending, undated_done], JULY_FIRST).rate_fraction == "1/2"
     assert progress([], JULY_FIRST).summary() == "已完成0项、正在整改0项、长期坚持0项，完成率—"
 
 
@@ -98,7 +105,7 @@ def test_real_items_take_only_the_reports_words_and_invent_no_owner_or_date():
     report_points = {
         p.id: p.text for p in (lambda r: r.measures + r.tasks)(parse_report(SOURCE_REPORT.read_text(encoding="utf-8")))
     }
-    plan, problems = load_plan(repo_measures(), PROBLEMS_MARKDOWN, JULY_FIRST)
+    plan, problems = load_plan([*repo_measures(), PROBLEM_LIST], JULY_FIRST)
     assert problems == []
     assert [m.id for m in plan.measures] == ["M1", "M2", "M3", "M4", "M5", "T1", "T2", "T3", "T4"]
     for measure in plan.measures:
@@ -112,8 +119,8 @@ def test_real_items_take_only_the_reports_words_and_invent_no_owner_or_date():
 
 def test_an_unknown_item_field_is_named_with_its_place():
     text = "---\ntype: measure\nid: M1\ntitle: 示例\nproblem_refs: [P1]\nitems:\n  - id: M1-1\n    task: 甲\n    due: 待定\n    colour: 红\n---\n"
-    _, problems = load_plan([("docs/measures/m1.md", "measures/m1.md", text)], PROBLEMS_MARKDOWN, JULY_FIRST)
+    _, problems = load_plan([Source("measures/m1.md", text), PROBLEM_LIST], JULY_FIRST)
     assert str(problems[0]) == (
-        "docs/measures/m1.md:10: items[1].colour 未知字段: 应为 事项可用的字段：id、task、owner、due、kind、review、status、"
+        "docs/measures/m1.md:10: M1-1.colour 未知字段: 应为 事项可用的字段：id、task、owner、due、kind、review、status、"
         "evidence、closed_on，实为 “colour”"
     )

@@ -12,12 +12,13 @@ import pytest
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfparser import PDFParser
 
-from compilation_fixtures import GOOD, TOPICS, entry_files
+from compilation_fixtures import GOOD, TOPICS, entry_files, sources_in
 from conftest import REPO, append_line, copy_project, mkdocs_build, soup
 from studysite.entries import load_catalogue
 from studysite.packs import load_packs, page_levels
 from studysite.printing import PrintPage, document, missing_glyphs, print_content
 from studysite.problems import report
+from studysite.sources import Source
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CATALOGUE, _ = load_catalogue(entry_files(GOOD), TOPICS)
@@ -29,10 +30,8 @@ EXISTING = (
 LEVELS = page_levels(CATALOGUE, set())
 
 
-def pack_files(folder: Path) -> list[tuple[str, str, str]]:
-    return [
-        (f"docs/packs/{p.name}", f"packs/{p.name}", p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.md"))
-    ]
+def pack_files(folder: Path) -> list[Source]:
+    return sources_in(folder, "packs/")
 
 
 def test_bad_packs_are_refused_naming_file_and_line():

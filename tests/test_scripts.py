@@ -42,7 +42,7 @@ def test_check_lists_every_finding_and_leaves_files_untouched(project: Path, cap
         f"{path}:8:13: 半角标点（警告）: 应为 中文后用全角标点，实为 “.”（建议：改为 “。”）",
         f"{path}:9:5: 手机号: 应为 不含个人信息的正文，实为 “138****5678”（建议：删除手机号，需要时写办公电话）",
         f"{path}:10:4: 内部资料标志（提示）: 应为 可在内网发布的资料，实为 “内部资料”（建议：本页将显示内部资料提示条，请确认可以在内网发布）",
-        "检查了 17 个页面：必须修改 1 处，排版待修正 4 处（可用 make fix 自动修正），提示 1 处。",
+        "检查了 17 个页面：必须修改 1 处，排版待修正 4 处（可用 make fix 自动修正），提示 1 处。构建会失败，请按上面的提示修改。",
     ]
     assert page.read_text(encoding="utf-8") == text, "nothing is rewritten without --fix"
 
@@ -63,7 +63,8 @@ def test_fix_applies_typography_shows_the_diff_and_is_idempotent(project: Path, 
 
 
 def test_notices_alone_exit_zero(project: Path, capsys):
-    (project / "docs/report/extra.md").write_text("# 说明\n\n本通报发至县处级领导干部。\n", encoding="utf-8")
+    page = project / "docs/report/problems.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n本通报发至县处级领导干部。\n", encoding="utf-8")
     assert check.main(["--root", str(project)]) == 0
     assert "传达范围（提示）" in capsys.readouterr().out
 
@@ -96,7 +97,7 @@ def test_new_speech_is_named_valid_and_never_overwrites(project: Path, capsys):
     path = project / "docs/speeches/2025-03-12-在示例局学习会上的讲话-要点.md"
     assert path.read_text(encoding="utf-8") == (
         "---\ntype: speech\ntitle: 在示例局学习会上的讲话：要点\nspeaker: 示例甲\ndate: 2025-03-12\ntopics: [理想信念]\n---\n\n"
-        "<!-- 在此粘贴讲话正文：按原文分段，小标题用 ## 开头；出处写在文件头的 sources 中。 -->\n"
+        "<!-- 在此粘贴讲话正文（替换这段说明）：按原文分段，小标题用 ## 开头；出处写在文件头的 sources 中。 -->\n"
     )
     out = capsys.readouterr().out
     assert out.startswith("已创建 docs/speeches/2025-03-12-在示例局学习会上的讲话-要点.md\n下一步：")
@@ -105,7 +106,7 @@ def test_new_speech_is_named_valid_and_never_overwrites(project: Path, capsys):
     assert new.main(argv) == 1
     assert (
         capsys.readouterr().err
-        == "2025-03-12-在示例局学习会上的讲话-要点.md 已存在，未覆盖。请换一个标题或日期，或直接编辑该文件。\n"
+        == "已有同名文件 docs/speeches/2025-03-12-在示例局学习会上的讲话-要点.md，未覆盖。请换一个标题或日期，或直接编辑该文件。\n"
     )
     assert path.read_text(encoding="utf-8") == "已编辑"
     assert check.main(["--root", str(project)]) == 1  # the clerk's placeholder text is not a valid page yet
@@ -113,11 +114,13 @@ def test_new_speech_is_named_valid_and_never_overwrites(project: Path, capsys):
 
 def test_new_notice_with_a_bad_date_writes_nothing(project: Path, capsys):
     argv = ["--root", str(project), "notice", "--title", "关于示例的通报", "--doc-type", "通报", "--issuer", "示例局"]
-    assert new.main(argv + ["--date", "2025-02-30", "--classification", "公开"]) == 1
-    assert capsys.readouterr().err == (
-        "未创建文件，以下内容需要更正：\n"
-        "docs/notices/2025-02-30-关于示例的通报.md:6: date 日期: 应为 日期，如 2025-03-12，实为 “2025-02-30”（没有这一天）\n"
-    )
+    with pytest.raises(SystemExit) as exit_:
+        new.main(argv + ["--date", "2025-02-30", "--classification", "公开"])
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "参数 --date：应为日期，如 2025-03-12 或 2025年3月12日，实为 “2025-02-30”（没有这一天）"
+        "（运行 python3 scripts/new.py notice -h 可查看全部参数）"
+    ), "the message names the field, not a file that was never written"
     assert not list((project / "docs/notices").glob("*.md"))
     assert new.main(argv + ["--date", "2025-02-28", "--classification", "内部", "--doc-number", "示发〔2025〕7号"]) == 0
     written = (project / "docs/notices/2025-02-28-示发-2025-7号.md").read_text(encoding="utf-8")
@@ -146,7 +149,7 @@ def test_item_and_status_update_the_measure_and_pass_the_build_rules(project: Pa
     text = (project / "docs/measures/m2.md").read_text(encoding="utf-8")
     assert "  - id: M2-7\n    task: 示例任务\n    owner: 组织处\n    due: 2025-06-30\n    status: 未开始\n---\n" in text
     assert new.main(["--root", str(project), "status", "M2-7", "--status", "已完成"]) == 1
-    assert "items[7].closed_on 销号日期: 应为 已完成事项的销号日期" in capsys.readouterr().err
+    assert "M2-7.closed_on 销号日期: 应为 已完成事项的销号日期" in capsys.readouterr().err
     assert (
         new.main(
             [
@@ -172,13 +175,14 @@ def test_item_and_status_update_the_measure_and_pass_the_build_rules(project: Pa
     assert check.main(["--root", str(project)]) == 0
 
 
-def test_new_asks_for_each_field_when_run_with_nothing():
-    answers = iter(["1", "示例讲话", "2025-03-12", "示例甲、示例乙"])
-    assert new.interactive_argv(lambda prompt: next(answers)) == [
+def test_new_asks_for_each_field_when_run_with_nothing(project: Path):
+    loaded = new.Project.load(project)
+    answers = iter(["1", "示例讲话", "2025-03-12", "示例甲、示例乙", "", ""])
+    assert new.interactive_argv(loaded, lambda prompt: next(answers), lambda _: None) == [
         "speech", "--title", "示例讲话", "--date", "2025-03-12", "--speaker", "示例甲", "--speaker", "示例乙",
     ]  # fmt: skip
-    answers = iter(["4", "M2-1", "已完成", "", "2025-06-20"])
-    assert new.interactive_argv(lambda prompt: next(answers)) == [
+    answers = iter(["4", "M2-1", "已完成", "", "2025-06-20", ""])
+    assert new.interactive_argv(loaded, lambda prompt: next(answers), lambda _: None) == [
         "status",
         "M2-1",
         "--status",

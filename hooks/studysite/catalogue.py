@@ -3,31 +3,32 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from .entries import Catalogue, Entry, Notice, SourceRef, Speech, compilation_order_key
+from .entries import (
+    NO_TOPIC,
+    Catalogue,
+    Entry,
+    Notice,
+    SourceRef,
+    Speech,
+    compilation_order_key,
+    contents_groups,
+    grouped,
+    topic_order,
+)
 from .fields import UNKNOWN, format_date
-from .lint import has_internal_mark
 from .md import escape, link, table
-
-SPEECH_INDEX = "speeches/index.md"
-SPEECHES_BY_SPEAKER = "speeches/by-speaker.md"
-SPEECHES_BY_TOPIC = "speeches/by-topic.md"
-NOTICE_INDEX = "notices/index.md"
-NOTICES_BY_TYPE = "notices/by-type.md"
-NOTICES_BY_ISSUER = "notices/by-issuer.md"
-CONTENTS = "compilation/contents.md"
-GENERATED_PAGES = (
+from .pages import (
+    CONTENTS,
+    NOTICE_INDEX,
+    NOTICES_BY_ISSUER,
+    NOTICES_BY_TYPE,
     SPEECH_INDEX,
     SPEECHES_BY_SPEAKER,
     SPEECHES_BY_TOPIC,
-    NOTICE_INDEX,
-    NOTICES_BY_TYPE,
-    NOTICES_BY_ISSUER,
-    CONTENTS,
 )
-NO_TOPIC = "未标注专题"
+
 INTERNAL_BANNER = '!!! warning "内部资料 注意保存"\n\n    本页为内部资料，仅限内网学习使用，不得外传。\n'
 
 
@@ -87,22 +88,8 @@ def _notice_row(notice: Notice, page: str) -> tuple[str, ...]:
     )
 
 
-def _grouped(
-    entries: Iterable[Entry], keys: Callable[[Entry], Iterable[str]], order: Callable[[str, int], tuple]
-) -> list[tuple[str, list[Entry]]]:
-    groups: dict[str, list[Entry]] = defaultdict(list)
-    for entry in entries:
-        for key in keys(entry):
-            groups[key].append(entry)
-    return sorted(groups.items(), key=lambda item: order(item[0], len(item[1])))
-
-
 def _by_count(name: str, count: int) -> tuple:
     return (-count, name)
-
-
-def _topic_order(topics: tuple[str, ...]) -> Callable[[str, int], tuple]:
-    return lambda name, _count: (topics.index(name) if name in topics else len(topics), name)
 
 
 def _see_also(page: str, links: list[tuple[str, str]]) -> str:
@@ -151,7 +138,7 @@ def speech_index(catalogue: Catalogue) -> str:
 
 
 def speeches_by_speaker(catalogue: Catalogue) -> str:
-    groups = _grouped(catalogue.speeches, lambda s: s.speakers, _by_count)
+    groups = grouped(catalogue.speeches, lambda s: s.speakers, _by_count)
     intro = f"共收录讲话 {len(catalogue.speeches)} 篇，讲话人 {len(groups)} 位；多人讲话列在每位讲话人之下。\n"
     return _grouped_page(
         "讲话·按讲话人", intro, SPEECHES_BY_SPEAKER, _SPEECH_VIEWS, groups, "speaker", _SPEECH_HEADER, _speech_row, "篇"
@@ -159,7 +146,7 @@ def speeches_by_speaker(catalogue: Catalogue) -> str:
 
 
 def speeches_by_topic(catalogue: Catalogue) -> str:
-    groups = _grouped(catalogue.speeches, lambda s: s.topics or (NO_TOPIC,), _topic_order(catalogue.topics))
+    groups = grouped(catalogue.speeches, lambda s: s.topics or (NO_TOPIC,), topic_order(catalogue.topics))
     intro = f"共收录讲话 {len(catalogue.speeches)} 篇，涉及专题 {len([g for g, _ in groups if g != NO_TOPIC])} 个；一篇讲话可属于多个专题。\n"
     return _grouped_page(
         "讲话·按专题", intro, SPEECHES_BY_TOPIC, _SPEECH_VIEWS, groups, "topic", _SPEECH_HEADER, _speech_row, "篇"
@@ -167,7 +154,7 @@ def speeches_by_topic(catalogue: Catalogue) -> str:
 
 
 def notice_index(catalogue: Catalogue) -> str:
-    groups = _grouped(catalogue.notices, lambda n: (f"{n.date.year}年",), lambda name, _count: (-int(name[:-1]),))
+    groups = grouped(catalogue.notices, lambda n: (f"{n.date.year}年",), lambda name, _count: (-int(name[:-1]),))
     intro = f"共收录通报通知 {len(catalogue.notices)} 份，按年份排列，新的在前。\n"
     if not catalogue.notices:
         intro += (
@@ -189,7 +176,7 @@ def notice_index(catalogue: Catalogue) -> str:
 
 
 def notices_by_type(catalogue: Catalogue) -> str:
-    groups = _grouped(catalogue.notices, lambda n: (n.doc_type,), _by_count)
+    groups = grouped(catalogue.notices, lambda n: (n.doc_type,), _by_count)
     intro = f"共收录通报通知 {len(catalogue.notices)} 份，文种 {len(groups)} 种。\n"
     return _grouped_page(
         "通报通知·按文种", intro, NOTICES_BY_TYPE, _NOTICE_VIEWS, groups, "type", _NOTICE_HEADER, _notice_row, "份"
@@ -197,7 +184,7 @@ def notices_by_type(catalogue: Catalogue) -> str:
 
 
 def notices_by_issuer(catalogue: Catalogue) -> str:
-    groups = _grouped(catalogue.notices, lambda n: n.issuers, _by_count)
+    groups = grouped(catalogue.notices, lambda n: n.issuers, _by_count)
     intro = f"共收录通报通知 {len(catalogue.notices)} 份，发文机关 {len(groups)} 个；联合发文列在每个发文机关之下。\n"
     return _grouped_page(
         "通报通知·按发文机关",
@@ -210,14 +197,6 @@ def notices_by_issuer(catalogue: Catalogue) -> str:
         _notice_row,
         "份",
     )
-
-
-def contents_groups(catalogue: Catalogue) -> list[tuple[str, list[Entry]]]:
-    """The printed 汇编's sections: by topic (each entry under its first), each in compilation order."""
-    groups = _grouped(
-        catalogue.entries, lambda e: (e.topics[0] if e.topics else NO_TOPIC,), _topic_order(catalogue.topics)
-    )
-    return [(name, compilation_order(members)) for name, members in groups]
 
 
 def contents(catalogue: Catalogue) -> str:
@@ -312,10 +291,9 @@ def with_internal_banner(markdown: str) -> str:
     return f"{INTERNAL_BANNER}\n{markdown}"
 
 
-def entry_page(entry: Entry, body: str) -> str:
+def entry_page(entry: Entry, body: str, internal: bool) -> str:
     """An entry's page: its title, a banner when 内部, a tidy header of its metadata, then the clerk's text."""
     header = "\n".join(f"{label}\n:   {value}\n" for label, value in _meta_rows(entry))
-    internal = (isinstance(entry, Notice) and entry.classification == "内部") or has_internal_mark(body)
     banner = INTERNAL_BANNER if internal else ""
     lines = body.lstrip("\n").split("\n")
     if lines and lines[0].startswith("# "):

@@ -1,39 +1,28 @@
-"""Every content check over the pages of docs/, in one pass: what `make check` prints and the build enforces."""
+"""Every content check over the site, in one pass: what `make check` prints and the build enforces.
+
+The contracts were read by the model (studysite.model); here come the rules over each page's text (security,
+typography, notices, links, an empty body) and over the whole site (every page reachable from the nav).
+The build and `make check` both call check_site on the same model, so their verdicts are one.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
 
-from .catalogue import GENERATED_PAGES
-from .entries import is_entry_path, load_catalogue
-from .ledger import LEDGER_PAGE, MAPPING_PAGE
-from .lint import (
-    ERROR,
-    NOTICE,
-    Finding,
-    has_internal_mark,
-    internal_marks,
-    lines_of,
-    problem_line,
-    security,
-    typography,
-)
-from .measures import PROBLEM_PAGE, is_measure_path, load_plan
-from .packs import PACK_INDEX, is_pack_path, load_packs, page_levels
+from .links import anchors, link_problems, orphan_problems, page_targets
+from .lint import ERROR, NOTICE, Finding, internal_marks, lines_of, problem_line, security, typography
+from .model import Site
+from .pages import is_entry_path
 from .problems import Problem
 
-
-@dataclass(frozen=True)
-class Page:
-    path: str  # as messages name it: docs/…
-    src_uri: str  # relative to docs/
-    text: str
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 @dataclass(frozen=True)
 class Report:
-    problems: list[Problem] = field(default_factory=list)  # front matter and contracts: stop the build
+    problems: list[Problem] = field(default_factory=list)  # contracts, links, reachability: stop the build
     findings: list[Finding] = field(default_factory=list)  # guards (stop), typography (fix), notices
 
     @property
@@ -49,33 +38,61 @@ class Report:
         return [f for f in self.findings if f.level == NOTICE]
 
     @property
-    def must_fix(self) -> bool:
+    def fails_build(self) -> bool:
+        """The strict build would stop: a problem to fix by hand, or a typography warning (make fix)."""
         return bool(self.stopping or self.typography)
 
     def lines(self) -> list[str]:
         """One line per finding, by file, line and column, as `make check` prints them."""
-        keyed = [((p.path, p.line, 0), problem_line(p)) for p in self.problems]
+        keyed = [((p.path, p.line, 0), problem_line(p)) for p in set(self.problems)]
         keyed += [((f.path, f.line, f.col), str(f)) for f in self.findings]
         return [line for _, line in sorted(keyed)]
 
 
-def check_pages(pages: list[Page], topics: tuple[str, ...], today: date) -> Report:
-    """The compilation's and the measures' contracts, then security, typography and notices on every page."""
-    entries = [(p.path, p.src_uri, p.text) for p in pages if is_entry_path(p.src_uri)]
-    catalogue, problems = load_catalogue(entries, topics)
-    measures = [(p.path, p.src_uri, p.text) for p in pages if is_measure_path(p.src_uri)]
-    problem_list = next((p.text for p in pages if p.src_uri == PROBLEM_PAGE), "")
-    if measures:
-        _, found = load_plan(measures, problem_list, today)
-        problems += found
-    packs = [(p.path, p.src_uri, p.text) for p in pages if is_pack_path(p.src_uri)]
-    if packs:
-        existing = {p.src_uri for p in pages} | set(GENERATED_PAGES) | {LEDGER_PAGE, MAPPING_PAGE, PACK_INDEX}
-        internal = {p.src_uri for p in pages if has_internal_mark(p.text)}
-        problems += load_packs(packs, existing, catalogue, page_levels(catalogue, internal))[1]
+def empty_body(site: Site) -> list[Problem]:
+    """An entry whose text is still only the template's comment (or nothing): it would publish an empty page."""
+    problems = []
+    for source in site.sources:
+        if is_entry_path(source.src_uri) and not _COMMENT.sub("", source.body).strip():
+            line = source.text.count("\n", 0, len(source.text) - len(source.body)) + 1
+            got = "只有模板中的说明文字" if "<!--" in source.body else "（空）"
+            problems.append(
+                Problem(source.path, line, "正文", "资料正文（把原件的文字粘贴在文件头下面，删去 <!-- --> 说明）", got)
+            )
+    return problems
+
+
+def check_site(
+    site: Site, generated: Mapping[str, str], nav: object, slugify: Callable[[str, str], str] | None
+) -> Report:
+    """Every rule over every source, with the generated pages' Markdown to resolve links and reachability.
+
+    nav is mkdocs.yml's nav (None: every page is in the generated nav); slugify is the toc extension's, to
+    know the heading anchors a page will have (None: anchors are not checked).
+    """
+    texts = {source.src_uri: source.body for source in site.sources} | dict(generated)
+    known_anchors: dict[str, set[str] | None] = {}
+
+    def anchors_of(src_uri: str) -> set[str] | None:
+        if src_uri not in known_anchors:
+            text = texts.get(src_uri)
+            known_anchors[src_uri] = anchors(text, slugify) if text is not None and slugify else None
+        return known_anchors[src_uri]
+
+    problems = list(site.problems) + empty_body(site)
     findings: list[Finding] = []
-    for page in pages:
-        lines = lines_of(page.text)  # read once, shared by the three checks
-        findings += security(page.path, page.text, lines) + typography(page.path, page.text, lines)
-        findings += internal_marks(page.path, page.text, lines)
+    for source in site.sources:
+        lines = lines_of(source.text)  # read once, shared by the three checks
+        findings += security(source.path, source.text, lines) + typography(source.path, source.text, lines)
+        findings += internal_marks(source.path, source.text, lines)
+        if "](" in source.text or "]:" in source.text or "<" in source.text:
+            problems += link_problems(source.path, source.src_uri, source.text, site.targets, anchors_of)
+    if nav is not None:
+        links = {src_uri: page_targets(src_uri, text, site.pages) for src_uri, text in texts.items()}
+        for pack in site.packs:  # a pack page lists its pages (the list is generated with the page)
+            links[pack.src_uri] |= set(pack.pages)
+        # A page with a fault of its own may be missing from its index because of it: that fault is the news.
+        faulty = {problem.path for problem in problems}
+        reported = [source.src_uri for source in site.sources if source.path not in faulty]
+        problems += orphan_problems(links, nav, reported)
     return Report(problems, findings)

@@ -5,16 +5,18 @@ The front-matter contract is what clerks type; its field names never change, onl
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from . import docnumber
-from .fields import Reader, iso_date, one_of, positive_int, text, text_list
-from .frontmatter import FrontMatter, parse
+from .fields import NAMES, TITLES, Reader, iso_date, one_of, positive_int, split_list, text, text_list
+from .frontmatter import FrontMatter
+from .pages import NOTICE_DIR, SPEECH_DIR, is_entry_path
 from .problems import Problem
-
-SPEECH_DIR = "speeches/"
-NOTICE_DIR = "notices/"
+from .sources import Source
 
 DOC_TYPES = (
     "决议",
@@ -160,19 +162,14 @@ class Catalogue:
     def entries(self) -> tuple[Entry, ...]:
         return self.speeches + self.notices
 
+    @cached_property
+    def by_uri(self) -> dict[str, Entry]:
+        return {entry.src_uri: entry for entry in self.entries}
+
 
 def compilation_order_key(entry: Entry) -> tuple:
     """As the printed 汇编 orders a section: by `order` where given, then by date, oldest first."""
     return (entry.order is None, entry.order or 0, entry.date, entry.title, entry.src_uri)
-
-
-def is_entry_path(src_uri: str) -> bool:
-    """A clerk's entry file: any Markdown page in speeches/ or notices/ except the section's index."""
-    return (
-        src_uri.startswith((SPEECH_DIR, NOTICE_DIR))
-        and src_uri.endswith(".md")
-        and src_uri.rsplit("/", 1)[-1] != "index.md"
-    )
 
 
 def _sources(reader: Reader, path: tuple, raw: object) -> tuple[SourceRef, ...] | None:
@@ -230,9 +227,12 @@ def _topics(allowed: tuple[str, ...]):
         items = text_list("专题列表")(reader, path, raw)
         if items is None:
             return None
-        for index, topic in enumerate(items):
+        for topic in items:
             if topic not in allowed:
-                item_path = path + (index,) if isinstance(raw, list) else path
+                typed_in = (
+                    [i for i, item in enumerate(raw) if topic in split_list(item)] if isinstance(raw, list) else []
+                )
+                item_path = path + (typed_in[0],) if typed_in else path
                 reader.fail(
                     item_path, "专题目录中的专题：" + "、".join(allowed), topic, "专题目录在 mkdocs.yml 的 extra.topics"
                 )
@@ -283,9 +283,10 @@ def _notice(reader: Reader, src_uri: str, topics: tuple[str, ...]) -> Notice | N
         "date": reader.read("date", iso_date, required=True),
         "classification": reader.read("classification", _classification, required=True),
         "doc_number": reader.read("doc_number", _doc_number(doc_type)),
-        "recipients": reader.read("recipients", text_list("主送机关")) or (),
-        "cc": reader.read("cc", text_list("抄送机关")) or (),
-        "attachments": reader.read("attachments", text_list("附件名称列表")) or (),
+        "recipients": reader.read("recipients", text_list("主送机关", NAMES)) or (),
+        "cc": reader.read("cc", text_list("抄送机关", NAMES)) or (),
+        "attachments": reader.read("attachments", text_list("附件名称列表（多个附件用；分隔或写成列表）", TITLES))
+        or (),
         "note": reader.read("note", text("附注")),
         "source": reader.read("source", text("来源")),
         "public_status": reader.read("public_status", text("公开属性，如 主动公开")),
@@ -315,13 +316,6 @@ def read_entry(
     return (entry if not reader.problems else None), reader.problems
 
 
-def parse_entry(path: str, src_uri: str, text_: str, topics: tuple[str, ...]) -> tuple[Entry | None, list[Problem]]:
-    front, problems = parse(path, text_)
-    if problems:
-        return None, problems
-    return read_entry(path, src_uri, front, topics)
-
-
 def duplicate_doc_numbers(numbers: list[tuple[str, str, int]]) -> list[Problem]:
     """The same 文号 in two files: one problem per later file, naming the first. Items: 文号, path, line."""
     first_seen: dict[str, tuple[str, int]] = {}
@@ -339,22 +333,78 @@ def duplicate_doc_numbers(numbers: list[tuple[str, str, int]]) -> list[Problem]:
     return problems
 
 
-def load_catalogue(files: list[tuple[str, str, str]], topics: tuple[str, ...]) -> tuple[Catalogue, list[Problem]]:
-    """Every entry file as (path for messages, src_uri, text) → the catalogue and every problem found."""
+def duplicate_entries(sources: Iterable[Source]) -> list[Problem]:
+    """The same document in two files (same kind, title and date under different names), as typed."""
+    first_seen: dict[tuple, Source] = {}
+    problems = []
+    for source in sources:
+        data = source.data
+        title, day = data.get("title"), data.get("date")
+        if not (isinstance(title, str) and title.strip() and isinstance(day, str)):
+            continue
+        key = (source.src_uri.split("/", 1)[0], "".join(title.split()), day.strip())
+        if key in first_seen:
+            other = first_seen[key]
+            problems.append(
+                Problem(
+                    source.path,
+                    source.front.line("title"),
+                    "title 标题",
+                    "每份资料只收录一次",
+                    title.strip(),
+                    f"与 {other.path}:{other.front.line('title')} 标题和日期相同，是同一份资料；请删除其中一个文件",
+                )
+            )
+        else:
+            first_seen[key] = source
+    return problems
+
+
+def load_catalogue(sources: Iterable[Source], topics: tuple[str, ...]) -> tuple[Catalogue, list[Problem]]:
+    """Every entry file (speeches/, notices/) → the catalogue and every problem found."""
     entries: list[Entry] = []
     numbers: list[tuple[str, str, int]] = []
     problems: list[Problem] = []
-    for path, src_uri, content in sorted(files):
-        front, found = parse(path, content)
+    readable = []
+    for source in sorted((s for s in sources if is_entry_path(s.src_uri)), key=lambda s: s.src_uri):
+        front, found = source.parsed
         if not found:
-            entry, found = read_entry(path, src_uri, front, topics)
+            readable.append(source)
+            entry, found = read_entry(source.path, source.src_uri, front, topics)
             entries += [entry] if entry else []
             number = front.data.get("doc_number") if front else None
             if isinstance(number, str) and number.strip():
                 # checked even when the file has other faults, so a clerk sees every problem in one run
-                numbers.append((number.strip(), path, front.line("doc_number")))
+                numbers.append((number.strip(), source.path, front.line("doc_number")))
         problems += found
-    problems += duplicate_doc_numbers(numbers)
+    problems += duplicate_doc_numbers(numbers) + duplicate_entries(readable)
     speeches = tuple(e for e in entries if isinstance(e, Speech))
     notices = tuple(e for e in entries if isinstance(e, Notice))
     return Catalogue(speeches, notices, topics), problems
+
+
+NO_TOPIC = "未标注专题"
+
+
+def grouped(
+    entries: Iterable[Entry], keys: Callable[[Entry], Iterable[str]], order: Callable[[str, int], tuple]
+) -> list[tuple[str, list[Entry]]]:
+    """Entries under each of their keys (an entry with two speakers stands under both), groups in order."""
+    groups: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        for key in keys(entry):
+            groups[key].append(entry)
+    return sorted(groups.items(), key=lambda item: order(item[0], len(item[1])))
+
+
+def topic_order(topics: tuple[str, ...]) -> Callable[[str, int], tuple]:
+    """Groups in the order of the topic list (mkdocs.yml extra.topics), anything else after it."""
+    return lambda name, _count: (topics.index(name) if name in topics else len(topics), name)
+
+
+def contents_groups(catalogue: Catalogue) -> list[tuple[str, list[Entry]]]:
+    """The printed 汇编's sections: by topic (each entry under its first), each in compilation order."""
+    groups = grouped(
+        catalogue.entries, lambda e: (e.topics[0] if e.topics else NO_TOPIC,), topic_order(catalogue.topics)
+    )
+    return [(name, sorted(members, key=compilation_order_key)) for name, members in groups]

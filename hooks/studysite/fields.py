@@ -7,8 +7,8 @@ the field, so one run lists every mistake of every file.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 from .frontmatter import FrontMatter
@@ -37,8 +37,11 @@ def shown(value: object) -> str:
     return str(value)
 
 
-def path_name(path: tuple) -> str:
-    """A key path as a clerk finds it in the file: items[2].status."""
+def path_name(path: tuple, names: Mapping[tuple, str] | None = None) -> str:
+    """A key path as a clerk finds it in the file: items[2].status, or M2-2.status where the item has an id."""
+    for cut in range(len(path), 0, -1):
+        if names and path[:cut] in names:
+            return names[path[:cut]] + "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in path[cut:])
     return str(path[0]) + "".join(f"[{part + 1}]" if isinstance(part, int) else f".{part}" for part in path[1:])
 
 
@@ -50,6 +53,7 @@ class Reader:
     front: FrontMatter
     labels: dict[str, str]
     problems: list[Problem]
+    names: dict[tuple, str] = field(default_factory=dict)  # a nested item's own name: ("items", 1) -> M2-2
 
     def label(self, *path: object) -> str:
         """items[2].status 状态: the path as a clerk finds it, and the field's Chinese name.
@@ -59,7 +63,7 @@ class Reader:
         key = str(path[0])
         names = [part for part in path if isinstance(part, str)]
         nested = f"{names[0]}.{names[-1]}" if len(names) > 1 else key
-        return f"{path_name(path)} {self.labels.get(nested, self.labels.get(key, ''))}".rstrip()
+        return f"{path_name(path, self.names)} {self.labels.get(nested, self.labels.get(key, ''))}".rstrip()
 
     def value(self, *path: object) -> object:
         current: object = self.front.data
@@ -99,7 +103,7 @@ class Reader:
                     Problem(
                         self.path,
                         self.front.line(*within, key),
-                        f"{path_name(within + (key,))} 未知字段",
+                        f"{path_name(within + (key,), self.names)} 未知字段",
                         f"{kind}可用的字段：{'、'.join(allowed)}",
                         str(key),
                     )
@@ -116,13 +120,32 @@ def text(expected: str = "非空文字") -> Callable[[Reader, tuple, object], st
     return check
 
 
-def text_list(expected: str) -> Callable[[Reader, tuple, object], tuple[str, ...] | None]:
-    """A list of texts; a single text is accepted as a one-item list."""
+# How clerks type a list in one line: names apart with ，、； or spaces (an input method gives full-width ones);
+# titles, which may hold commas and spaces themselves, apart with ； only.
+NAMES = re.compile(r"[，,、；;\s\u3000]+")
+TITLES = re.compile(r"[；;]+")
+
+
+def split_list(raw: object, separators: re.Pattern = NAMES) -> list[object] | object:
+    """A list field as its items: a text is split at the separators, and so is every text in a list."""
+    items = [raw] if isinstance(raw, str) else raw
+    if not isinstance(items, list):
+        return raw
+    split: list[object] = []
+    for item in items:
+        split += [part for part in separators.split(item) if part] if isinstance(item, str) else [item]
+    return split
+
+
+def text_list(
+    expected: str, separators: re.Pattern = NAMES
+) -> Callable[[Reader, tuple, object], tuple[str, ...] | None]:
+    """A list of texts, written as a YAML list or in one line the way clerks type lists (示例甲，示例乙)."""
 
     def check(reader: Reader, path: tuple, raw: object) -> tuple[str, ...] | None:
-        items = [raw] if isinstance(raw, str) else raw
+        items = split_list(raw, separators)
         if isinstance(items, list) and items and all(isinstance(i, str) and i.strip() for i in items):
-            return tuple(item.strip() for item in items)
+            return tuple(dict.fromkeys(item.strip() for item in items))
         reader.fail(path, expected, raw)
         return None
 

@@ -8,12 +8,9 @@ from dataclasses import dataclass
 
 from .fields import format_date
 from .md import escape, link, table
-from .measures import DONE, PROBLEM_PAGE, TBD, Item, Measure, Plan, progress
+from .measures import DONE, NO_RATE_NOTE, RATE_DEFINITION, TBD, Item, Measure, Plan, progress
+from .pages import LEDGER_CSV, LEDGER_PAGE, MAPPING_PAGE, PROBLEM_PAGE
 
-LEDGER_PAGE = "measures/ledger.md"
-LEDGER_CSV = "measures/ledger.csv"
-MAPPING_PAGE = "measures/mapping.md"
-GENERATED = (LEDGER_PAGE, LEDGER_CSV, MAPPING_PAGE)
 LEDGER_COLUMNS = ("序号", "问题", "措施", "任务", "责任领导", "责任部门", "完成时限", "状态", "佐证材料", "销号日期")
 _OVERDUE = "（逾期）"
 
@@ -61,6 +58,8 @@ def ledger_rows(plan: Plan) -> list[LedgerRow]:
 
 def _area_link(plan: Plan, area_id: str, from_page: str) -> str:
     area = plan.area(area_id)
+    if area is None:  # a reference the checks report; the page still renders while the clerk fixes it
+        return escape(area_id)
     return link(f"{area.id} {area.title}", PROBLEM_PAGE, from_page, area.id)
 
 
@@ -79,7 +78,8 @@ def checklist(measure: Measure, plan: Plan) -> str:
     page = measure.src_uri
     parts = [
         "## 整改清单\n",
-        f'!!! info "进度"\n\n    {progress(measure.items, plan.today).summary()}。逾期按{format_date(plan.today)}计算。\n',
+        f'!!! info "进度"\n\n    {progress(measure.items, plan.today).summary()}。逾期按{format_date(plan.today)}计算。'
+        f"{RATE_DEFINITION}；{NO_RATE_NOTE}。\n",
         "针对问题：" + "、".join(_area_link(plan, ref, page) for ref in measure.problem_refs) + "\n",
     ]
     if measure.lead or measure.dept:
@@ -136,8 +136,8 @@ def ledger_page(plan: Plan) -> str:
             "# 整改台账\n",
             f"汇总措施 M1–M5 和下一步重点抓好的4件事 T1–T4 的全部事项，共 {overall.total} 项。"
             f"逾期按{format_date(plan.today)}计算，逾期事项排在最前。\n",
-            f"报告没有写明的责任部门和完成时限记为“{TBD}”，责任部门待定的事项计为“未分配”；"
-            "完成率 = 已完成项数 ÷ 有完成时限的项数（长期坚持事项不计入）。\n",
+            f"报告没有写明的责任部门和完成时限记为“{TBD}”，责任部门待定的事项计为“未分配”。"
+            f"{RATE_DEFINITION}；{NO_RATE_NOTE}。\n",
             link("下载台账（CSV，可用 Excel 打开）", LEDGER_CSV, LEDGER_PAGE) + "\n",
             "## 进度\n",
             f"**合计**：{overall.summary()}。\n",

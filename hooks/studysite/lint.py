@@ -14,6 +14,7 @@ import autocorrect_py
 
 from .problems import Problem
 from .resources import EXTERNAL_EXPECTED, EXTERNAL_FIELD
+from .sources import INTERNAL_MARK
 
 ERROR, WARNING, NOTICE = "错误", "警告", "提示"
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -133,6 +134,9 @@ _MISSED_HALF_WIDTH = re.compile(
 )
 _STRAIGHT_QUOTE = re.compile(r'"')
 _DOC_NUMBER = re.compile(rf"([{_HAN}]{{1,12}}?)\s*[\[［【（(]\s*(\d{{4}})\s*[\]］】）)]\s*(第?)\s*(0*)(\d+)\s*号")
+_ANY_DOC_NUMBER = re.compile(
+    r"([^\s〔〕\[\]［］【】（）()\d]+?)\s*[〔\[［【（(]\s*(\d{4})\s*[〕\]］】）)]\s*第?\s*(\d+)\s*号"
+)
 _GOOD_DOC_NUMBER = re.compile(rf"[{_HAN}]+〔\d{{4}}〕[1-9]\d*号")
 _SPACED_DOC_NUMBER = re.compile(
     rf"([{_HAN}]+)(\s+)〔(\d{{4}})〕(\s*)([1-9]\d*)(\s*)号|([{_HAN}]+)〔(\d{{4}})〕(\s+)([1-9]\d*)(\s*)号"
@@ -181,6 +185,12 @@ def _quotes(path: str, line: Line) -> list[Finding]:
         new = "“" if order % 2 == 0 else "”"
         found.append(_finding(path, line, position, "直引号", "中文弯引号 “ ”", '"', new))
     return found
+
+
+def canonical_doc_number(text: str) -> str | None:
+    """示发[2025]07号 as 示发〔2025〕7号: brackets, 第 and leading zeros put right; None if it is no 文号."""
+    match = _ANY_DOC_NUMBER.fullmatch(text.strip())
+    return f"{match.group(1)}〔{match.group(2)}〕{int(match.group(3))}号" if match else None
 
 
 def _doc_numbers(path: str, line: Line) -> list[Finding]:
@@ -392,7 +402,6 @@ def security(path: str, text: str, lines: list[Line] | None = None) -> list[Find
 
 # --- notices (reported, never stop) ----------------------------------------------------------------------
 
-_INTERNAL_MARK = re.compile(r"内部资料|注意保存")
 _DISTRIBUTION = re.compile(r"(?:发至|传达至|传达到|印发至)[^，。；\n]{0,12}?(?:级|干部|党员|单位|部门|处室)|传达范围")
 
 
@@ -403,7 +412,7 @@ def internal_marks(path: str, text: str, lines: list[Line] | None = None) -> lis
         if line.in_code or line.in_front_matter:
             continue
         for pattern, rule, advice in (
-            (_INTERNAL_MARK, "内部资料标志", "本页将显示内部资料提示条，请确认可以在内网发布"),
+            (INTERNAL_MARK, "内部资料标志", "本页将显示内部资料提示条，请确认可以在内网发布"),
             (_DISTRIBUTION, "传达范围", "请确认本站读者都在传达范围之内"),
         ):
             for match in pattern.finditer(line.text):
@@ -413,10 +422,6 @@ def internal_marks(path: str, text: str, lines: list[Line] | None = None) -> lis
                     )
                 )
     return sorted(found)
-
-
-def has_internal_mark(text: str) -> bool:
-    return any(finding.rule == "内部资料标志" for finding in internal_marks("", text))
 
 
 # --- fixing ----------------------------------------------------------------------------------------------

@@ -9,13 +9,14 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import cached_property
 
-from .fields import Reader, format_date, one_of, parse_iso_date, text, text_list
-from .frontmatter import FrontMatter, parse
+from .fields import NAMES, TITLES, Reader, format_date, one_of, parse_iso_date, text, text_list
+from .frontmatter import FrontMatter
+from .pages import PROBLEM_PAGE, is_measure_path
 from .problems import Problem
+from .sources import Source
 
-MEASURE_DIR = "measures/"
-PROBLEM_PAGE = "report/problems.md"
 TBD = "待定"  # the report names no owner or date: nothing is invented
 UNREPORTED = "未填报"  # no status typed yet: the site does not guess progress
 DONE, IN_PROGRESS, NOT_STARTED, ONGOING = "已完成", "正在整改", "未开始", "长期坚持"
@@ -89,6 +90,12 @@ class Measure:
     dept: str | None = None
 
 
+# What 完成率 means, said next to every figure of it (page, ledger, CSV, workbook, PDF).
+RATE_DEFINITION = "完成率 = 有完成时限的事项中已完成的项数 ÷ 有完成时限的项数（时限待定和长期坚持的事项不计入）"
+NO_RATE = "—"  # no item has a due date yet: there is nothing to divide by
+NO_RATE_NOTE = f"没有确定完成时限的事项时，完成率记为“{NO_RATE}”"
+
+
 @dataclass(frozen=True)
 class Progress:
     total: int
@@ -99,20 +106,29 @@ class Progress:
     unreported: int
     overdue: int
     unassigned: int
+    dated: int = 0  # items with a due date: 完成率's denominator
+    dated_done: int = 0  # of those, done: its numerator
+    undated: int = 0  # one-off items whose due date is 待定
 
     @property
     def rate(self) -> str:
-        """完成率: done items over items with a deadline (long-term items never finish), e.g. 33.3%."""
-        with_deadline = self.total - self.ongoing
-        if with_deadline == 0:
-            return "—"
-        return f"{self.done * 100 / with_deadline:.1f}".removesuffix(".0") + "%"
+        """完成率 as RATE_DEFINITION says, e.g. 33.3%; NO_RATE when no item has a due date."""
+        if self.dated == 0:
+            return NO_RATE
+        return f"{self.dated_done * 100 / self.dated:.1f}".removesuffix(".0") + "%"
+
+    @property
+    def rate_fraction(self) -> str:
+        return f"{self.dated_done}/{self.dated}"
 
     def summary(self) -> str:
         line = f"已完成{self.done}项、正在整改{self.in_progress}项、长期坚持{self.ongoing}项，完成率{self.rate}"
+        if self.dated:
+            line += f"（{self.rate_fraction}）"
         extras = [
             (self.not_started, "未开始"),
             (self.unreported, "未填报状态"),
+            (self.undated, "完成时限待定"),
             (self.overdue, "逾期"),
             (self.unassigned, "未分配责任"),
         ]
@@ -123,6 +139,7 @@ class Progress:
 def progress(items: Iterable[Item], today: date) -> Progress:
     items = list(items)
     count = lambda status: sum(item.status == status for item in items)  # noqa: E731 - a local tally
+    dated = [item for item in items if item.due is not None and not item.ongoing]
     return Progress(
         total=len(items),
         done=count(DONE),
@@ -132,6 +149,9 @@ def progress(items: Iterable[Item], today: date) -> Progress:
         unreported=count(UNREPORTED),
         overdue=sum(item.overdue(today) for item in items),
         unassigned=sum(item.unassigned for item in items),
+        dated=len(dated),
+        dated_done=sum(item.status == DONE for item in dated),
+        undated=sum(item.due is None and not item.ongoing for item in items),
     )
 
 
@@ -147,10 +167,6 @@ def reference_date(environ: Mapping[str, str], today: date) -> tuple[date, list[
     if environ.get("SOURCE_DATE_EPOCH", "").isdigit():
         return datetime.fromtimestamp(int(environ["SOURCE_DATE_EPOCH"]), UTC).date(), []
     return today, []
-
-
-def is_measure_path(src_uri: str) -> bool:
-    return src_uri.startswith(MEASURE_DIR) and src_uri.endswith(".md") and src_uri.rsplit("/", 1)[-1] != "index.md"
 
 
 def parse_problem_areas(markdown: str) -> tuple[ProblemArea, ...]:
@@ -177,6 +193,8 @@ def _item(reader: Reader, index: int, raw: object, measure_id: str | None, today
     if not isinstance(raw, dict):
         reader.fail(path, "事项（含 id、task、owner、due 或 kind、status 等字段）", raw)
         return None
+    if isinstance(raw.get("id"), str) and raw["id"].strip():
+        reader.names[path] = raw["id"].strip()  # messages name the item as the office knows it
     reader.unknown_keys(ITEM_KEYS, "事项", within=path)
 
     def read(key: str, check, required: bool = False):
@@ -211,7 +229,7 @@ def _item(reader: Reader, index: int, raw: object, measure_id: str | None, today
         )
     if ongoing and status != ONGOING:
         reader.fail(path + ("status",), f"{ONGOING}（kind: {ONGOING} 的事项）", status)
-    evidence = read("evidence", text_list("佐证材料的标题或文号列表")) or ()
+    evidence = read("evidence", text_list("佐证材料的标题或文号（多项用；分隔或写成列表）", TITLES)) or ()
     closed_on = None
     if "closed_on" in raw:
         day, reason = parse_iso_date(raw["closed_on"])
@@ -244,7 +262,7 @@ def read_measure(
         reader.fail(("id",), "M 或 T 加序号，如 M2、T1", measure_id)
         measure_id = None
     title = reader.read("title", text("措施标题"), required=True)
-    refs = reader.read("problem_refs", text_list("所针对的问题编号列表，如 [P2]"), required=True) or ()
+    refs = reader.read("problem_refs", text_list("所针对的问题编号列表，如 [P2]", NAMES), required=True) or ()
     lead = reader.read("lead", text("责任领导（写职务，如 局党委书记）"))
     dept = reader.read("dept", text("牵头部门"))
     raw_items = reader.value("items")
@@ -304,8 +322,13 @@ class Plan:
     areas: tuple[ProblemArea, ...]
     today: date
 
-    def area(self, area_id: str) -> ProblemArea:
-        return next(area for area in self.areas if area.id == area_id)
+    def area(self, area_id: str) -> ProblemArea | None:
+        """The problem area of that id; None for an id the problem list lacks (reported as a problem)."""
+        return next((area for area in self.areas if area.id == area_id), None)
+
+    @cached_property
+    def by_uri(self) -> dict[str, Measure]:
+        return {measure.src_uri: measure for measure in self.measures}
 
     def measures_for(self, area_id: str) -> tuple[Measure, ...]:
         return tuple(m for m in self.measures if area_id in m.problem_refs)
@@ -316,12 +339,18 @@ def _measure_order(measure: Measure) -> tuple:
 
 
 def _cited(front: FrontMatter, path: str) -> list[tuple[str, str, int]]:
-    """The problem ids a measure file cites, as typed, with their lines (a string counts as one id)."""
+    """The problem ids a measure file cites, as typed, with their lines (P1、P2 in one text counts as two)."""
     refs = front.data.get("problem_refs")
     if isinstance(refs, str):
-        return [(refs, path, front.line("problem_refs"))]
+        return [(ref, path, front.line("problem_refs")) for ref in NAMES.split(refs) if ref]
     if isinstance(refs, list):
-        return [(ref, path, front.line("problem_refs", i)) for i, ref in enumerate(refs) if isinstance(ref, str)]
+        return [
+            (ref, path, front.line("problem_refs", i))
+            for i, typed in enumerate(refs)
+            if isinstance(typed, str)
+            for ref in NAMES.split(typed)
+            if ref
+        ]
     return []
 
 
@@ -331,30 +360,34 @@ def _ids(front: FrontMatter, path: str) -> list[tuple[str, str, int, str]]:
     ids = [(data["id"], path, front.line("id"), "id 编号")] if isinstance(data.get("id"), str) else []
     for index, item in enumerate(data.get("items") if isinstance(data.get("items"), list) else []):
         if isinstance(item, dict) and isinstance(item.get("id"), str):
-            ids.append((item["id"], path, front.line("items", index, "id"), f"items[{index + 1}].id 编号"))
+            ids.append((item["id"], path, front.line("items", index, "id"), f"{item['id']}.id 编号"))
     return ids
 
 
-def load_plan(files: list[tuple[str, str, str]], problems_markdown: str, today: date) -> tuple[Plan, list[Problem]]:
-    """Measure files as (path for messages, src_uri, text) and the problem list → the plan and every problem.
+def load_plan(sources: Iterable[Source], today: date) -> tuple[Plan, list[Problem]]:
+    """The measure files (measures/) and the problem list → the plan and every problem.
 
     Duplicate ids and the problem mapping are checked on what was typed, even in files with other faults,
     so one run lists everything.
     """
-    areas = parse_problem_areas(problems_markdown)
+    sources = list(sources)
+    problem_list = next((s for s in sources if s.src_uri == PROBLEM_PAGE), None)
+    areas = parse_problem_areas(problem_list.text) if problem_list else ()
     measures: list[Measure] = []
     ids: list[tuple[str, str, int, str]] = []
     refs: list[tuple[str, str, int]] = []
     problems: list[Problem] = []
-    for path, src_uri, content in sorted(files):
-        front, found = parse(path, content)
+    for source in sorted((s for s in sources if is_measure_path(s.src_uri)), key=lambda s: s.src_uri):
+        front, found = source.parsed
         if not found:
             front = front or FrontMatter({})
-            measure, found = read_measure(path, src_uri, front, today)
+            measure, found = read_measure(source.path, source.src_uri, front, today)
             measures += [measure] if measure else []
-            ids += _ids(front, path)
-            refs += _cited(front, path)
+            ids += _ids(front, source.path)
+            refs += _cited(front, source.path)
         problems += found
+    if not measures and not problems:
+        return Plan((), areas, today), []  # a site without measures needs no problem mapping
     problems += duplicate_ids(ids) + mapping_problems(refs, areas)
     measures.sort(key=_measure_order)
     return Plan(tuple(measures), areas, today), problems

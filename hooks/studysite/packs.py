@@ -7,20 +7,17 @@ generated 汇编目录 (compilation/contents.md), which stands for the whole com
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from .catalogue import CONTENTS, contents_groups
-from .entries import NOTICE_DIR, SPEECH_DIR, Catalogue, compilation_order_key
-from .fields import Reader, format_date, iso_date, one_of, text
-from .frontmatter import FrontMatter, parse
-from .md import escape, link, table
-from .measures import MEASURE_DIR, is_measure_path
+from .entries import Catalogue, compilation_order_key, contents_groups
+from .fields import Reader, iso_date, one_of, text
+from .frontmatter import FrontMatter
+from .pages import CONTENTS, MEASURE_DIR, NOTICE_DIR, SPEECH_DIR, is_measure_path, is_pack_path, pdf_of
 from .problems import Problem
+from .sources import Source
 
-PACK_DIR = "packs/"
-PACK_INDEX = "packs/index.md"
 # Lowest to highest: a pack takes the highest level of anything in it.
 LEVELS = ("公开", "非密", "内部")
 DEFAULT_LEVEL = "非密"
@@ -54,20 +51,7 @@ class Pack:
 
     @property
     def pdf(self) -> str:
-        return self.src_uri.removesuffix(".md") + ".pdf"
-
-
-def source_title(text: str) -> str | None:
-    """A page's title as its source gives it: front-matter title, else its first # heading."""
-    front, problems = parse("", text)
-    if front and not problems and isinstance(front.data.get("title"), str):
-        return front.data["title"]
-    heading = re.search(r"^# (.+?)\s*$", text, re.MULTILINE)
-    return heading.group(1) if heading else None
-
-
-def is_pack_path(src_uri: str) -> bool:
-    return src_uri.startswith(PACK_DIR) and src_uri.endswith(".md") and src_uri != PACK_INDEX
+        return pdf_of(self.src_uri)
 
 
 def page_levels(catalogue: Catalogue, internal_pages: set[str]) -> dict[str, str]:
@@ -79,6 +63,7 @@ def page_levels(catalogue: Catalogue, internal_pages: set[str]) -> dict[str, str
 
 def expand(item: str, existing: set[str], catalogue: Catalogue) -> list[str] | None:
     """The pages one `pages` item stands for, in print order; None when it names nothing that exists."""
+    item = item.strip().removeprefix("docs/")  # a path as the clerk's file manager shows it
     if item == CONTENTS:
         return [entry.src_uri for _, members in contents_groups(catalogue) for entry in members]
     if item in existing:
@@ -110,6 +95,7 @@ def read_pack(
     title = reader.read("title", text("材料包标题"), required=True)
     ceiling = reader.read("classification", one_of(LEVELS))
     items = reader.value("pages")
+    items = [items] if isinstance(items, str) and items.strip() else items  # one page may be written as text
     pages: list[str] = []
     if not isinstance(items, list) or not items:
         reader.fail(("pages",), "要打印的页面列表（至少一项）", items)
@@ -145,62 +131,15 @@ def read_pack(
 
 
 def load_packs(
-    files: list[tuple[str, str, str]], existing: set[str], catalogue: Catalogue, levels: Mapping[str, str]
+    sources: Iterable[Source], existing: set[str], catalogue: Catalogue, levels: Mapping[str, str]
 ) -> tuple[tuple[Pack, ...], list[Problem]]:
-    """Pack files as (path for messages, src_uri, text) → the packs and every problem found."""
+    """The pack files (packs/) → the packs and every problem found."""
     packs: list[Pack] = []
     problems: list[Problem] = []
-    for path, src_uri, content in sorted(files):
-        front, found = parse(path, content)
+    for source in sorted((s for s in sources if is_pack_path(s.src_uri)), key=lambda s: s.src_uri):
+        front, found = source.parsed
         if not found:
-            pack, found = read_pack(path, src_uri, front or FrontMatter({}), existing, catalogue, levels)
+            pack, found = read_pack(source.path, source.src_uri, front or FrontMatter({}), existing, catalogue, levels)
             packs += [pack] if pack else []
         problems += found
     return tuple(packs), problems
-
-
-def pack_page(pack: Pack, titles: Mapping[str, str], pdf: bool) -> str:
-    """What the site shows on a pack's page, after its own text: facts, print buttons, the pages it holds."""
-    name = pack.pdf.rsplit("/", 1)[-1]
-    facts = [
-        ("副标题", pack.subtitle),
-        ("印发机关", pack.issuer),
-        ("印发日期", format_date(pack.date) if pack.date else None),
-        ("发放范围", pack.audience),
-        ("密级标注", "内部资料　注意保存" if pack.internal else None),
-        ("页数", f"收录 {len(pack.pages)} 个页面"),
-    ]
-    parts = ["## 材料包信息\n", "\n".join(f"{label}\n:   {escape(value)}\n" for label, value in facts if value)]
-    parts.append("## 打印\n")
-    if pdf:
-        parts.append(
-            f"[下载 PDF](<{name}>){{ .md-button }} [打印](<{name}>){{ .md-button .md-button--primary .pack-print }}\n\n"
-            "PDF 按党政机关公文格式（GB/T 9704）排版：A4 纸，封面、目录带页码，正文每页22行、每行28字。\n"
-        )
-    else:
-        parts.append("PDF 在 `make build` 或 `make pdf` 时生成；`make serve` 预览时不生成，以保持预览速度。\n")
-    parts.append("## 收录页面\n")
-    parts.append(
-        "\n".join(f"{n}. {link(titles.get(src, src), src, pack.src_uri)}" for n, src in enumerate(pack.pages, 1)) + "\n"
-    )
-    return "\n".join(parts)
-
-
-def packs_index(packs: tuple[Pack, ...], pdf: bool) -> str:
-    rows = [
-        (
-            link(pack.title, pack.src_uri, PACK_INDEX),
-            str(len(pack.pages)),
-            "内部资料" if pack.internal else pack.level,
-            link("PDF", pack.pdf, PACK_INDEX) if pdf else "预览时不生成",
-        )
-        for pack in packs
-    ]
-    return "\n".join(
-        [
-            "# 学习材料包\n",
-            f"共 {len(packs)} 个材料包。每个材料包把一组页面按顺序编成一份文件，可下载 PDF 打印，版式按党政机关公文格式。\n",
-            "新建材料包：在 `docs/packs/` 中添加一个文件，文件头写 `type: pack`、`title` 和要打印的 `pages`。\n",
-            table(("材料包", "页面数", "密级", "PDF"), rows),
-        ]
-    )

@@ -1,0 +1,243 @@
+"""Links and images in a page's Markdown: where they point, whether it exists, and which pages reach which.
+
+MkDocs checks links only after rendering, in English and without a line; these rules read the Markdown the
+clerk wrote, resolve each target the way MkDocs does (relative to the page, percent-escapes decoded) and say
+in Chinese, with file:line:col, what is missing. The same rules run in `make check` and in the build.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from .problems import Problem
+
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_INLINE = re.compile(
+    r"(!?)\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]\(\s*(<[^<>\n]*>|(?:[^()\s\\]|\\.|\([^()\s]*\))*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+)
+_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(<[^<>\n]*>|\S+)")
+_HTML_URL = re.compile(r"""<(a|img|source)\b[^>]*?\s(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_ATTR_ID = re.compile(r"\{:?\s*[^}]*?#([^\s}]+)[^}]*\}")
+_TRAILING_ATTRS = re.compile(r"\s*\{:?[^}]*\}\s*$")
+_HTML_ID = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s>]+))""", re.I)
+_FOOTNOTE = re.compile(r"\[\^([^\]]+)\]")
+_MARKUP = re.compile(r"<[^>]+>|!?\[([^\]]*)\]\([^)]*\)|[*_`~]")
+
+
+@dataclass(frozen=True)
+class Link:
+    line: int
+    col: int  # 1-based
+    target: str  # as written, without <> and with Markdown escapes removed
+    image: bool
+
+
+def _prose_lines(text: str) -> Iterable[tuple[int, str]]:
+    """Numbered lines outside fenced code and front matter, with code spans blanked (same length)."""
+    lines = text.split("\n")
+    front_end = 0
+    if lines and lines[0].rstrip() == "---":
+        front_end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), 0)
+    in_code = False
+    for index, line in enumerate(lines):
+        if index <= front_end and front_end:
+            continue
+        if _FENCE.match(line):
+            in_code = not in_code
+            continue
+        if not in_code:
+            yield index + 1, _CODE_SPAN.sub(lambda m: " " * len(m.group()), line) if "`" in line else line
+
+
+def markdown_links(text: str) -> list[Link]:
+    """Every link and image a page's Markdown makes, in order, with where it stands."""
+    found = []
+    for number, line in _prose_lines(text):
+        if "](" in line:
+            for match in _INLINE.finditer(line):
+                target = match.group(2)
+                target = target[1:-1] if target.startswith("<") else re.sub(r"\\(.)", r"\1", target)
+                found.append(Link(number, match.start() + 1, target.strip(), match.group(1) == "!"))
+        if "]:" in line and (match := _REFERENCE.match(line)):
+            target = match.group(1)
+            found.append(Link(number, match.start(1) + 1, target.strip("<>"), False))
+        if "<" in line:
+            for match in _HTML_URL.finditer(line):
+                value = next(group for group in match.groups()[2:] if group is not None)
+                found.append(Link(number, match.start() + 1, html.unescape(value), match.group(1).lower() != "a"))
+    return found
+
+
+def resolve(src_uri: str, target: str) -> tuple[str, str, str] | None:
+    """(kind, target src_uri, anchor) of a link on page src_uri, as MkDocs resolves it; None if external.
+
+    kind is "page" (a file in docs/ or a self link), "absolute" (a link from the site root, which breaks under
+    a sub-path) or "mail"; the target is percent-decoded and normalised.
+    """
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc:
+        return None
+    if target.startswith(("/", "\\")):
+        return "absolute", target, parts.fragment
+    if not parts.path:
+        return "page", src_uri, parts.fragment
+    path = unquote(parts.path)
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path)).lstrip("/")
+    return "page", resolved, parts.fragment
+
+
+def _suggestion(src_uri: str, resolved: str, targets: frozenset[str]) -> str:
+    for guess in (resolved + ".md", posixpath.join(resolved, "index.md"), resolved.removesuffix(".html") + ".md"):
+        if guess in targets:
+            relative = posixpath.relpath(guess, posixpath.dirname(src_uri) or ".")
+            return f"改为 “{relative}”"
+    return "检查文件名和所在目录，路径相对于本页所在目录"
+
+
+def link_problems(
+    path: str, src_uri: str, text: str, targets: frozenset[str], anchors: Callable[[str], set[str] | None]
+) -> list[Problem]:
+    """Links and images of one page whose target is not in docs/, or whose #anchor is not on that page.
+
+    anchors(src_uri) gives the ids a page will carry, or None when they are not known (a file, not a page).
+    """
+    problems = []
+    for link in markdown_links(text):
+        resolved = resolve(src_uri, link.target)
+        if resolved is None or not link.target or link.target.startswith("mailto:"):
+            continue
+        kind, target, anchor = resolved
+        field = "图片" if link.image else "链接"
+        if kind == "absolute":
+            problems.append(
+                Problem(
+                    path,
+                    link.line,
+                    field,
+                    "相对路径（如 ../report/index.md）",
+                    link.target,
+                    "以 / 开头的路径在内网子路径下会失效",
+                )
+            )
+            continue
+        if target not in targets:
+            expected = "docs/ 中存在的图片文件" if link.image else "docs/ 中存在的页面或文件（.md 文件名）"
+            problems.append(
+                Problem(path, link.line, field, expected, link.target, _suggestion(src_uri, target, targets))
+            )
+            continue
+        ids = anchors(target) if anchor else None
+        if ids is not None and unquote(anchor) not in ids:
+            page = "本页" if target == src_uri else target
+            problems.append(
+                Problem(
+                    path,
+                    link.line,
+                    field,
+                    f"{page} 中存在的锚点（标题或 {{#编号}}）",
+                    link.target,
+                    f"在浏览器中打开{page}，点标题旁的 ¶ 可复制正确的锚点",
+                )
+            )
+    return problems
+
+
+def _heading_text(markdown: str) -> str:
+    text = _TRAILING_ATTRS.sub("", markdown)
+    text = _MARKUP.sub(lambda m: m.group(1) or "", text)
+    return html.unescape(text).strip()
+
+
+def anchors(markdown: str, slugify: Callable[[str, str], str]) -> set[str]:
+    """The ids the rendered page will carry: explicit {#id} and id="…", then headings as toc numbers them."""
+    ids: set[str] = set()
+    headings: list[str] = []
+    previous = ""
+    for _, line in _prose_lines(markdown):
+        if "{" in line:
+            ids.update(_ATTR_ID.findall(line))
+        if "<" in line:
+            ids.update(next(g for g in match.groups() if g) for match in _HTML_ID.finditer(line))
+        if "[^" in line:
+            for name in _FOOTNOTE.findall(line):
+                ids.update({f"fn:{name}", f"fnref:{name}"})
+        heading = _ATX.match(line)
+        if heading:
+            if not _ATTR_ID.search(line):
+                headings.append(_heading_text(heading.group(2)))
+        elif (
+            _SETEXT.match(line)
+            and previous.strip()
+            and not previous.lstrip().startswith(("-", "*", "|"))
+            and not _ATTR_ID.search(previous)
+        ):
+            headings.append(_heading_text(previous))
+        previous = line
+    counters: dict[str, int] = {}
+    for heading in headings:
+        slug = candidate = slugify(heading, "-")
+        while candidate in ids:
+            counters[slug] = counters.get(slug, 0) + 1
+            candidate = f"{slug}_{counters[slug]}"
+        ids.add(candidate)
+    return ids
+
+
+def page_targets(src_uri: str, text: str, pages: frozenset[str]) -> set[str]:
+    """The pages a page links to (its own Markdown links), for reachability."""
+    found = set()
+    for link in markdown_links(text):
+        resolved = resolve(src_uri, link.target)
+        if resolved and resolved[0] == "page" and resolved[1] in pages:
+            found.add(resolved[1])
+    return found
+
+
+def unreachable(start: Iterable[str], links: Mapping[str, Iterable[str]]) -> set[str]:
+    """Pages (keys of links) that no chain of links reaches from the start pages."""
+    seen = set(start) & set(links)
+    frontier = list(seen)
+    while frontier:
+        for target in links.get(frontier.pop(), ()):
+            if target in links and target not in seen:
+                seen.add(target)
+                frontier.append(target)
+    return set(links) - seen
+
+
+def nav_sources(nav: object) -> set[str]:
+    """The Markdown files named in mkdocs.yml's nav (nested lists and {title: file} items)."""
+    found: set[str] = set()
+    if isinstance(nav, str):
+        if not urlsplit(nav).scheme:
+            found.add(nav)
+    elif isinstance(nav, Mapping):
+        for value in nav.values():
+            found |= nav_sources(value)
+    elif isinstance(nav, Iterable):
+        for item in nav:
+            found |= nav_sources(item)
+    return found
+
+
+def orphan_problems(links: Mapping[str, Iterable[str]], nav: object, reported: Iterable[str]) -> list[Problem]:
+    """links: every page → the pages it links to. One problem per reported page the nav cannot reach."""
+    lost = unreachable(nav_sources(nav), links) & set(reported)
+    return [
+        Problem(
+            f"docs/{src_uri}",
+            1,
+            "页面",
+            "能从网站导航到达的页面（讲话、通报通知放进 docs/speeches/、docs/notices/ 即自动列入索引；其他页面请在某个栏目页加链接）",
+            "没有任何导航或页面链接到本页",
+        )
+        for src_uri in sorted(lost)
+    ]

@@ -1,0 +1,80 @@
+"""Where things live in docs/: the content folders and the names of every page the build generates.
+
+The model owns these names so that rules (what exists, what a pack may name) never ask a renderer.
+"""
+
+from __future__ import annotations
+
+SPEECH_DIR = "speeches/"
+NOTICE_DIR = "notices/"
+MEASURE_DIR = "measures/"
+PACK_DIR = "packs/"
+PROBLEM_PAGE = "report/problems.md"
+
+# The compilation's indexes and its table of contents.
+SPEECH_INDEX = "speeches/index.md"
+SPEECHES_BY_SPEAKER = "speeches/by-speaker.md"
+SPEECHES_BY_TOPIC = "speeches/by-topic.md"
+NOTICE_INDEX = "notices/index.md"
+NOTICES_BY_TYPE = "notices/by-type.md"
+NOTICES_BY_ISSUER = "notices/by-issuer.md"
+CONTENTS = "compilation/contents.md"
+COMPILATION_PAGES = (
+    SPEECH_INDEX,
+    SPEECHES_BY_SPEAKER,
+    SPEECHES_BY_TOPIC,
+    NOTICE_INDEX,
+    NOTICES_BY_TYPE,
+    NOTICES_BY_ISSUER,
+    CONTENTS,
+)
+
+# The measures' generated pages and the ledger's download.
+LEDGER_PAGE = "measures/ledger.md"
+LEDGER_CSV = "measures/ledger.csv"
+MAPPING_PAGE = "measures/mapping.md"
+MEASURE_PAGES = (LEDGER_PAGE, MAPPING_PAGE)
+MEASURE_FILES = (LEDGER_CSV,)
+
+PACK_INDEX = "packs/index.md"
+
+# Every generated Markdown page and every generated download a page may link to.
+GENERATED_PAGES = (*COMPILATION_PAGES, *MEASURE_PAGES, PACK_INDEX)
+GENERATED_FILES = MEASURE_FILES
+
+
+def _markdown_file(src_uri: str) -> bool:
+    return src_uri.endswith(".md") and src_uri.rsplit("/", 1)[-1] != "index.md"
+
+
+def is_entry_path(src_uri: str) -> bool:
+    """A clerk's entry: a Markdown page in speeches/ or notices/ that the build does not generate."""
+    return src_uri.startswith((SPEECH_DIR, NOTICE_DIR)) and _markdown_file(src_uri) and src_uri not in GENERATED_PAGES
+
+
+def is_measure_path(src_uri: str) -> bool:
+    return src_uri.startswith(MEASURE_DIR) and _markdown_file(src_uri) and src_uri not in GENERATED_PAGES
+
+
+def is_pack_path(src_uri: str) -> bool:
+    return src_uri.startswith(PACK_DIR) and src_uri.endswith(".md") and src_uri != PACK_INDEX
+
+
+def pdf_of(pack_src_uri: str) -> str:
+    """The PDF a pack page offers, beside it."""
+    return pack_src_uri.removesuffix(".md") + ".pdf"
+
+
+# The titles generated pages carry (their # heading), for lists that name them before they are rendered.
+GENERATED_TITLES = {
+    SPEECH_INDEX: "讲话索引",
+    SPEECHES_BY_SPEAKER: "讲话·按讲话人",
+    SPEECHES_BY_TOPIC: "讲话·按专题",
+    NOTICE_INDEX: "通报通知索引",
+    NOTICES_BY_TYPE: "通报通知·按文种",
+    NOTICES_BY_ISSUER: "通报通知·按发文机关",
+    CONTENTS: "汇编目录",
+    LEDGER_PAGE: "整改台账",
+    MAPPING_PAGE: "问题—措施对照",
+    PACK_INDEX: "学习材料包",
+}
