@@ -33,8 +33,6 @@ if __name__ == "__main__":
 
 sys.path.insert(0, str(REPO / "hooks"))
 
-import yaml  # noqa: E402
-
 from check import project_config, read_docs  # noqa: E402  (the files and settings the build uses)
 from studysite import docnumber  # noqa: E402
 from studysite.entries import CLASSIFICATIONS, DOC_TYPES, GENRES  # noqa: E402
@@ -44,6 +42,7 @@ from studysite.measures import DONE, ONGOING, REVIEWS, STATUSES, TBD, reference_
 from studysite.model import Site, load_site  # noqa: E402
 from studysite.pages import is_measure_path  # noqa: E402
 from studysite.sources import Source, encode  # noqa: E402
+from studysite.writing import file_stem, front_matter, yaml_scalar  # noqa: E402
 
 NEXT_STEPS = """下一步：
   1. 打开 {path}，按提示填写正文（<!-- --> 之间的说明不会显示在网站上，填好正文后删去）；
@@ -64,7 +63,6 @@ KINDS = {
     "status": ("4", "更新事项状态", ("更新事项状态", "更新状态", "状态", "更新")),
     "pack": ("5", "学习材料包", ("学习材料包", "材料包")),
 }
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CHINESE_DATE = re.compile(r"^(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?$")
 
 
@@ -220,36 +218,6 @@ def _without_path(problem, path: str) -> str:
     return text.split(": ", 1)[1] if text.startswith(f"{path}:") else text
 
 
-def _scalar(value: str) -> str:
-    """A YAML scalar as a clerk would type it: plain where YAML reads it back unchanged, quoted otherwise."""
-    if _ISO_DATE.match(value):
-        return value  # dates stay unquoted, as the contract shows them; the checks read them as text
-    try:
-        if yaml.safe_load(f"k: {value}") == {"k": value}:
-            return value
-    except yaml.YAMLError:
-        pass
-    return yaml.safe_dump(value, allow_unicode=True, default_style='"', width=1000).strip()
-
-
-def front_matter(fields: dict[str, object]) -> str:
-    lines = ["---"]
-    for key, value in fields.items():
-        if value in (None, "", []):
-            continue
-        if isinstance(value, list):
-            lines.append(f"{key}: [{', '.join(_scalar(str(item)) for item in value)}]")
-        else:
-            lines.append(f"{key}: {_scalar(str(value))}")
-    return "\n".join(lines + ["---", ""])
-
-
-def file_stem(day: str, title: str) -> str:
-    """2025-03-12-标题前二十四个字: sortable by date, readable; only characters every file system takes."""
-    words = re.sub(r"[^\w《》（）、，\-]+", "-", title).strip("-")[:24].rstrip("-")
-    return f"{day}-{words}" if words and day else (words or day)
-
-
 def _write_new(project: Project, src_uri: str, text: str, names: tuple[str, ...] = ()) -> Path:
     path = project.root / "docs" / src_uri
     if path.exists():
@@ -299,7 +267,7 @@ def new_pack(project: Project, args) -> Path:
     """A study pack: its pages are checked against what exists in docs/ (sections and generated pages too)."""
     fields = {"type": "pack", "title": args.title, "subtitle": args.subtitle, "issuer": args.issuer, "date": args.date}
     pages = [page.strip().removeprefix("docs/") for page in args.page]
-    lines = front_matter(fields).rstrip("\n").split("\n")[:-1] + ["pages:"] + [f"  - {_scalar(p)}" for p in pages]
+    lines = front_matter(fields).rstrip("\n").split("\n")[:-1] + ["pages:"] + [f"  - {yaml_scalar(p)}" for p in pages]
     text = "\n".join(lines + ["---", ""]) + f"\n# {args.title}\n\n{PACK_BODY}"
     return _write_new(project, f"packs/{file_stem(args.date or '', args.title)}.md", text)
 
@@ -347,7 +315,11 @@ def new_item(project: Project, args) -> Path:
     measure_id = normalized(args.measure).upper()
     numbers = [int(i.rsplit("-", 1)[1]) for i in _item_ids(source) if re.fullmatch(rf"{measure_id}-\d+", i)]
     item_id = f"{measure_id}-{max(numbers, default=0) + 1}"
-    block = [f"  - id: {item_id}", f"    task: {_scalar(args.task)}", f"    owner: {_scalar(args.owner or TBD)}"]
+    block = [
+        f"  - id: {item_id}",
+        f"    task: {yaml_scalar(args.task)}",
+        f"    owner: {yaml_scalar(args.owner or TBD)}",
+    ]
     if args.ongoing:
         block += [f"    kind: {ONGOING}", f"    review: {args.review or TBD}"]
     else:
@@ -377,7 +349,9 @@ def update_status(project: Project, args) -> Path:
     ]
     for key, value in updates.items():
         if value:
-            rendered = f"[{', '.join(_scalar(v) for v in value)}]" if isinstance(value, list) else _scalar(value)
+            rendered = (
+                f"[{', '.join(yaml_scalar(v) for v in value)}]" if isinstance(value, list) else yaml_scalar(value)
+            )
             kept.append(f"    {key}: {rendered}")
     path = _rewrite(project, source, "\n".join(lines[: start + 1] + kept + lines[end:]), item_id)
     print(f"已更新 {source.path} 中事项 {item_id} 的状态：{args.status}。")

@@ -37,6 +37,7 @@ MEASURE_PAGES = (LEDGER_PAGE, MAPPING_PAGE)
 MEASURE_FILES = (LEDGER_CSV,)
 
 PACK_INDEX = "packs/index.md"
+FIND_PAGE = "find/index.md"  # the 检索 page with filters (issue 15): reserved here so every module names it alike
 
 # Every generated Markdown page and every generated download a page may link to.
 GENERATED_PAGES = (*COMPILATION_PAGES, *MEASURE_PAGES, PACK_INDEX)

@@ -1,0 +1,41 @@
+"""How the project writes a clerk's file: its name and its front matter, the same for `make new` and `make import`."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_UNSAFE_IN_NAME = re.compile(r"[^\w《》（）、，\-]+")
+
+
+def yaml_scalar(value: str) -> str:
+    """A YAML scalar as a clerk would type it: plain where YAML reads it back unchanged, quoted otherwise."""
+    if _ISO_DATE.match(value):
+        return value  # dates stay unquoted, as the contract shows them; the checks read them as text
+    try:
+        if yaml.safe_load(f"k: {value}") == {"k": value}:
+            return value
+    except yaml.YAMLError:
+        pass
+    return yaml.safe_dump(value, allow_unicode=True, default_style='"', width=1000).strip()
+
+
+def front_matter(fields: dict[str, object]) -> str:
+    """The front matter block for fields in order; empty values are left out, lists written [a, b]."""
+    lines = ["---"]
+    for key, value in fields.items():
+        if value in (None, "", [], ()):
+            continue
+        if isinstance(value, list | tuple):
+            lines.append(f"{key}: [{', '.join(yaml_scalar(str(item)) for item in value)}]")
+        else:
+            lines.append(f"{key}: {yaml_scalar(str(value))}")
+    return "\n".join(lines + ["---", ""])
+
+
+def file_stem(day: str, title: str) -> str:
+    """2025-03-12-标题前二十四个字: sortable by date, readable; only characters every file system takes."""
+    words = _UNSAFE_IN_NAME.sub("-", title).strip("-")[:24].rstrip("-")
+    return f"{day}-{words}" if words and day else (words or day)
