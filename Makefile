@@ -7,13 +7,16 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build pdf test check fix new bench lint format clean
 
-serve: $(VENV)/.site-installed
-	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+PORT ?= 8000
 
-# The deployable site: every page and every study pack's PDF, strict.
+# Preview while editing: problems are shown on the pages, the browser reloads on save.
+serve: $(VENV)/.site-installed
+	@$(BIN)/python scripts/serve.py --port $(PORT)
+
+# The deployable site: every page and every study pack's PDF, strict, said in Chinese.
 build: $(VENV)/.site-installed
-	$(PYTHON) scripts/system_deps.py pdf
-	STUDYSITE_PDF=1 $(BIN)/mkdocs build --strict -d site
+	@$(PYTHON) scripts/system_deps.py pdf
+	@$(BIN)/python scripts/build.py -d site
 
 pdf: build
 	@ls -1 site/packs/*.pdf
@@ -26,13 +29,13 @@ test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest
 
 check: $(VENV)/.site-installed
-	$(BIN)/python scripts/check.py
+	@$(BIN)/python scripts/check.py
 
 fix: $(VENV)/.site-installed
-	$(BIN)/python scripts/check.py --fix
+	@$(BIN)/python scripts/check.py --fix
 
 new: $(VENV)/.site-installed
-	$(BIN)/python scripts/new.py
+	@$(BIN)/python scripts/new.py
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python scripts/bench.py

@@ -117,8 +117,8 @@ def one_of(choices: tuple[str, ...], what: str) -> Callable[[str], str]:
 
     def check(answer: str) -> str:
         text = normalized(answer)
-        if text in choices:
-            return text
+        if text in choices or text.upper() in choices:  # m2 is M2
+            return text if text in choices else text.upper()
         if text.isdigit() and 1 <= int(text) <= len(choices):
             return choices[int(text) - 1]
         listed = "  ".join(f"{n} {c}" for n, c in enumerate(choices, 1))
@@ -416,18 +416,27 @@ def parser() -> ChineseArgumentParser:
     return top
 
 
+def _argument(flag: str, check: Callable[[str], object], value: str):
+    """An argument checked as its answer would be, the message naming the argument."""
+    try:
+        return check(value)
+    except Refused as reason:
+        raise Refused(f"参数 {flag}：{reason}") from None
+
+
 def _checked_args(args, project: Project) -> None:
-    """What argparse cannot check alone: lists typed in one line, 文号 against 文种, topics, pages."""
+    """What argparse cannot check alone: lists typed in one line, 文号 against 文种, topics, dates against today."""
     if args.kind in ("speech", "notice"):
         people = "speaker" if args.kind == "speech" else "issuer"
-        setattr(args, people, [name for typed in getattr(args, people) for name in a_names(typed)])
-        args.topic = [t for typed in args.topic for t in a_topics(project.site.topics)(typed)]
+        names = [name for typed in getattr(args, people) for name in _argument(f"--{people}", a_names, typed)]
+        setattr(args, people, names)
+        args.topic = [t for typed in args.topic for t in _argument("--topic", a_topics(project.site.topics), typed)]
     if args.kind == "notice" and args.doc_number:
-        args.doc_number = a_doc_number(args.doc_type)(args.doc_number)
+        args.doc_number = _argument("--doc-number", a_doc_number(args.doc_type), args.doc_number)
     if args.kind == "status":
-        args.evidence = [e for typed in args.evidence for e in TITLES.split(typed) if e.strip()]
+        args.evidence = [e.strip() for typed in args.evidence for e in TITLES.split(typed) if e.strip()]
         if args.closed_on:
-            a_closing_date(project.today)(args.closed_on)
+            _argument("--closed-on", a_closing_date(project.today), args.closed_on)
     if args.kind == "item" and args.ongoing and args.due:
         raise Refused("长期坚持的事项不写完成时限：去掉 --due，或去掉 --ongoing")
 

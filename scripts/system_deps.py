@@ -84,8 +84,14 @@ def main(argv: list[str] | None = None) -> int:
         print("请先运行：sudo apt-get update && sudo " + " ".join(install_command(packages)), file=sys.stderr)
         return 1
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run(install_command(packages), check=True, env=env)
+    print(f"正在安装：{' '.join(packages)}（只需一次）……", flush=True)
+    # apt's progress is long and English: kept in a log, shown only when something went wrong
+    for command in (["apt-get", "update", "-qq"], install_command(packages)):
+        result = subprocess.run(command, env=env, capture_output=True, text=True)
+        if result.returncode != 0:
+            print((result.stdout + result.stderr)[-3000:], file=sys.stderr)
+            print(f"安装失败：{' '.join(command)}，请检查 apt 源后重试。", file=sys.stderr)
+            return 1
     still = missing(absent)
     for need in still:
         print(f"安装后仍缺少 {need.package}，请检查 apt 源。", file=sys.stderr)

@@ -70,3 +70,14 @@ def built_site(tmp_path_factory) -> Path:
     result = mkdocs_build(REPO, site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+def build_quietly(project: Path, site: Path, pdf: bool = False) -> tuple[bool, list[str]]:
+    """`make build`'s own in-process build (scripts/build.py): whether it built, and every line it printed."""
+    import io
+
+    from build import build_site
+
+    stream = io.StringIO()
+    built, summary = build_site(project, site, pdf, stream)
+    return built, [*stream.getvalue().splitlines(), summary]

@@ -54,7 +54,8 @@ def empty_body(site: Site) -> list[Problem]:
     problems = []
     for source in site.sources:
         if is_entry_path(source.src_uri) and not _COMMENT.sub("", source.body).strip():
-            line = source.text.count("\n", 0, len(source.text) - len(source.body)) + 1
+            start = len(source.text) - len(source.body) + (len(source.body) - len(source.body.lstrip()))
+            line = source.text.count("\n", 0, start) + 1  # where the comment (or the end) stands
             got = "只有模板中的说明文字" if "<!--" in source.body else "（空）"
             problems.append(
                 Problem(source.path, line, "正文", "资料正文（把原件的文字粘贴在文件头下面，删去 <!-- --> 说明）", got)

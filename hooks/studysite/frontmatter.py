@@ -106,14 +106,19 @@ def _yaml_problem(path: str, text: str, yaml_text: str, first_line: int) -> Prob
         error: yaml.YAMLError = yaml.YAMLError("libyaml 报错")
     except yaml.YAMLError as explained:
         error = explained
-    # An unclosed [ or { is noticed lines later; the line that opened it is the one to fix.
-    unclosed = str(getattr(error, "problem", "")).startswith("expected ','")
+    # An unclosed [, { or quote is noticed lines later; the line that opened it is the one to fix.
+    context = str(getattr(error, "context", "") or "")
+    unclosed_quote = "quoted scalar" in context
+    unclosed = unclosed_quote or str(getattr(error, "problem", "")).startswith("expected ','")
     mark = (unclosed and getattr(error, "context_mark", None)) or getattr(error, "problem_mark", None)
     line = first_line + (mark.line if mark else 0)
     lines = text.splitlines()
     got = lines[line - 1].strip() if line <= len(lines) else ""
     reason = getattr(error, "problem", None) or str(error)
-    return Problem(path, line, "文件头", "合法的 YAML（键: 值，每行一项）", got, yaml_hint(reason))
+    hint = yaml_hint(reason)
+    if unclosed_quote:
+        hint = f"这一行的引号没有闭合，请在文字末尾补上同样的英文引号；YAML 报错：{context}，{reason}"
+    return Problem(path, line, "文件头", "合法的 YAML（键: 值，每行一项）", got, hint)
 
 
 def parse(path: str, text: str) -> tuple[FrontMatter | None, list[Problem]]:

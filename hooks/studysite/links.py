@@ -21,6 +21,8 @@ _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _INLINE = re.compile(
     r"(!?)\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]\(\s*(<[^<>\n]*>|(?:[^()\s\\]|\\.|\([^()\s]*\))*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
+# A link or image whose path has a space and no <>: Markdown leaves it as text, so it silently shows nothing.
+_SPACED_TARGET = re.compile(r"(!?)\[[^\]\n]*\]\(\s*([^<)\s][^)\n]*?\s[^)\n]*?)\)")
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(<[^<>\n]*>|\S+)")
 _HTML_URL = re.compile(r"""<(a|img|source)\b[^>]*?\s(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
@@ -38,6 +40,7 @@ class Link:
     col: int  # 1-based
     target: str  # as written, without <> and with Markdown escapes removed
     image: bool
+    broken: bool = False  # written so that Markdown shows it as text (a path with spaces, no <>)
 
 
 def _prose_lines(text: str) -> Iterable[tuple[int, str]]:
@@ -62,6 +65,10 @@ def markdown_links(text: str) -> list[Link]:
     found = []
     for number, line in _prose_lines(text):
         if "](" in line:
+            for match in _SPACED_TARGET.finditer(line):
+                title = re.fullmatch(r"(\S+)\s+([\"'(]).*", match.group(2).strip())
+                if not title:  # a space before a "title" is Markdown's own; anywhere else the link is lost
+                    found.append(Link(number, match.start() + 1, match.group(2).strip(), match.group(1) == "!", True))
             for match in _INLINE.finditer(line):
                 target = match.group(2)
                 target = target[1:-1] if target.startswith("<") else re.sub(r"\\(.)", r"\1", target)
@@ -111,6 +118,18 @@ def link_problems(
     """
     problems = []
     for link in markdown_links(text):
+        if link.broken:
+            problems.append(
+                Problem(
+                    path,
+                    link.line,
+                    "图片" if link.image else "链接",
+                    "路径中有空格时放在尖括号中，如 ![说明](<images/示例 图.png>)",
+                    link.target,
+                    "否则网页上只显示这段文字",
+                )
+            )
+            continue
         resolved = resolve(src_uri, link.target)
         if resolved is None or not link.target or link.target.startswith("mailto:"):
             continue
@@ -195,7 +214,7 @@ def page_targets(src_uri: str, text: str, pages: frozenset[str]) -> set[str]:
     """The pages a page links to (its own Markdown links), for reachability."""
     found = set()
     for link in markdown_links(text):
-        resolved = resolve(src_uri, link.target)
+        resolved = None if link.broken else resolve(src_uri, link.target)
         if resolved and resolved[0] == "page" and resolved[1] in pages:
             found.add(resolved[1])
     return found

@@ -1,0 +1,88 @@
+"""`make build`: the whole site, strict, into site/ (with the study packs' PDFs), said in Chinese.
+
+    python3 scripts/build.py                 # like `mkdocs build --strict -d site` with STUDYSITE_PDF=1
+    python3 scripts/build.py --no-pdf -d out # without the PDFs, into out/
+
+MkDocs itself prints English progress and ends a failed build with "Aborted with a BuildError!". This runs the
+same build in-process and prints what a clerk needs: every problem as `file:line: …` in Chinese, then one line
+saying whether the site was built. Exit code 0: built; 1: not built (the problems are listed above it).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "scripts"))
+
+from clerk import ChineseArgumentParser, ClerkLogHandler, run, use_project_python  # noqa: E402
+
+if __name__ == "__main__":
+    use_project_python()
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about MkDocs 2.0 is not for clerks
+
+
+def quiet_mkdocs_log(stream=None) -> ClerkLogHandler:
+    """Route MkDocs' log through the clerk's handler only (no English progress, no duplicate lines)."""
+    logger = logging.getLogger("mkdocs")
+    for handler in list(logger.handlers):
+        if isinstance(handler, ClerkLogHandler):
+            logger.removeHandler(handler)
+    handler = ClerkLogHandler(stream)
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    return handler
+
+
+def build_site(root: Path, site_dir: Path, pdf: bool, stream=None) -> tuple[bool, str]:
+    """Build strictly; (built, the one line that says how it went)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, BuildError, ConfigurationError
+
+    os.environ["STUDYSITE_PDF"] = "1" if pdf else "0"
+    handler = quiet_mkdocs_log(stream)
+    started = time.perf_counter()
+    try:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (Abort, BuildError, ConfigurationError) as stopped:
+        warnings = handler.counts["warning"]
+        if warnings and "strict mode" in str(stopped):
+            why = f"有 {warnings} 处警告（严格模式下警告也会使构建失败，排版警告可用 make fix 修正）"
+        else:
+            why = "发现的问题见上（运行 make check 可逐条查看）" if handler.counts["error"] else str(stopped)
+        return False, f"构建失败：{why}。"
+    seconds = time.perf_counter() - started
+    pages = sum(1 for _ in site_dir.rglob("*.html"))
+    pdfs = sum(1 for _ in site_dir.rglob("*.pdf"))
+    shown = site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir
+    extra = f"，学习材料包 PDF {pdfs} 份" if pdf else ""
+    return True, f"构建完成：{pages} 个网页{extra}，用时 {seconds:.1f} 秒，输出在 {shown}/。"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = ChineseArgumentParser(prog="make build", description="严格模式构建整个网站（含学习材料包 PDF）")
+    parser.add_argument("-d", "--site-dir", type=Path, default=None, help="输出目录（默认为项目下的 site/）")
+    parser.add_argument("--no-pdf", action="store_true", help="不生成学习材料包的 PDF（更快）")
+    parser.add_argument("--root", type=Path, default=REPO, help="项目目录（默认为本仓库）")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    site_dir = (args.site_dir or root / "site").resolve()
+    built, line = build_site(root, site_dir, not args.no_pdf)
+    print(line, file=sys.stdout if built else sys.stderr)
+    return 0 if built else 1
+
+
+if __name__ == "__main__":
+    sys.exit(run(main))

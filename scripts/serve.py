@@ -1,0 +1,130 @@
+"""`make serve`: preview the site at http://127.0.0.1:8000/ while editing; problems shown in the browser.
+
+    python3 scripts/serve.py              # port 8000
+    python3 scripts/serve.py --port 8001  # when 8000 is taken (make serve PORT=8001)
+
+MkDocs' own `mkdocs serve` stops at the first problem, leaves the browser waiting forever after a failed
+rebuild, and speaks English. Here every build goes on: the checks' problems appear in a box on every page
+(hooks/guards.py, under serve), an unexpected error replaces the pages with a Chinese page naming the log,
+and the browser reloads by itself when the file is saved again.
+"""
+
+from __future__ import annotations
+
+import errno
+import html
+import os
+import shutil
+import socket
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "scripts"))
+
+from clerk import ChineseArgumentParser, run, unexpected, use_project_python  # noqa: E402
+
+if __name__ == "__main__":
+    use_project_python()
+
+from build import quiet_mkdocs_log  # noqa: E402
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+_ERROR_PAGE = """<!DOCTYPE html>
+<html lang="zh"><head><meta charset="utf-8"><title>网站暂时无法显示</title></head>
+<body style="font-family: sans-serif; max-width: 46em; margin: 3em auto; line-height: 1.8">
+<h1>网站暂时无法显示</h1>
+<p>{message}</p>
+<p>改好文件并保存后，本页会自动刷新。</p>
+</body></html>
+"""
+
+
+def port_taken(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            return error.errno in (errno.EADDRINUSE, errno.EACCES)
+    return False
+
+
+def show_error_everywhere(site_dir: Path, message: str) -> None:
+    """Every page of the preview becomes a page that says what went wrong (the dev server reloads it)."""
+    page = _ERROR_PAGE.format(message=html.escape(message))
+    pages = list(site_dir.rglob("*.html")) or [site_dir / "index.html"]
+    site_dir.mkdir(parents=True, exist_ok=True)
+    for path in {*pages, site_dir / "404.html"}:
+        path.write_text(page, encoding="utf-8")
+
+
+def serve(root: Path, host: str, port: int) -> None:
+    """mkdocs serve, with a builder that never raises: what failed is shown instead."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.livereload import LiveReloadServer
+
+    quiet_mkdocs_log()
+    site_dir = Path(tempfile.mkdtemp(prefix="xuexi-preview-"))
+    serve_url = f"http://{host}:{port}/"
+
+    def get_config():
+        # strict off: a warning must not stop the preview (the guards show every problem on the page)
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=False)
+        config.site_url = serve_url
+        return config
+
+    def builder(config=None) -> None:
+        try:
+            build(config or get_config(), serve_url=serve_url)
+        except Exception as error:  # noqa: BLE001 - the preview must go on, and say why in Chinese
+            line = unexpected(error)
+            print(line, file=sys.stderr)
+            show_error_everywhere(site_dir, line)
+
+    config = get_config()
+    config.plugins.on_startup(command="serve", dirty=False)
+    server = LiveReloadServer(builder=builder, host=host, port=port, root=str(site_dir), mount_path="/")
+
+    def error_handler(code) -> bytes | None:
+        error_page = site_dir / f"{code}.html"
+        return error_page.read_bytes() if error_page.is_file() else None
+
+    server.error_handler = error_handler
+    try:
+        builder(config)
+        server.watch(config.docs_dir)
+        server.watch(config.config_file_path)
+        print(f"正在预览：{serve_url} （在浏览器中打开；修改并保存文件后页面自动刷新；按 Ctrl-C 结束）", flush=True)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            print("\n已结束预览。")
+        finally:
+            server.shutdown()
+    finally:
+        config.plugins.on_shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = ChineseArgumentParser(prog="make serve", description="在本机预览网站，修改后自动刷新")
+    parser.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    parser.add_argument("--host", default="127.0.0.1", help="地址（默认 127.0.0.1，只有本机能访问）")
+    parser.add_argument("--root", type=Path, default=REPO, help="项目目录（默认为本仓库）")
+    args = parser.parse_args(argv)
+    if port_taken(args.host, args.port):
+        print(
+            f"端口 {args.port} 已被占用（可能已经有一个 make serve 在运行，请先在那个窗口按 Ctrl-C 结束它）。"
+            f"也可以换一个端口：make serve PORT={args.port + 1}",
+            file=sys.stderr,
+        )
+        return 1
+    serve(args.root.resolve(), args.host, args.port)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(run(main))
