@@ -176,14 +176,14 @@ _MKDOCS_MESSAGES = (
 _QUIET = re.compile(
     r"^(Cleaning site directory|Building documentation|Documentation built in|The following pages exist in the docs"
     r"|Building documentation to directory|Reloading|Detected file changes|Serving on|Start watching|Watching paths"
-    r"|Browser connected|\[[\d:]+\] (Browser|Serving|Detected|Reloading))"
+    r"|Browser connected|\[[\d:]+\] (Browser|Serving|Detected|Reloading|\"))"
 )
 
 
 def mkdocs_message(message: str) -> str | None:
     """One of MkDocs' English lines as the clerk should read it; None for progress that says nothing new."""
-    if _QUIET.match(message):
-        return None
+    if _QUIET.match(message) or message.startswith(("Error building page ", "Error reading page ")):
+        return None  # an error while rendering a page is said once, in Chinese, by `unexpected`
     for pattern, chinese in _MKDOCS_MESSAGES:
         match = re.match(pattern, message, re.DOTALL)
         if match:

@@ -51,12 +51,24 @@ def port_taken(host: str, port: int) -> bool:
     return False
 
 
-def show_error_everywhere(site_dir: Path, message: str) -> None:
-    """Every page of the preview becomes a page that says what went wrong (the dev server reloads it)."""
+def page_paths(docs_dir: Path, site_dir: Path) -> set[Path]:
+    """Where each page of docs/ is served from (directory URLs: x.md → x/index.html)."""
+    paths = {site_dir / "index.html", site_dir / "404.html"}
+    for source in docs_dir.rglob("*"):
+        relative = source.relative_to(docs_dir)
+        if source.is_dir():  # a section whose index the build generates (speeches/, notices/ …)
+            paths.add(site_dir / relative / "index.html")
+        elif source.suffix == ".md":
+            page = relative.with_suffix("")
+            paths.add(site_dir / (page.parent if page.name in ("index", "README") else page) / "index.html")
+    return paths
+
+
+def show_error_everywhere(docs_dir: Path, site_dir: Path, message: str) -> None:
+    """Every page of the preview says what went wrong; served as files, they reload when it is fixed."""
     page = _ERROR_PAGE.format(message=html.escape(message))
-    pages = list(site_dir.rglob("*.html")) or [site_dir / "index.html"]
-    site_dir.mkdir(parents=True, exist_ok=True)
-    for path in {*pages, site_dir / "404.html"}:
+    for path in page_paths(docs_dir, site_dir) | set(site_dir.rglob("*.html")):
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page, encoding="utf-8")
 
 
@@ -82,7 +94,7 @@ def serve(root: Path, host: str, port: int) -> None:
         except Exception as error:  # noqa: BLE001 - the preview must go on, and say why in Chinese
             line = unexpected(error)
             print(line, file=sys.stderr)
-            show_error_everywhere(site_dir, line)
+            show_error_everywhere(root / "docs", site_dir, line)
 
     config = get_config()
     config.plugins.on_startup(command="serve", dirty=False)

@@ -227,3 +227,57 @@ def test_check_speaks_chinese_even_about_its_arguments(argv, capsys):
     text = output.out + output.err
     assert "usage" not in text and "options" not in text and "error" not in text
     assert text.startswith("用法：make check")
+
+
+def test_an_unexpected_error_in_the_build_names_the_page_and_the_log(monkeypatch, tmp_path: Path):
+    from conftest import build_quietly, copy_project
+
+    monkeypatch.setattr(clerk, "ERROR_LOG", tmp_path / "错误详情.log")
+    project = copy_project(tmp_path / "project")
+    (project / "docs/speeches/2025-03-12-示例.md").write_text(
+        "---\ntype: speech\ntitle: 示例讲话\nspeaker: 示例甲\ndate: 2025-03-12\n---\n\n正文。\n", encoding="utf-8"
+    )
+
+    def broken(entry, body, internal):
+        raise KeyError("示例")
+
+    monkeypatch.setattr("studysite.catalogue.entry_page", broken)  # the hook imports it when it is loaded
+    with pytest.raises(KeyError) as error:
+        build_quietly(project, tmp_path / "site")
+    line = clerk.unexpected(error.value)
+    assert line.startswith("docs/speeches/2025-03-12-示例.md:1: 意外错误: 应为 正常完成，实为 “KeyError”")
+    assert "Traceback" in (tmp_path / "错误详情.log").read_text(encoding="utf-8")
+
+
+SERVE_WITH_A_FAULT = """
+import sys
+sys.path[:0] = [{scripts!r}, {hooks!r}]
+import clerk, serve, studysite.catalogue
+clerk.ERROR_LOG = __import__("pathlib").Path({log!r})
+def broken(entry, body, internal):
+    raise KeyError("示例")
+studysite.catalogue.entry_page = broken
+sys.exit(clerk.run(serve.main, ["--port", "{port}", "--root", {root!r}]))
+"""
+
+
+def test_an_unexpected_error_under_serve_shows_a_chinese_page_instead_of_waiting(tmp_path: Path):
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "project")
+    (project / "docs/speeches/2025-03-12-示例.md").write_text(
+        "---\ntype: speech\ntitle: 示例讲话\nspeaker: 示例甲\ndate: 2025-03-12\n---\n\n正文。\n", encoding="utf-8"
+    )
+    port = free_port()
+    log = tmp_path / "错误详情.log"
+    driver = SERVE_WITH_A_FAULT.format(
+        scripts=str(REPO / "scripts"), hooks=str(REPO / "hooks"), log=str(log), port=port, root=str(project)
+    )
+    server = subprocess.Popen([sys.executable, "-c", driver], env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        page = fetch(f"http://127.0.0.1:{port}/speeches/")
+    finally:
+        server.terminate()
+        out, err = (part.decode("utf-8") for part in server.communicate(timeout=30))
+    assert "<h1>网站暂时无法显示</h1>" in page and "docs/speeches/2025-03-12-示例.md:1: 意外错误" in page
+    assert "Traceback" not in out + err and "Traceback" in log.read_text(encoding="utf-8")

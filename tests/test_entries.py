@@ -102,3 +102,18 @@ def test_occasion_takes_no_book_title_marks_and_a_level_alone_is_refused():
     assert [str(p) for p in problems] == [
         "docs/notices/a.md:7: classification 密级: 应为 非密、公开、内部 之一，实为 “秘密”（涉密文件不得上网，不能收入本站）"
     ]
+
+
+def test_lists_typed_in_one_line_are_split_as_clerks_type_them():
+    speech = "---\ntype: speech\ntitle: 示例\nspeaker: 示例甲，示例乙、示例丙 示例丁\ndate: 2025-01-01\n---\n"
+    catalogue, problems = load_catalogue([Source("speeches/a.md", speech)], TOPICS)
+    assert problems == [] and catalogue.speeches[0].speakers == ("示例甲", "示例乙", "示例丙", "示例丁")
+    notice = (
+        "---\ntype: notice\ntitle: 示例\ndoc_type: 通知\nissuer: [示例局，示例局办公室]\ndate: 2025-01-01\n"
+        "classification: 公开\nattachments: 示例议程（草案，供讨论）；示例名单\ntopics: 理想信念、警示教育\n---\n"
+    )
+    catalogue, problems = load_catalogue([Source("notices/a.md", notice)], TOPICS)
+    assert problems == []
+    [entry] = catalogue.notices
+    assert entry.issuers == ("示例局", "示例局办公室") and entry.topics == ("理想信念", "警示教育")
+    assert entry.attachments == ("示例议程（草案，供讨论）", "示例名单"), "titles keep their commas"
