@@ -11,10 +11,11 @@ import logging
 
 from mkdocs.exceptions import PluginError
 
+from studysite.allowlist import allowlist_problems, may_need_rendering
 from studysite.catalogue import with_internal_banner
 from studysite.pages import is_entry_path
 from studysite.problems import Problem, report
-from studysite.resources import external_resource_problems, is_external, scan
+from studysite.resources import is_external
 from studysite.serving import problems_banner
 from studysite.state import build_of
 
@@ -58,7 +59,8 @@ def on_files(files, config):
         notice_log.info(str(finding))
     for finding in checked.typography:
         typography_log.warning(f"{finding}（make fix 可自动修正）")
-    _stop(checked.stopping)
+    # The build goes on to render every page, so what only rendering reveals (the allowlist) is listed in
+    # the same run as the rest, as `make check` lists it; on_env stops it.
     return files
 
 
@@ -72,12 +74,17 @@ def on_page_markdown(markdown, page, config, files):
     return with_internal_banner(markdown)
 
 
+def on_page_content(html, page, config, files):
+    # The allowlist judges what the page became; only raw HTML, links, attribute lists or entities can make
+    # anything the site's Markdown does not, so other pages pass at once.
+    source = build_of(files).site.source(page.file.src_uri) if page.file.generated_by is None else None
+    if source is not None and may_need_rendering(source.body):
+        build_of(files).html_problems.extend(allowlist_problems(source, html))
+    return html
+
+
 def on_env(env, config, files):
-    # Every page's Markdown is rendered before on_env: what it loads is checked on the HTML, all together.
-    problems = []
-    for file in files.documentation_pages():
-        if file.generated_by is None and file.page is not None and file.page.content is not None:
-            loaded, _ = scan(file.page.content)
-            problems += external_resource_problems(f"docs/{file.src_uri}", file.content_string, loaded)
-    _stop(problems)
+    # Every page is rendered before on_env: every problem of the run is reported together, once.
+    build = build_of(files)
+    _stop(build.report.stopping + build.html_problems)
     return env

@@ -26,7 +26,8 @@ if __name__ == "__main__":
 
 sys.path.insert(0, str(REPO / "hooks"))
 
-from studysite.lint import apply_fixes, typography  # noqa: E402  (the hooks folder is not a package)
+from studysite.allowlist import allowlist_problems, may_need_rendering  # noqa: E402  (hooks is no package)
+from studysite.lint import apply_fixes, typography  # noqa: E402
 from studysite.measures import reference_date  # noqa: E402
 from studysite.sources import UTF8, UTF8_BOM, Source, encode, read_source  # noqa: E402
 from studysite.state import Build, make_build  # noqa: E402
@@ -56,8 +57,20 @@ def read_docs(config) -> tuple[list[Source], list[str]]:
     return sources, others
 
 
+def rendered_problems(config, sources: list[Source]) -> list:
+    """The allowlist over each page as the site's Markdown renders it (only pages that may need it)."""
+    import markdown
+
+    problems = []
+    for source in sources:
+        if may_need_rendering(source.body):
+            renderer = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+            problems += allowlist_problems(source, renderer.convert(source.body))
+    return problems
+
+
 def load(root: Path, config=None) -> Build:
-    """The build's own state for the project at root, from disk."""
+    """The build's own state for the project at root, from disk, with what its pages render to."""
     from markdown.extensions.toc import slugify
 
     config = config or project_config(root)
@@ -65,7 +78,9 @@ def load(root: Path, config=None) -> Build:
     sources, others = read_docs(config)
     topics = tuple(config.extra.get("topics", ()))
     toc = config.mdx_configs.get("toc", {})
-    return make_build(sources, others, topics, today, config.nav, toc.get("slugify", slugify), False, problems)
+    build = make_build(sources, others, topics, today, config.nav, toc.get("slugify", slugify), False, problems)
+    build.report.problems.extend(rendered_problems(config, sources))
+    return build
 
 
 def fixed_text(source: Source) -> str:

@@ -43,15 +43,13 @@ def commands_in(markdown: str) -> list[str]:
 
 def fresh_clone(target: Path) -> Path:
     """The repository as a new user gets it: its tracked files (with their dates), a git history, an origin."""
-    files = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, text=True, check=True)
+    # tracked files, and the ones a change adds before it is committed (untracked, not ignored)
+    listed = ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"]
+    files = subprocess.run(listed, cwd=REPO, capture_output=True, text=True, check=True)
     for name in files.stdout.split("\0"):
-        if name and (REPO / name).exists():
+        if name and (REPO / name).is_file() and not (REPO / name).is_symlink():
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(REPO / name, target / name)
-    for name in ("hooks/studysite", "scripts", "tests"):  # what this change adds before it is committed
-        for path in (REPO / name).glob("*.py"):
-            if not (target / name / path.name).exists():
-                shutil.copy2(path, target / name / path.name)
     (target / ".venv").symlink_to(REPO / ".venv", target_is_directory=True)  # set up once, by make test
     origin = target.parent / "origin.git"
     git = ["git", "-c", "user.name=示例资料员", "-c", "user.email=clerk@example.invalid"]

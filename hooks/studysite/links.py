@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from .allowlist import url_scheme
 from .problems import Problem
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
@@ -90,7 +91,7 @@ def resolve(src_uri: str, target: str) -> tuple[str, str, str] | None:
     a sub-path) or "mail"; the target is percent-decoded and normalised.
     """
     parts = urlsplit(target)
-    if parts.scheme or parts.netloc:
+    if parts.scheme or parts.netloc or url_scheme(target):  # a scheme, even a disguised one: the allowlist judges it
         return None
     if target.startswith(("/", "\\")):
         return "absolute", target, parts.fragment

@@ -8,7 +8,7 @@ rebuilds of `mkdocs serve`, where hook modules stay imported. `make check` makes
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from .catalogue import generated_pages
@@ -29,6 +29,7 @@ class Build:
     generated: dict[str, str]  # the generated pages (Markdown) and text files (CSV), by src_uri
     report: Report
     pdf: bool  # study packs get their PDFs (make build, make pdf)
+    html_problems: list[Problem] = field(default_factory=list)  # found on rendered pages, as MkDocs renders them
 
 
 def generated_content(site: Site, pdf: bool) -> dict[str, str]:

@@ -1,0 +1,102 @@
+"""Every page carries a Content-Security-Policy: an injected script is refused, the site's own features work."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+from test_browser import CHROMIUM, CHROMIUM_ARGS, _QuietHandler, search_in_header
+
+from conftest import copy_project, mkdocs_build, soup
+from studysite.csp import script_hashes
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="Debian's chromium is not installed (make test installs it)"
+)
+
+VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective));
+"""
+
+
+@pytest.fixture(scope="module")
+def pdf_site(tmp_path_factory) -> Path:
+    tmp_path = tmp_path_factory.mktemp("csp")
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site, env={"STUDYSITE_PDF": "1"})
+    assert result.returncode == 0, result.stderr
+    page = (site / "report/index.html").read_text(encoding="utf-8")
+    injected = site / "report/injected"
+    injected.mkdir()
+    (injected / "index.html").write_text(
+        page.replace("</body>", "<script>window.__injected = 1;</script></body>"), encoding="utf-8"
+    )
+    return site
+
+
+def test_every_page_has_the_policy_first_in_head_and_it_allows_only_its_own_inline_scripts(pdf_site: Path):
+    pages = [path for path in pdf_site.rglob("*.html") if "injected" not in path.parts]
+    assert len(pages) > 20
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        meta = soup(path).select_one("head").find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert meta is not None, path
+        policy = dict(part.strip().split(" ", 1) for part in meta["content"].split(";"))
+        assert policy["default-src"] == "'self'" and policy["object-src"] == "'none'"
+        assert policy["base-uri"] == "'self'" and policy["form-action"] == "'self'"
+        assert "unsafe-inline" not in policy["script-src"] and "unsafe-eval" not in policy["script-src"]
+        assert set(re.findall(r"'sha256-[^']+'", policy["script-src"])) == set(script_hashes(html)), path
+        assert html.index('http-equiv="Content-Security-Policy"') < html.index("<script"), "the policy comes first"
+
+
+@pytest.fixture(scope="module")
+def site_url(pdf_site: Path):
+    handler = functools.partial(_QuietHandler, directory=str(pdf_site.parent))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/{pdf_site.name}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def test_an_injected_inline_script_is_refused(browser, site_url: str):
+    page = browser.new_page()
+    page.add_init_script(VIOLATIONS)
+    page.goto(site_url + "report/injected/", wait_until="networkidle")
+    assert page.evaluate("window.__injected") is None
+    assert page.evaluate("window.__violations") == ["script-src-elem"]
+    assert page.locator("article h1").inner_text().startswith("局党委专题民主生活会召开情况汇报")
+    page.close()
+
+
+def test_search_filter_and_print_work_under_the_policy(browser, site_url: str):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.add_init_script(VIOLATIONS)
+    page.goto(site_url, wait_until="networkidle")
+    search_in_header(page, "整改")
+    assert page.locator(".md-search-result__item").count() > 0
+    page.goto(site_url + "measures/ledger/", wait_until="networkidle")
+    page.locator(".ledger-filters select").nth(0).select_option("长期坚持")
+    assert page.locator(".ledger-count").inner_text().startswith("显示 ")
+    page.goto(site_url + "packs/report/", wait_until="networkidle")
+    page.evaluate("window.print = () => { window.__printed = true; }")
+    with page.expect_response(lambda response: response.url.endswith("packs/report.pdf")) as response:
+        page.locator("a.pack-print").click()
+    assert response.value.status == 200
+    page.wait_for_selector("iframe[src$='report.pdf']", state="attached")
+    assert page.evaluate("window.__violations") == []
+    page.close()
