@@ -174,6 +174,7 @@ class Recognised:
     fields: dict[str, object]  # front matter in the contract's order, only what was read
     found: tuple[str, ...]  # the parts read, by their Chinese names
     body: tuple[Block, ...]  # the text that stays, in order
+    doubts: tuple[str, ...] = ()  # what was seen but not taken, for a person to check against the original
 
 
 @dataclass
@@ -377,9 +378,12 @@ def _notice(head: _Head, title: str, blocks: list[Block], after: int) -> Recogni
         fields["date"] = day
         found.append("成文日期")
     number = canonical_number(head.doc_number, day[:4] if day else None) if head.doc_number else None
+    doubts = []
     if number:
         fields["doc_number"] = number
         found.append("文号")
+    elif head.doc_number:
+        doubts.append(f"文号“{head.doc_number}”不合规范，未填入")
     for key, value, label in (
         ("recipients", recipients, "主送机关"),
         ("cc", cc, "抄送机关"),
@@ -389,7 +393,7 @@ def _notice(head: _Head, title: str, blocks: list[Block], after: int) -> Recogni
         if value:
             fields[key] = value
             found.append(label)
-    return Recognised(NOTICE, fields, tuple(found), tuple(body + tail))
+    return Recognised(NOTICE, fields, tuple(found), tuple(body + tail), tuple(doubts))
 
 
 def _imprint(blocks: list[Block]) -> tuple[list[Block], list[str]]:
