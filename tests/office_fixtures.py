@@ -173,7 +173,13 @@ class Writer:
 # --- the fictional documents ---------------------------------------------------------------------------
 
 
-def notice(path: Path, number: str = "示发〔2025〕7号", contact: str | None = None, secret: str | None = None) -> Path:
+def notice(
+    path: Path,
+    number: str = "示发〔2025〕7号",
+    contact: str | None = None,
+    secret: str | None = None,
+    title: tuple[str, str] = ("关于示例局2025年第一季度", "示例学习情况的通报"),
+) -> Path:
     """A 公文 laid out as GB/T 9704 prints it: 版头, 主体 with every element, 版记."""
     w = Writer()
     if secret:
@@ -182,8 +188,8 @@ def notice(path: Path, number: str = "示发〔2025〕7号", contact: str | None
     w.para("", size=12)
     w.para(number, align=CENTER, border="red")
     w.para("", size=12)
-    w.para("关于示例局2025年第一季度", align=CENTER, size=22)
-    w.para("示例学习情况的通报", align=CENTER, size=22)
+    for line in title:
+        w.para(line, align=CENTER, size=22)
     w.para("", size=12)
     w.para("各处室、各一线窗口：")
     w.para("2025年第一季度，示例局组织开展了示例学习活动。现将有关情况通报如下。", indent=True)
@@ -222,7 +228,7 @@ def speech(path: Path, date_first: bool = False, chinese_date: bool = False, num
     w = Writer()
     w.para("在示例局2025年理论学习中心组", align=CENTER, size=22, bold=True)
     w.para("第一次集体学习会上的讲话", align=CENTER, size=22, bold=True)
-    day = "（二〇二五年三月五日）" if chinese_date else "（2025年3月5日）"
+    day = "（二〇二五年三月十九日）" if chinese_date else "（2025年3月5日）"
     lines = [("示例局党委书记　示例甲", {}), (day, {"font": KAI})]
     for text, extra in reversed(lines) if date_first else lines:
         w.para(text, align=CENTER, **extra)
@@ -243,9 +249,15 @@ def speech(path: Path, date_first: bool = False, chinese_date: bool = False, num
     return w.save(path)
 
 
-def soffice_convert(source: Path, target_suffix: str, out_dir: Path, profile: Path) -> Path:
-    """The file saved by LibreOffice headless as pdf or doc, as a clerk's 另存为 would."""
-    filters = {"pdf": "pdf:writer_pdf_Export", "doc": "doc:MS Word 97"}
+def soffice_convert(source: Path, target_suffix: str, out_dir: Path, profile: Path, password: str = "") -> Path:
+    """The file saved by LibreOffice headless as pdf or doc, as a clerk's 另存为 would (a PDF with an open
+    password when one is given)."""
+    encrypt = (
+        f':{{"EncryptFile":{{"type":"boolean","value":"true"}},"DocumentOpenPassword":{{"type":"string","value":"{password}"}}}}'
+        if password
+        else ""
+    )
+    filters = {"pdf": "pdf:writer_pdf_Export" + encrypt, "doc": "doc:MS Word 97"}
     out_dir.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(
         [

@@ -111,21 +111,26 @@ _IMAGE_TYPES = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "im
 
 def read_docx(data: bytes) -> Document:
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, ValueError, KeyError) as error:
-        if not zipfile.is_zipfile(io.BytesIO(data)):
-            hint = "文件不完整或已损坏" if data[:2] == b"PK" else "不是 Word 文件（.docx）"
-        else:
-            hint = "不是 Word 文件（.docx）"
-        raise Unreadable(f"{hint}：请用 Word 或 WPS 打开原件，“另存为”.docx 后再导入") from error
-    except (zipfile.BadZipFile, EOFError, OSError) as error:
-        raise Unreadable("文件不完整或已损坏：请从原处重新复制该文件") from error
-    except Exception as error:  # lxml's XMLSyntaxError and the like: a package with a broken part
-        raise Unreadable("文件内容已损坏，无法读取：请用 Word 或 WPS 打开后另存为 .docx 再导入") from error
+    except Exception as error:  # python-docx, zipfile and lxml raise many kinds for a file that is not right
+        raise Unreadable(_docx_fault(data)) from error
     return _DocxReader(document).document()
+
+
+def _docx_fault(data: bytes) -> str:
+    """What is wrong with a .docx that does not open, and what to do."""
+    if not data.startswith(b"PK"):
+        return "不是 Word 文件（.docx）：请用 Word 或 WPS 打开原件，“另存为”.docx 后再导入"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = set(package.namelist())
+    except (zipfile.BadZipFile, EOFError, OSError):
+        return "文件不完整或已损坏：请从原处重新复制该文件"
+    if "word/document.xml" not in names:
+        return "不是 Word 文件（.docx）：请用 Word 或 WPS 打开原件，“另存为”.docx 后再导入"
+    return "文件内容已损坏，无法读取：请用 Word 或 WPS 打开后另存为 .docx 再导入"
 
 
 class _DocxReader:
