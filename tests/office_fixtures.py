@@ -249,6 +249,10 @@ def speech(path: Path, date_first: bool = False, chinese_date: bool = False, num
     return w.save(path)
 
 
+def soffice_program() -> str:
+    return shutil.which("soffice") or "soffice"
+
+
 def soffice_convert(source: Path, target_suffix: str, out_dir: Path, profile: Path, password: str = "") -> Path:
     """The file saved by LibreOffice headless as pdf or doc, as a clerk's 另存为 would (a PDF with an open
     password when one is given)."""
@@ -261,7 +265,7 @@ def soffice_convert(source: Path, target_suffix: str, out_dir: Path, profile: Pa
     out_dir.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(
         [
-            shutil.which("soffice") or "soffice",
+            soffice_program(),
             f"-env:UserInstallation={profile.resolve().as_uri()}",
             "--headless",
             "--norestore",

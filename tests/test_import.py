@@ -65,8 +65,8 @@ note: 此件公开发布
 
 [^1]: 示例学习计划由示例局办公室印发。
 """
-# Printed to PDF: the picture is not read from a PDF, and LibreOffice prints no space after “1.”.
-NOTICE_PDF_TEXT = NOTICE_TEXT.replace(f"![图片]({NOTICE_STEM}/image1.png)\n\n", "").replace("1\\. 集中", "1.集中")
+# Printed to PDF by LibreOffice, which prints no space after “1.”.
+NOTICE_PDF_TEXT = NOTICE_TEXT.replace("1\\. 集中", "1.集中")
 OLD_STEM = "2025-03-12-示办发-2025-3号"
 OLD_TEXT = (
     NOTICE_TEXT.replace("2025年第一季度示例学习情况的通报", "2024年第四季度示例学习情况的通报")
@@ -162,7 +162,7 @@ def _run(capsys, *argv: str) -> tuple[int, list[str]]:
             "notice.pdf",
             f"notices/{NOTICE_STEM}.md",
             NOTICE_PDF_TEXT,
-            f"（公文；{NOTICE_FOUND}；正文9段、1个表格、1条脚注；需人工：classification 密级（第7行））",
+            f"（公文；{NOTICE_FOUND}；正文9段、1个表格、1张图片、1条脚注；需人工：classification 密级（第7行））",
         ),
         (
             "old.doc",

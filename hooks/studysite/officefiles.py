@@ -532,7 +532,42 @@ def read_pdf(data: bytes) -> Document:
         if has_images:
             raise Unreadable("扫描件没有文字层，请先进行文字识别或提供原件电子版")
         raise Unreadable("PDF 中没有文字")
-    return Document(tuple(_paragraphs(lines, notes)), (), "pdf")
+    images: list[tuple[str, bytes]] = []
+    if has_images:
+        pictures = _pdf_images(data)
+        images = [(line.image, data) for line, data in pictures]
+        lines = sorted([*lines, *(line for line, _ in pictures)], key=_reading_order)
+    return Document(tuple(_paragraphs(lines, notes)), tuple(images), "pdf")
+
+
+def _reading_order(line: _Line) -> tuple:
+    return (line.page, round(line.top, 1), line.x0)
+
+
+def _pdf_images(data: bytes) -> list[tuple[_Line, bytes]]:
+    """The pictures of a PDF as PNG files, where they stand on their pages (pdfium decodes every filter)."""
+    import pypdfium2 as pdfium
+
+    found = []
+    document = pdfium.PdfDocument(data)
+    try:
+        for number, page in enumerate(document):
+            height = page.get_height()
+            for picture in page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+                left, bottom, right, top = picture.get_bounds()
+                try:
+                    image = picture.get_bitmap(render=False).to_pil()
+                except pdfium.PdfiumError:
+                    continue  # a picture pdfium cannot decode is left out, the text is still read
+                out = io.BytesIO()
+                image.save(out, "PNG")
+                name = f"image{len(found) + 1}.png"
+                found.append(
+                    (_Line(number, height - top, left, right, 0.0, image=name, bottom=height - bottom), out.getvalue())
+                )
+    finally:
+        document.close()
+    return found
 
 
 def _caused_by(error: BaseException, kind: type) -> bool:
@@ -554,6 +589,7 @@ class _Line:
         self.red: bool = kw.get("red", False)
         self.rule: bool = kw.get("rule", False)
         self.rows: tuple = kw.get("rows", ())
+        self.image: str = kw.get("image", "")
 
 
 def _colour_is_red(colour) -> bool:
@@ -682,7 +718,7 @@ def _pdf_lines(pages) -> tuple[list[_Line], dict[tuple[int, int], str], bool]:
                 colour = shape.get("stroking_color") if shape in page.lines else shape.get("non_stroking_color")
                 red = _colour_is_red(colour) or _colour_is_red(shape.get("stroking_color"))
                 lines.append(_Line(number, shape["top"], shape["x0"], shape["x1"], 0.0, rule=True, red=red))
-    lines.sort(key=lambda line: (line.page, round(line.top, 1), line.x0))
+    lines.sort(key=_reading_order)
     return _without_running_heads(lines, len(pages)), notes, has_images
 
 
@@ -738,9 +774,9 @@ def _paragraphs(lines: list[_Line], notes: dict[tuple[int, int], str]) -> list[B
         current = None
 
     for line in lines:
-        if line.rule or line.rows:
+        if line.rule or line.rows or line.image:
             close()
-            blocks.append(Block(rule=True, red=line.red) if line.rule else Block(rows=line.rows))
+            blocks.append(Block(rule=line.rule, red=line.red, rows=line.rows, image=line.image))
             previous = None
             continue
         char = line.size or 12.0
