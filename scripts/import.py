@@ -23,7 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
 
-from clerk import ChineseArgumentParser, run, use_project_python  # noqa: E402
+from clerk import ChineseArgumentParser, log_exception, run, use_project_python  # noqa: E402
 
 if __name__ == "__main__":
     use_project_python()
@@ -178,6 +178,15 @@ class Importer:
         except (Unreadable, Refused) as reason:
             tally.failed += 1
             tally.say(f"未导入 {shown}：{reason}")
+            return
+        except Exception as error:  # noqa: BLE001 - one file nobody foresaw must not stop the others
+            tally.failed += 1
+            log = log_exception(error)
+            shown_log = log.relative_to(REPO) if log.is_relative_to(REPO) else log
+            tally.say(
+                f"未导入 {shown}：程序无法处理此文件（不是您的操作问题；详细信息已写入 {shown_log}，"
+                "请把该文件和日志发给网站维护人员），可先用 WPS/Word 另存为 .docx 再试"
+            )
             return
         duplicate = self.duplicate_of(entry)
         if duplicate:

@@ -18,6 +18,7 @@ from studysite.gongwen import (
     secret_marks,
     speakers_of,
 )
+from studysite.writing import front_matter
 
 B = Block
 
@@ -308,3 +309,9 @@ def test_text_is_cleaned_as_the_site_shows_it():
     assert clean("示例\u3000局 \u00a0 2025 年\n3月\u200b。") == "示例局 2025 年 3月。"
     assert join_lines("示例学习", "活动") == "示例学习活动"
     assert join_lines("study", "site") == "study site"
+
+
+def test_an_empty_field_with_a_comment_is_written_for_a_person_to_fill():
+    assert front_matter({"type": "notice", "classification": None, "note": ""}, {"classification": "密级待定"}) == (
+        "---\ntype: notice\nclassification:  # 密级待定\n---\n"
+    )

@@ -379,3 +379,19 @@ def test_make_import_passes_the_path_with_its_spaces():
         ["make", "-n", "-C", str(REPO), "import", "SRC=来件 2025/示例 通报.docx"], capture_output=True, text=True
     )
     assert '.venv/bin/python scripts/import.py "来件 2025/示例 通报.docx"' in result.stdout
+
+
+def test_a_file_that_breaks_the_importer_is_logged_and_the_others_go_on(originals, tmp_path: Path, capsys, monkeypatch):
+    def broken(document, kind=None):
+        raise IndexError("a document nobody foresaw")
+
+    real = importer.recognise
+    monkeypatch.setattr(importer, "recognise", lambda d, k=None: broken(d) if d.source == "pdf" else real(d, k))
+    monkeypatch.setattr(importer, "log_exception", lambda error: tmp_path / "错误详情.log")
+    code, out = _run(capsys, "--root", _project(tmp_path), originals["speech.pdf"], originals["notice.docx"])
+    assert code == 1
+    assert out[0] == (
+        f"未导入 {originals['speech.pdf'].as_posix()}：程序无法处理此文件（不是您的操作问题；"
+        f"详细信息已写入 {tmp_path / '错误详情.log'}，请把该文件和日志发给网站维护人员），可先用 WPS/Word 另存为 .docx 再试"
+    )
+    assert out[1].startswith(f"已导入 {originals['notice.docx'].as_posix()} → docs/notices/{NOTICE_STEM}.md")
