@@ -314,22 +314,11 @@ def _speech(title: str, blocks: list[Block], after: int) -> Recognised:
         if not ((day is None and (day := iso_date(text))) or (speakers is None and (speakers := speakers_of(text)))):
             break
         i += 1
-    if speakers:
-        fields["speaker"] = speakers if len(speakers) > 1 else speakers[0]
-        found.append("讲话人")
-    if day:
-        fields["date"] = day
-        found.append("日期")
-    for line in (title, subtitle):
-        match = _SPEECH_OCCASION.match(line)
-        if match:
-            fields["occasion"] = match.group("occasion").replace("《", "").replace("》", "")
-            found.append("场合")
-            break
-    genre = genre_of(subtitle or title)
-    if genre:
-        fields["genre"] = genre
-        found.append("体裁")
+    _fill(fields, found, "speaker", _one_or_list(speakers or []), "讲话人")
+    _fill(fields, found, "date", day, "日期")
+    occasion = next((m.group("occasion") for line in (title, subtitle) if (m := _SPEECH_OCCASION.match(line))), "")
+    _fill(fields, found, "occasion", occasion.replace("《", "").replace("》", ""), "场合")
+    _fill(fields, found, "genre", genre_of(subtitle or title), "体裁")
     return Recognised(SPEECH, fields, tuple(found), tuple(blocks[i:]))
 
 
@@ -365,35 +354,33 @@ def _notice(head: _Head, title: str, blocks: list[Block], after: int) -> Recogni
         body, attachments = _attachment_note(body)
     fields: dict[str, object] = {"type": NOTICE, "title": title}
     found = ["标题"] if title else []
-    doc_type = doc_type_of(title)
-    if doc_type:
-        fields["doc_type"] = doc_type
-        found.append("文种")
     issuers = signatures or [re.sub(r"\s*文\s*件$", "", mark) for mark in head.marks if not iso_date(mark)]
-    issuers = [issuer for issuer in issuers if issuer]
-    if issuers:
-        fields["issuer"] = issuers if len(issuers) > 1 else issuers[0]
-        found.append("发文机关")
-    if day:
-        fields["date"] = day
-        found.append("成文日期")
     number = canonical_number(head.doc_number, day[:4] if day else None) if head.doc_number else None
-    doubts = []
-    if number:
-        fields["doc_number"] = number
-        found.append("文号")
-    elif head.doc_number:
-        doubts.append(f"文号“{head.doc_number}”不合规范，未填入")
     for key, value, label in (
+        ("doc_type", doc_type_of(title), "文种"),
+        ("issuer", _one_or_list([issuer for issuer in issuers if issuer]), "发文机关"),
+        ("date", day, "成文日期"),
+        ("doc_number", number, "文号"),
         ("recipients", recipients, "主送机关"),
         ("cc", cc, "抄送机关"),
         ("attachments", attachments, "附件说明"),
         ("note", note, "附注"),
     ):
-        if value:
-            fields[key] = value
-            found.append(label)
+        _fill(fields, found, key, value, label)
+    doubts = [f"文号“{head.doc_number}”不合规范，未填入"] if head.doc_number and not number else []
     return Recognised(NOTICE, fields, tuple(found), tuple(body + tail), tuple(doubts))
+
+
+def _fill(fields: dict[str, object], found: list[str], key: str, value: object, label: str) -> None:
+    """A field read from the document, and its part named among those found; nothing when it was not read."""
+    if value:
+        fields[key] = value
+        found.append(label)
+
+
+def _one_or_list(names: list[str]) -> str | list[str] | None:
+    """One person or body as text, several as a list (the contract's form for speaker and issuer)."""
+    return (names[0] if len(names) == 1 else names) if names else None
 
 
 def _imprint(blocks: list[Block]) -> tuple[list[Block], list[str]]:
