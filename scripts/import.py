@@ -33,6 +33,7 @@ sys.path.insert(0, str(REPO / "hooks"))
 from check import fixed_text, load  # noqa: E402  (the build's own state, and make fix's fixer)
 from studysite import lint  # noqa: E402
 from studysite.checks import check_site  # noqa: E402
+from studysite.entries import NOTICE_KEYS, SPEECH_KEYS  # noqa: E402
 from studysite.gongwen import NOTICE, SPEECH, Recognised, Refused, body_markdown, recognise  # noqa: E402
 from studysite.measures import reference_date  # noqa: E402
 from studysite.model import load_site  # noqa: E402
@@ -112,20 +113,17 @@ class Importer:
         """The entry a file makes, checked; Unreadable or Refused when there is none."""
         document = read(path, self.profile() if path.suffix.lower() in LEGACY else None)
         recognised = recognise(document, self.kind)
-        fields = dict(recognised.fields)
-        comments = {}
-        if recognised.kind == NOTICE:
-            # classification goes after date, as make new writes it, left empty for a person to decide
-            ordered = {}
-            for key, value in fields.items():
-                ordered[key] = value
-                if key == "date" or (key == "issuer" and "date" not in fields):
-                    ordered["classification"] = None
-            ordered.setdefault("classification", None)
-            fields, comments = ordered, {"classification": CLASSIFICATION_COMMENT}
+        notice = recognised.kind == NOTICE
+        # In the contract's order; a notice's classification written empty, for a person to decide.
+        fields = {
+            key: recognised.fields.get(key)
+            for key in (NOTICE_KEYS if notice else SPEECH_KEYS)
+            if key in recognised.fields or (notice and key == "classification")
+        }
+        comments = {"classification": CLASSIFICATION_COMMENT} if notice else {}
         day = str(fields.get("date") or "")
-        name = str(fields.get("doc_number") or fields.get("title") or "") if recognised.kind == NOTICE else ""
-        stem = file_stem(day, name or str(fields.get("title") or "")) or file_stem(day, path.stem) or "导入"
+        name = str((fields.get("doc_number") if notice else None) or fields.get("title") or "")
+        stem = file_stem(day, name) or file_stem(day, path.stem) or "导入"
         src_uri = f"{FOLDERS[recognised.kind]}{stem}.md"
         shown_images = {block.image for block in recognised.body if block.image}
         body = body_markdown(recognised.body, stem)

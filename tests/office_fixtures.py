@@ -254,14 +254,14 @@ def soffice_program() -> str:
 
 
 def soffice_convert(source: Path, target_suffix: str, out_dir: Path, profile: Path, password: str = "") -> Path:
-    """The file saved by LibreOffice headless as pdf or doc, as a clerk's 另存为 would (a PDF with an open
+    """The file saved by LibreOffice headless as pdf, doc or odt, as a clerk's 另存为 would (a PDF with an open
     password when one is given)."""
     encrypt = (
         f':{{"EncryptFile":{{"type":"boolean","value":"true"}},"DocumentOpenPassword":{{"type":"string","value":"{password}"}}}}'
         if password
         else ""
     )
-    filters = {"pdf": "pdf:writer_pdf_Export" + encrypt, "doc": "doc:MS Word 97"}
+    filters = {"pdf": "pdf:writer_pdf_Export" + encrypt, "doc": "doc:MS Word 97", "odt": "odt:writer8"}
     out_dir.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(
         [

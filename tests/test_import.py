@@ -123,6 +123,7 @@ def originals(tmp_path_factory) -> dict[str, Path]:
         title=("关于示例局2024年第四季度", "示例学习情况的通报"),
     )
     files["old.doc"] = make.soffice_convert(old, "doc", folder / "doc", profile)
+    files["old.odt"] = make.soffice_convert(old, "odt", folder / "odt", profile)
     files["old.wps"] = folder / "doc" / "旧版 通报.wps"  # WPS Writer's .wps is a .doc inside
     shutil.copyfile(files["old.doc"], files["old.wps"])
     old.unlink()
@@ -166,6 +167,12 @@ def _run(capsys, *argv: str) -> tuple[int, list[str]]:
         ),
         (
             "old.doc",
+            f"notices/{OLD_STEM}.md",
+            OLD_TEXT,
+            f"（公文；{NOTICE_FOUND}；正文9段、1个表格、1张图片、1条脚注；需人工：classification 密级（第7行））",
+        ),
+        (
+            "old.odt",
             f"notices/{OLD_STEM}.md",
             OLD_TEXT,
             f"（公文；{NOTICE_FOUND}；正文9段、1个表格、1张图片、1条脚注；需人工：classification 密级（第7行））",
