@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Material 9.8 prints an end-of-life notice about MkDocs 2.0 on every run; the project stays on MkDocs 1.6.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pdf test check fix new bench lint format clean
+.PHONY: serve build pdf test check fix new import bench lint format clean
 
 PORT ?= 8000
 
@@ -36,6 +36,10 @@ fix: $(VENV)/.site-installed
 
 new: $(VENV)/.site-installed
 	@$(BIN)/python scripts/new.py
+
+# Word, WPS and PDF files as entries: make import SRC=文件或文件夹
+import: $(VENV)/.site-installed
+	$(BIN)/python scripts/import.py $(if $(SRC),"$(SRC)")
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python scripts/bench.py

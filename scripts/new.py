@@ -37,6 +37,7 @@ from check import project_config, read_docs  # noqa: E402  (the files and settin
 from studysite import docnumber  # noqa: E402
 from studysite.entries import CLASSIFICATIONS, DOC_TYPES, GENRES  # noqa: E402
 from studysite.fields import NAMES, TITLES, format_date, parse_iso_date  # noqa: E402
+from studysite.gongwen import doc_type_of  # noqa: E402  (the 文种 a title ends with, as the importer reads it)
 from studysite.lint import canonical_doc_number  # noqa: E402
 from studysite.measures import DONE, ONGOING, REVIEWS, STATUSES, TBD, reference_date  # noqa: E402
 from studysite.model import Site, load_site  # noqa: E402
@@ -170,11 +171,6 @@ def a_topics(allowed: tuple[str, ...]) -> Callable[[str], list[str]]:
         return topics
 
     return check
-
-
-def doc_type_of(title: str) -> str | None:
-    """The 文种 a 公文 title ends with (关于……的通报 → 通报), to offer as the answer."""
-    return next((t for t in sorted(DOC_TYPES, key=len, reverse=True) if title.rstrip("》").endswith(t[:2])), None)
 
 
 # --- the project's files ----------------------------------------------------------------------------------

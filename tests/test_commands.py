@@ -61,11 +61,31 @@ def fresh_clone(target: Path) -> Path:
 
 
 def fill_new_files(clone: Path) -> None:
-    """What a clerk does between `new.py` and `make check`: paste the text over the template's comment."""
+    """What a clerk does between `new.py`/`make import` and `make check`: paste the text over the template's
+    comment, decide the classification of an imported notice."""
     for path in (clone / "docs").rglob("*.md"):
         text = path.read_text(encoding="utf-8")
         if "<!-- 在此粘贴" in text:
-            path.write_text(text[: text.index("<!--")] + "示例局同志们：这是用于测试的虚构正文。\n", encoding="utf-8")
+            text = text[: text.index("<!--")] + "示例局同志们：这是用于测试的虚构正文。\n"
+        text = re.sub(r"^classification:\s*#.*$", "classification: 公开", text, flags=re.M)
+        path.write_text(text, encoding="utf-8")
+
+
+def make_inputs(clone: Path, line: str) -> None:
+    """The Word files an import command names, made fictional (示例局) where the clerk's files would be."""
+    import office_fixtures
+
+    match = re.search(r'SRC="([^"]+)"', line) or re.search(r"scripts/import\.py (\S+)", line)
+    if not match:
+        return
+    target = clone / match.group(1)
+    if target.suffix == ".docx":
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (office_fixtures.notice if "通报" in target.name else office_fixtures.speech)(target)
+    else:
+        target.mkdir(parents=True, exist_ok=True)
+        office_fixtures.notice(target / "示例局 通报.docx", number="示发〔2025〕8号")
+        office_fixtures.speech(target / "示例讲话.docx")
 
 
 def test_every_command_in_readme_and_contributing_runs_as_written(tmp_path: Path):
@@ -78,11 +98,12 @@ def test_every_command_in_readme_and_contributing_runs_as_written(tmp_path: Path
         if line in SKIPPED:
             continue
         command = line.replace("git commit", f"{git} commit", 1) if line.startswith("git commit") else line
+        make_inputs(clone, line)
         result = subprocess.run(command, shell=True, cwd=clone, capture_output=True, text=True, env=ENV, timeout=600)
         output = result.stdout + result.stderr
         assert "Traceback" not in output, (line, output)
         assert result.returncode == 0, (line, output)
-        if "scripts/new.py" in line:
+        if "scripts/new.py" in line or "import" in line:
             fill_new_files(clone)
     assert (
         subprocess.run(["git", "log", "--oneline", "origin/添加示例讲话"], cwd=clone, capture_output=True).returncode

@@ -216,6 +216,14 @@ def _review(reader: Reader, path: tuple, raw: object) -> Review | None:
 
 
 def _classification(reader: Reader, path: tuple, raw: object) -> str | None:
+    if raw is None:  # an imported notice leaves it empty on purpose: a person decides it
+        reader.fail(
+            path,
+            "、".join(CLASSIFICATIONS) + " 之一",
+            raw,
+            "请对照原件核定密级后填写；涉密文件不得收入本站，应删除本文件",
+        )
+        return None
     if isinstance(raw, str) and raw.strip().startswith(SECRET_LEVELS):
         reader.fail(path, "、".join(CLASSIFICATIONS) + " 之一", raw, "涉密文件不得上网，不能收入本站")
         return None

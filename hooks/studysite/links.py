@@ -24,7 +24,7 @@ _INLINE = re.compile(
 )
 # A link or image whose path has a space and no <>: Markdown leaves it as text, so it silently shows nothing.
 _SPACED_TARGET = re.compile(r"(!?)\[[^\]\n]*\]\(\s*([^<)\s][^)\n]*?\s[^)\n]*?)\)")
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(<[^<>\n]*>|\S+)")
+_REFERENCE = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*(<[^<>\n]*>|\S+)")  # [^1]: is a footnote
 _HTML_URL = re.compile(r"""<(a|img|source)\b[^>]*?\s(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")

@@ -81,7 +81,7 @@ _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _PROTECTED = re.compile(
     r"`+[^`]*`+"  # inline code
     r"|\]\([^)]*\)"  # link and image targets
-    r"|^\s*\[[^\]]+\]:\s*\S+"  # reference definitions
+    r"|^\s*\[(?!\^)[^\]]+\]:\s*\S+"  # reference definitions (a footnote's [^1]: text is prose)
     r"|<[^>]*>"  # HTML tags and autolinks
     r"|[a-zA-Z][a-zA-Z0-9+.-]*://[^\s)）]*"  # bare URLs
     r"|\{[:#.][^}]*\}"  # attribute lists

@@ -22,16 +22,23 @@ def yaml_scalar(value: str) -> str:
     return yaml.safe_dump(value, allow_unicode=True, default_style='"', width=1000).strip()
 
 
-def front_matter(fields: dict[str, object]) -> str:
-    """The front matter block for fields in order; empty values are left out, lists written [a, b]."""
+def front_matter(fields: dict[str, object], comments: dict[str, str] | None = None) -> str:
+    """The front matter block for fields in order; empty values are left out, lists written [a, b].
+
+    A field with a comment is written even when empty (`classification:  # …`): a person must fill it in.
+    """
+    comments = comments or {}
     lines = ["---"]
     for key, value in fields.items():
+        comment = f"  # {comments[key]}" if key in comments else ""
         if value in (None, "", [], ()):
+            if comment:
+                lines.append(f"{key}:{comment}")
             continue
         if isinstance(value, list | tuple):
-            lines.append(f"{key}: [{', '.join(yaml_scalar(str(item)) for item in value)}]")
+            lines.append(f"{key}: [{', '.join(yaml_scalar(str(item)) for item in value)}]{comment}")
         else:
-            lines.append(f"{key}: {yaml_scalar(str(value))}")
+            lines.append(f"{key}: {yaml_scalar(str(value))}{comment}")
     return "\n".join(lines + ["---", ""])
 
 

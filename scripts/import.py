@@ -1,0 +1,288 @@
+"""`make import SRC=…`: the Word, WPS and PDF files clerks already have, as entries of the compilation.
+
+    python3 scripts/import.py 文件或文件夹 …                # every .docx, .pdf, .doc, .wps, .odt in them
+    python3 scripts/import.py 讲话.docx --kind speech      # when the file alone does not say which it is
+    python3 scripts/import.py 公文/ --dry-run               # say what would be written, write nothing
+
+Each file becomes docs/speeches/… or docs/notices/…, named as `make new` names them, its front matter filled
+from the 公文 elements it carries and its body in Markdown (studysite.gongwen). It is checked with the build's
+own rules before it is written; nothing is overwritten, a document already in the site (same 文号, or same
+title and date) is skipped, and a classified document is refused. One line per file says what was written,
+what was recognised and what a person must still do; the exit code is 1 when any file could not be imported.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "scripts"))
+
+from clerk import ChineseArgumentParser, log_exception, run, use_project_python  # noqa: E402
+
+if __name__ == "__main__":
+    use_project_python()
+
+sys.path.insert(0, str(REPO / "hooks"))
+
+from check import fixed_text, load  # noqa: E402  (the build's own state, and make fix's fixer)
+from studysite import lint  # noqa: E402
+from studysite.checks import check_site  # noqa: E402
+from studysite.entries import NOTICE_KEYS, SPEECH_KEYS  # noqa: E402
+from studysite.gongwen import NOTICE, SPEECH, Recognised, Refused, body_markdown, recognise  # noqa: E402
+from studysite.measures import reference_date  # noqa: E402
+from studysite.model import load_site  # noqa: E402
+from studysite.officefiles import LEGACY, OFD, READABLE, Unreadable, read  # noqa: E402
+from studysite.pages import NOTICE_DIR, SPEECH_DIR  # noqa: E402
+from studysite.sources import Source  # noqa: E402
+from studysite.writing import file_stem, front_matter  # noqa: E402
+
+CLASSIFICATION_COMMENT = "密级待定：请对照原件填写 非密、公开 或 内部（涉密文件不得收入本站）"
+KIND_NAMES = {SPEECH: "讲话", NOTICE: "公文"}
+FOLDERS = {SPEECH: SPEECH_DIR, NOTICE: NOTICE_DIR}
+NEXT_STEPS = (
+    "下一步：逐个打开新文件，对照原件核定密级（填写 classification）、补齐“需人工”的各项，"
+    "运行 make check 直到最后一行显示“可以构建”，再提交合并请求。"
+)
+
+
+@dataclass
+class Tally:
+    created: int = 0
+    skipped: int = 0
+    failed: int = 0
+    lines: list[str] = field(default_factory=list)
+
+    def say(self, line: str) -> None:
+        self.lines.append(line)
+        print(line, flush=True)
+
+
+@dataclass
+class Entry:
+    """One imported file, ready to write: the entry's Markdown and its images, beside it in a folder."""
+
+    src_uri: str
+    text: str
+    images: tuple[tuple[str, bytes], ...]
+    recognised: Recognised
+
+    @property
+    def image_folder(self) -> str:
+        return self.src_uri.removesuffix(".md")
+
+
+class Importer:
+    def __init__(self, root: Path, kind: str | None, dry_run: bool) -> None:
+        self.root, self.kind, self.dry_run = root, kind, dry_run
+        site = load(root).site
+        self.topics = site.topics
+        self.today, _ = reference_date(os.environ, date.today())
+        self.numbers: dict[str, str] = {}  # 文号 → the entry that has it
+        self.documents: dict[tuple[str, str, str], str] = {}  # (folder, title, date) → the entry
+        for source in site.sources:
+            self._remember(source.src_uri, source.data)
+        self._profile: tempfile.TemporaryDirectory | None = None
+
+    def _remember(self, src_uri: str, data: dict) -> None:
+        folder = src_uri.split("/", 1)[0] + "/"
+        number, title, day = data.get("doc_number"), data.get("title"), data.get("date")
+        if folder == NOTICE_DIR and isinstance(number, str) and number.strip():
+            self.numbers.setdefault(number.strip(), f"docs/{src_uri}")
+        if folder in (NOTICE_DIR, SPEECH_DIR) and isinstance(title, str) and isinstance(day, str):
+            self.documents.setdefault((folder, "".join(title.split()), day.strip()), f"docs/{src_uri}")
+
+    def profile(self) -> Path:
+        """One LibreOffice profile for the run: it is made once (seconds), not for every .doc."""
+        if self._profile is None:
+            self._profile = tempfile.TemporaryDirectory(prefix="studysite-soffice-")
+        return Path(self._profile.name)
+
+    def close(self) -> None:
+        if self._profile is not None:
+            self._profile.cleanup()
+
+    # --- one file --------------------------------------------------------------------------------------
+
+    def entry(self, path: Path) -> Entry:
+        """The entry a file makes, checked; Unreadable or Refused when there is none."""
+        document = read(path, self.profile() if path.suffix.lower() in LEGACY else None)
+        recognised = recognise(document, self.kind)
+        notice = recognised.kind == NOTICE
+        # In the contract's order; a notice's classification written empty, for a person to decide.
+        fields = {
+            key: recognised.fields.get(key)
+            for key in (NOTICE_KEYS if notice else SPEECH_KEYS)
+            if key in recognised.fields or (notice and key == "classification")
+        }
+        comments = {"classification": CLASSIFICATION_COMMENT} if notice else {}
+        day = str(fields.get("date") or "")
+        name = str((fields.get("doc_number") if notice else None) or fields.get("title") or "")
+        stem = file_stem(day, name) or file_stem(day, path.stem) or "导入"
+        src_uri = f"{FOLDERS[recognised.kind]}{stem}.md"
+        shown_images = {block.image for block in recognised.body if block.image}
+        body = body_markdown(recognised.body, stem)
+        text = front_matter(fields, comments) + "\n" + body
+        text = fixed_text(Source(src_uri, text))
+        return Entry(src_uri, text, tuple((n, data) for n, data in document.images if n in shown_images), recognised)
+
+    def duplicate_of(self, entry: Entry) -> str | None:
+        fields = entry.recognised.fields
+        number = fields.get("doc_number")
+        if isinstance(number, str) and number in self.numbers:
+            return f"与 {self.numbers[number]} 文号相同（{number}），是同一份公文"
+        key = (
+            FOLDERS[entry.recognised.kind],
+            "".join(str(fields.get("title", "")).split()),
+            str(fields.get("date", "")),
+        )
+        if fields.get("date") and key in self.documents:
+            return f"与 {self.documents[key]} 标题和日期相同，是同一份资料"
+        if (self.root / "docs" / entry.src_uri).exists() or (self.root / "docs" / entry.image_folder).exists():
+            return f"已有同名文件 docs/{entry.src_uri}，未覆盖"
+        return None
+
+    def needs(self, entry: Entry) -> tuple[list[str], list[str]]:
+        """What a person must still do (the build's own rules on the new file), and the 提示 it gets."""
+        files = [f"{entry.image_folder}/{name}" for name, _ in entry.images]
+        site = load_site([Source(entry.src_uri, entry.text)], files, self.topics, self.today)
+        report = check_site(site, {}, None, None)
+        needs = [f"{p.field}（第{p.line}行）" for p in report.problems]
+        needs += [f"{f.rule}（第{f.line}行）" for f in report.findings if f.level == lint.ERROR]
+        needs += [f"排版（第{f.line}行）" for f in report.typography]
+        needs += list(entry.recognised.doubts)
+        hints = [f"{f.rule}（第{f.line}行）" for f in report.findings if f.level == lint.NOTICE]
+        return list(dict.fromkeys(needs)), list(dict.fromkeys(hints))
+
+    def write(self, entry: Entry) -> None:
+        target = self.root / "docs" / entry.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if entry.images:
+            folder = self.root / "docs" / entry.image_folder
+            folder.mkdir()
+            for name, data in entry.images:
+                (folder / name).write_bytes(data)
+        with target.open("x", encoding="utf-8", newline="\n") as out:  # x: never overwrite
+            out.write(entry.text)
+
+    def one(self, path: Path, shown: str, tally: Tally) -> None:
+        try:
+            entry = self.entry(path)
+        except (Unreadable, Refused) as reason:
+            tally.failed += 1
+            tally.say(f"未导入 {shown}：{reason}")
+            return
+        except Exception as error:  # noqa: BLE001 - one file nobody foresaw must not stop the others
+            tally.failed += 1
+            log = log_exception(error)
+            shown_log = log.relative_to(REPO) if log.is_relative_to(REPO) else log
+            tally.say(
+                f"未导入 {shown}：程序无法处理此文件（不是您的操作问题；详细信息已写入 {shown_log}，"
+                "请把该文件和日志发给网站维护人员），可先用 WPS/Word 另存为 .docx 再试"
+            )
+            return
+        duplicate = self.duplicate_of(entry)
+        if duplicate:
+            tally.skipped += 1
+            tally.say(f"已跳过 {shown}：{duplicate}")
+            return
+        needs, hints = self.needs(entry)
+        if not self.dry_run:
+            self.write(entry)
+        tally.created += 1
+        self._remember(entry.src_uri, _front(entry))
+        recognised = entry.recognised
+        parts = [KIND_NAMES[recognised.kind], "识别：" + ("、".join(recognised.found) or "无")]
+        parts.append(_body_summary(recognised, len(entry.images)))
+        parts.append("需人工：" + "、".join(needs) if needs else "无需人工补充")
+        if hints:
+            parts.append("提示：" + "、".join(hints))
+        verb = "将导入" if self.dry_run else "已导入"
+        tally.say(f"{verb} {shown} → docs/{entry.src_uri}（{'；'.join(parts)}）")
+
+
+def _front(entry: Entry) -> dict:
+    return {key: value for key, value in entry.recognised.fields.items() if isinstance(value, str)}
+
+
+def _body_summary(recognised: Recognised, images: int) -> str:
+    body = recognised.body
+    counts = [
+        ("段", sum(1 for b in body if b.is_text)),
+        ("个表格", sum(1 for b in body if b.rows)),
+        ("张图片", images),
+        ("条脚注", sum(len(b.notes) for b in body)),
+    ]
+    return "正文" + "、".join(f"{n}{unit}" for unit, n in counts if n)
+
+
+# --- the files named ------------------------------------------------------------------------------------
+
+
+def files_in(paths: list[Path]) -> list[tuple[Path, str, bool]]:
+    """Each file to import, how to name it in messages, and whether it was named itself (not found in a folder)."""
+    found = []
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*"), key=lambda p: p.relative_to(path).as_posix()):
+                relative = child.relative_to(path)
+                if child.is_file() and not any(part.startswith((".", "~$")) for part in relative.parts):
+                    found.append(
+                        (child, (path / relative).as_posix() if str(path) != "." else relative.as_posix(), False)
+                    )
+        else:
+            found.append((path, path.as_posix(), True))
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = ChineseArgumentParser(
+        prog="make import SRC=文件或文件夹",
+        description="把 Word、WPS、PDF 格式的讲话和公文导入为学习资料汇编的条目（不覆盖已有文件）",
+    )
+    parser.add_argument(
+        "paths", nargs="*", type=Path, metavar="文件或文件夹", help=".docx、.pdf、.doc、.wps、.odt 文件或其所在文件夹"
+    )
+    parser.add_argument("--kind", choices=(SPEECH, NOTICE), help="全部按讲话（speech）或公文（notice）导入，不自动判断")
+    parser.add_argument("--dry-run", action="store_true", help="只显示将导入什么，不写入任何文件")
+    parser.add_argument("--root", type=Path, default=REPO, help="项目目录（默认为本仓库）")
+    args = parser.parse_args(argv)
+    if not args.paths:
+        print(
+            '请指定要导入的文件或文件夹，例如：make import SRC="D:/公文/示例通报.docx" 或 make import SRC=公文文件夹',
+            file=sys.stderr,
+        )
+        return 2
+    missing = [path for path in args.paths if not path.exists()]
+    if missing:
+        for path in missing:
+            print(f"未找到 {path}：请检查路径（含空格的路径请加英文引号）", file=sys.stderr)
+        return 1
+    importer = Importer(args.root.resolve(), args.kind, args.dry_run)
+    tally = Tally()
+    try:
+        for path, shown, named in files_in(args.paths):
+            suffix = path.suffix.lower()
+            if suffix not in READABLE and suffix != OFD and not named:
+                tally.skipped += 1
+                tally.say(f"已跳过 {shown}：不是可导入的文件类型（可导入 .docx、.pdf、.doc、.wps、.odt）")
+                continue
+            importer.one(path, shown, tally)
+    finally:
+        importer.close()
+    verb = "将导入" if args.dry_run else "导入"
+    print(
+        f"共 {tally.created + tally.skipped + tally.failed} 个文件：{verb} {tally.created} 个，跳过 {tally.skipped} 个，未导入 {tally.failed} 个。"
+    )
+    if tally.created and not args.dry_run:
+        print(NEXT_STEPS)
+    return 1 if tally.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(run(main))
