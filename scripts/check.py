@@ -26,7 +26,8 @@ if __name__ == "__main__":
 
 sys.path.insert(0, str(REPO / "hooks"))
 
-from studysite.lint import apply_fixes, typography  # noqa: E402  (the hooks folder is not a package)
+from studysite.edition import SERVED, Edition  # noqa: E402  (the hooks folder is not a package)
+from studysite.lint import apply_fixes, typography  # noqa: E402
 from studysite.measures import reference_date  # noqa: E402
 from studysite.sources import UTF8, UTF8_BOM, Source, encode, read_source  # noqa: E402
 from studysite.state import Build, make_build  # noqa: E402
@@ -56,8 +57,8 @@ def read_docs(config) -> tuple[list[Source], list[str]]:
     return sources, others
 
 
-def load(root: Path, config=None) -> Build:
-    """The build's own state for the project at root, from disk."""
+def load(root: Path, config=None, edition: Edition = SERVED) -> Build:
+    """The build's own state for the project at root, from disk (for an edition: what it holds)."""
     from markdown.extensions.toc import slugify
 
     config = config or project_config(root)
@@ -65,7 +66,8 @@ def load(root: Path, config=None) -> Build:
     sources, others = read_docs(config)
     topics = tuple(config.extra.get("topics", ()))
     toc = config.mdx_configs.get("toc", {})
-    return make_build(sources, others, topics, today, config.nav, toc.get("slugify", slugify), False, problems)
+    slugify = toc.get("slugify", slugify)
+    return make_build(sources, others, topics, today, config.nav, slugify, False, problems, edition)
 
 
 def fixed_text(source: Source) -> str:

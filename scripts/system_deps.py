@@ -53,6 +53,7 @@ NEEDS: dict[str, list[Need]] = {
         *_PDF,
         Need("chromium", lambda: Path("/usr/bin/chromium").exists(), "浏览器测试（Playwright 驱动 Chromium）"),
         Need("poppler-utils", lambda: shutil.which("pdffonts") is not None, "检查 PDF 中嵌入的字体"),
+        Need("nginx", lambda: Path("/usr/sbin/nginx").exists(), "测试 deploy/nginx.conf（在 127.0.0.1 上临时启动）"),
     ],
 }
 
