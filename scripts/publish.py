@@ -42,6 +42,7 @@ from studysite.sitecheck import check_built_site  # noqa: E402
 KEEP_PREVIOUS = 5
 BUILDING = ".building-"  # a version being built and checked; never served
 _SHOWN = 40  # problems printed; a broken build can have hundreds of the same kind
+_now = datetime.now  # the server's local time names each version
 
 
 def versions_of(dest: Path) -> Path:
@@ -117,7 +118,7 @@ def switch(dest: Path, version: str) -> None:
 
 def adopt(dest: Path) -> str:
     """A DEST that is a plain folder (published by hand before) becomes the oldest kept version."""
-    name = datetime.fromtimestamp(dest.stat().st_mtime).strftime("%Y%m%d-%H%M%S") + "-手工发布"
+    name = "00000000-000000-手工发布"  # sorts before every version this command names
     os.rename(dest, versions_of(dest) / name)
     return name
 
@@ -142,7 +143,7 @@ def _commit(root: Path) -> str:
 
 
 def _new_name(folder: Path, root: Path) -> str:
-    name = f"{datetime.now():%Y%m%d-%H%M%S}-{_commit(root)}"
+    name = f"{_now():%Y%m%d-%H%M%S}-{_commit(root)}"
     taken = set(versions(folder))
     suffix = 2
     while name in taken:

@@ -10,6 +10,8 @@ import re
 import shutil
 import subprocess
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -162,6 +164,34 @@ def commit(project: Path, when: str = COMMITTED, message: str = "示例") -> Non
         subprocess.run(["git", "init", "-q", str(project)], check=True, env=env)
     subprocess.run(["git", "-C", str(project), "add", "-A"], check=True, env=env)
     subprocess.run(["git", "-C", str(project), "commit", "-q", "-m", message], check=True, env=env)
+
+
+@contextmanager
+def edition_environment() -> Iterator[None]:
+    """No date from the caller's environment: the edition's date must come from git."""
+    saved = {name: os.environ.pop(name) for name in ("SOURCE_DATE_EPOCH", "STUDYSITE_TODAY") if name in os.environ}
+    try:
+        yield
+    finally:
+        os.environ.update(saved)
+
+
+def make_zip(project: Path, dist: Path, *options: str) -> Path:
+    """`make offline` for the project, into dist; the zip it wrote."""
+    import offline
+
+    with edition_environment():
+        assert offline.main(["--root", str(project), "--dist", str(dist), *options]) == 0
+    (made,) = dist.glob("*.zip")
+    return made
+
+
+def unpack(archive: Path, target: Path) -> Path:
+    """The zip unpacked as a reader does; the one folder it holds."""
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(target)
+    (folder,) = target.iterdir()
+    return folder
 
 
 def make_project(target: Path) -> Path:

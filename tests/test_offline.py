@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -23,38 +20,17 @@ from offline_fixtures import (
     PUBLIC_NOTICE,
     PUBLIC_TEXTS,
     commit,
+    edition_environment,
     make_project,
+    make_zip,
     sentences,
     text_of,
+    unpack,
 )
 from studysite.edition import SERVER_ONLY, WITHHELD_NOTE
 
 PUBLIC_NAME = f"学习资料站-离线版-{EDITION_DAY}"
 INTERNAL_NAME = f"学习资料站-离线版-内部资料-注意保存-{EDITION_DAY}"
-
-
-@contextmanager
-def edition_environment() -> Iterator[None]:
-    """No date from the caller's environment: the edition's date must come from git."""
-    saved = {name: os.environ.pop(name) for name in ("SOURCE_DATE_EPOCH", "STUDYSITE_TODAY") if name in os.environ}
-    try:
-        yield
-    finally:
-        os.environ.update(saved)
-
-
-def make_zip(project: Path, dist: Path, *options: str) -> Path:
-    with edition_environment():
-        assert offline.main(["--root", str(project), "--dist", str(dist), *options]) == 0
-    (made,) = dist.glob("*.zip")
-    return made
-
-
-def unpack(archive: Path, target: Path) -> Path:
-    with zipfile.ZipFile(archive) as opened:
-        opened.extractall(target)
-    (folder,) = target.iterdir()
-    return folder
 
 
 @pytest.fixture(scope="module")
