@@ -20,12 +20,12 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 import test_browser
-from offline_fixtures import PUBLIC_DOCUMENT, PUBLIC_WORKBOOK, commit, make_project
 from playwright.sync_api import sync_playwright
 from test_browser import CHROMIUM, CHROMIUM_ARGS
 
 import publish
 from conftest import REPO
+from offline_fixtures import PUBLIC_DOCUMENT, PUBLIC_WORKBOOK, commit, make_project
 from studysite.headers import CONTENT_SECURITY_POLICY, SECURITY_HEADERS
 
 NGINX = Path("/usr/sbin/nginx")

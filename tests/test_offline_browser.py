@@ -10,9 +10,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import test_browser
-from offline_fixtures import PUBLIC_NOTICE, make_project, make_zip, unpack
 from playwright.sync_api import sync_playwright
 from test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
+
+from offline_fixtures import PUBLIC_NOTICE, make_project, make_zip, unpack
 
 # What a page opened from a folder may request: its own files, inline data, and Chromium's own PDF viewer
 # (an extension inside the browser). Anything else (http, https, ws, ftp …) would leave the machine.
