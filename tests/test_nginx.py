@@ -20,8 +20,6 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 import test_browser
-from playwright.sync_api import sync_playwright
-from test_browser import CHROMIUM, CHROMIUM_ARGS
 
 import publish
 from conftest import REPO
@@ -115,12 +113,7 @@ def get(server: Server, path: str, source: str = "127.0.0.1", gzipped: bool = Fa
     return response
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+browser = test_browser.browser  # the same Chromium, launched once for this module
 
 
 def test_pages_open_under_the_sub_path(browser, server: Server):

@@ -96,13 +96,7 @@ def test_nav_and_index_links_open_their_pages(context, folder: Path, requests: l
 def test_the_ledger_filter_works_from_a_folder(context, folder: Path, requests: list[str]):
     page = context.new_page()
     page.goto((folder / "measures/ledger.html").as_uri())
-    rows = page.locator(".ledger tbody tr")
-    total = rows.count()
-    assert page.locator(".ledger-count").inner_text() == f"显示 {total} / {total} 项"
-    page.locator(".ledger-filters select").nth(0).select_option("长期坚持")
-    visible = [row for row in rows.all() if row.is_visible()]
-    assert 0 < len(visible) < total
-    assert page.locator(".ledger-count").inner_text() == f"显示 {len(visible)} / {total} 项"
+    test_browser.filter_ledger_by_status(page)
     assert outside(requests) == []
     page.close()
 
