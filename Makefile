@@ -29,7 +29,7 @@ rollback: $(VENV)/.site-installed
 # For readers without the intranet: dist/学习资料站-离线版-<date>.zip, opened from a folder (INTERNAL=1: with 内部).
 offline: $(VENV)/.site-installed
 	$(PYTHON) scripts/system_deps.py pdf
-	$(BIN)/python scripts/offline.py --internal "$(INTERNAL)"
+	$(BIN)/python scripts/offline.py --internal "$(or $(INTERNAL),0)"
 
 test: $(VENV)/.dev-installed
 	$(PYTHON) scripts/system_deps.py test

@@ -104,7 +104,7 @@ def _size(folder: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = ChineseArgumentParser(prog="make offline", description="生成可从文件夹直接打开的离线版网站（zip）")
     parser.add_argument(
-        "--internal", choices=("", "0", "1"), default="", help="1：同时收录内部资料（make offline INTERNAL=1）"
+        "--internal", choices=("0", "1"), default="0", help="1：同时收录内部资料（make offline INTERNAL=1）"
     )
     parser.add_argument("--root", type=Path, default=REPO, help="项目目录（默认为本仓库）")
     parser.add_argument("--dist", type=Path, default=None, help="zip 存放目录（默认为项目下的 dist/）")
