@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Material 9.8 prints an end-of-life notice about MkDocs 2.0 on every run; the project stays on MkDocs 1.6.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pdf test check fix new import bench lint format clean
+.PHONY: serve build pdf test check fix new import bench lint format clean publish rollback offline
 
 PORT ?= 8000
 
@@ -20,6 +20,19 @@ build: $(VENV)/.site-installed
 
 pdf: build
 	@ls -1 site/packs/*.pdf
+
+# Onto the intranet server: build, check, switch DEST (a symbolic link) atomically; rollback goes back one version.
+publish: $(VENV)/.site-installed
+	$(PYTHON) scripts/system_deps.py pdf
+	$(BIN)/python scripts/publish.py "$(DEST)"
+
+rollback: $(VENV)/.site-installed
+	$(BIN)/python scripts/publish.py --rollback "$(DEST)"
+
+# For readers without the intranet: dist/学习资料站-离线版-<date>.zip, opened from a folder (INTERNAL=1: with 内部).
+offline: $(VENV)/.site-installed
+	$(PYTHON) scripts/system_deps.py pdf
+	$(BIN)/python scripts/offline.py --internal "$(or $(INTERNAL),0)"
 
 test: $(VENV)/.dev-installed
 	$(PYTHON) scripts/system_deps.py test
@@ -66,4 +79,4 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	touch $(VENV)/.site-installed $@
 
 clean:
-	rm -rf site test-artifacts .pytest_cache .ruff_cache
+	rm -rf site dist test-artifacts .pytest_cache .ruff_cache

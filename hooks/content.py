@@ -11,6 +11,7 @@ from datetime import date
 
 from markdown.extensions.toc import slugify as default_slugify
 
+from studysite.edition import edition_from
 from studysite.measures import reference_date
 from studysite.sources import UTF8, read_source
 from studysite.state import attach, make_build
@@ -45,6 +46,7 @@ def on_files(files, config):
         toc.get("slugify", default_slugify),
         pdf_wanted(),
         problems,
+        edition_from(os.environ)[0],  # hooks/edition.py stops the build on a bad value (on_config)
     )
     attach(files, build)
     return files

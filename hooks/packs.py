@@ -43,7 +43,9 @@ def on_env(env, config, files):
         pages = []
         for src_uri in pack.pages:
             page = files.get_file_from_path(src_uri).page
-            pages.append(PrintPage(src_uri, page.title, page.content, (docs / page.url).as_uri().rstrip("/") + "/"))
+            # Relative links resolve against the page's URL: a folder (m1/) or, offline, a file (m1.html).
+            base = (docs / page.url).as_uri() + ("/" if page.url.endswith("/") or not page.url else "")
+            pages.append(PrintPage(src_uri, page.title, page.content, base))
         problems += glyph_problems(pack, pages)
         if not problems:
             files.get_file_from_path(pack.pdf).content_bytes = render_pdf(pack, pages)

@@ -27,6 +27,7 @@ if __name__ == "__main__":
 sys.path.insert(0, str(REPO / "hooks"))
 
 from studysite.allowlist import allowlist_problems, may_need_rendering  # noqa: E402  (hooks is no package)
+from studysite.edition import SERVED, Edition  # noqa: E402  (the hooks folder is not a package)
 from studysite.lint import apply_fixes, typography  # noqa: E402
 from studysite.measures import reference_date  # noqa: E402
 from studysite.sources import UTF8, UTF8_BOM, Source, encode, read_source  # noqa: E402
@@ -69,8 +70,9 @@ def rendered_problems(config, sources: list[Source]) -> list:
     return problems
 
 
-def load(root: Path, config=None) -> Build:
-    """The build's own state for the project at root, from disk, with what its pages render to."""
+def load(root: Path, config=None, edition: Edition = SERVED) -> Build:
+    """The build's own state for the project at root, from disk (for an edition: what it holds), with what its
+    pages render to."""
     from markdown.extensions.toc import slugify
 
     config = config or project_config(root)
@@ -78,8 +80,9 @@ def load(root: Path, config=None) -> Build:
     sources, others = read_docs(config)
     topics = tuple(config.extra.get("topics", ()))
     toc = config.mdx_configs.get("toc", {})
-    build = make_build(sources, others, topics, today, config.nav, toc.get("slugify", slugify), False, problems)
-    build.report.problems.extend(rendered_problems(config, sources))
+    slugify = toc.get("slugify", slugify)
+    build = make_build(sources, others, topics, today, config.nav, slugify, False, problems, edition)
+    build.report.problems.extend(rendered_problems(config, [s for s in sources if s.src_uri not in build.withheld]))
     return build
 
 

@@ -58,6 +58,7 @@ NEEDS: dict[str, list[Need]] = {
             lambda: shutil.which("soffice") is not None,
             "导入 .doc/.wps/.odt 文件，测试中把 Word 文件另存为 PDF 和 .doc",
         ),
+        Need("nginx", lambda: Path("/usr/sbin/nginx").exists(), "测试 deploy/nginx.conf（在 127.0.0.1 上临时启动）"),
     ],
 }
 

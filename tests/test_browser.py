@@ -108,9 +108,8 @@ def test_home_page_loads_only_from_the_local_server_and_search_finds_zhenggai(br
     page.close()
 
 
-def test_ledger_filters_by_status_and_owner_on_the_page(browser, site_url: str):
-    page = browser.new_page()
-    page.goto(site_url + "measures/ledger/", wait_until="networkidle")
+def filter_ledger_by_status(page) -> tuple[int, int]:
+    """Choose 长期坚持 in the ledger's status filter; the rows then shown and the rows in all, checked."""
     rows = page.locator(".ledger tbody tr")
     total = rows.count()
     assert page.locator(".ledger-count").inner_text() == f"显示 {total} / {total} 项"
@@ -118,6 +117,14 @@ def test_ledger_filters_by_status_and_owner_on_the_page(browser, site_url: str):
     visible = [row for row in rows.all() if row.is_visible()]
     assert 0 < len(visible) < total
     assert all(row.locator("td").nth(7).inner_text() == "长期坚持" for row in visible)
+    assert page.locator(".ledger-count").inner_text() == f"显示 {len(visible)} / {total} 项"
+    return len(visible), total
+
+
+def test_ledger_filters_by_status_and_owner_on_the_page(browser, site_url: str):
+    page = browser.new_page()
+    page.goto(site_url + "measures/ledger/", wait_until="networkidle")
+    _, total = filter_ledger_by_status(page)
     page.locator(".ledger-filters select").nth(1).select_option("局党委书记、副书记")
     assert page.locator(".ledger-count").inner_text() == f"显示 1 / {total} 项"
     page.close()

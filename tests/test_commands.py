@@ -94,10 +94,18 @@ def test_every_command_in_readme_and_contributing_runs_as_written(tmp_path: Path
     lines += commands_in((REPO / "CONTRIBUTING.md").read_text(encoding="utf-8"))
     assert "make check" in lines and any(line.startswith("python3 scripts/new.py speech") for line in lines)
     git = "git -c user.name=示例资料员 -c user.email=clerk@example.invalid"
+    server = tmp_path / "srv"  # the intranet server's folder: never the machine's own /srv/ in a test
+    server.mkdir()
+    published: list[str] = []
     for line in lines:
         if line in SKIPPED:
             continue
         command = line.replace("git commit", f"{git} commit", 1) if line.startswith("git commit") else line
+        command = command.replace("/srv/", f"{server}/")
+        if line.startswith("make publish"):
+            published.append(command)
+        if line.startswith("make rollback") and published:  # there is a version to go back to once a change
+            subprocess.run(published[-1], shell=True, cwd=clone, capture_output=True, env=ENV, check=True)
         make_inputs(clone, line)
         result = subprocess.run(command, shell=True, cwd=clone, capture_output=True, text=True, env=ENV, timeout=600)
         output = result.stdout + result.stderr

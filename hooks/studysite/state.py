@@ -13,6 +13,7 @@ from datetime import date
 
 from .catalogue import generated_pages
 from .checks import Report, check_site
+from .edition import SERVED, Edition, prune_nav, withheld
 from .ledger import ledger_csv, ledger_page, mapping_page
 from .model import Site, load_site
 from .packpages import packs_index
@@ -29,6 +30,8 @@ class Build:
     generated: dict[str, str]  # the generated pages (Markdown) and text files (CSV), by src_uri
     report: Report
     pdf: bool  # study packs get their PDFs (make build, make pdf)
+    edition: Edition = SERVED
+    withheld: frozenset[str] = frozenset()  # pages and files of docs/ this edition leaves out (offline, public)
     html_problems: list[Problem] = field(default_factory=list)  # found on rendered pages, as MkDocs renders them
 
 
@@ -52,13 +55,24 @@ def make_build(
     slugify: Callable[[str, str], str] | None,
     pdf: bool = False,
     problems: Iterable[Problem] = (),
+    edition: Edition = SERVED,
 ) -> Build:
-    """The state of one build; problems are those found before the sources (a bad STUDYSITE_TODAY)."""
+    """The state of one build; problems are those found before the sources (a bad STUDYSITE_TODAY).
+
+    An edition without 内部 material is made from the other sources only; the pages it leaves out stay
+    link targets (the edition's hook turns links to them into text) so the pages that name them still build.
+    """
+    sources, files = list(sources), list(files)
+    hidden = withheld(sources, files, topics) if edition.withholds_internal else frozenset()
+    if hidden:
+        files = [f for f in files if f not in hidden] + sorted(s.src_uri for s in sources if s.src_uri in hidden)
+        sources = [s for s in sources if s.src_uri not in hidden]
+        nav = prune_nav(nav, hidden)
     site = load_site(sources, files, topics, today)
     generated = generated_content(site, pdf)
     pages = {src_uri: text for src_uri, text in generated.items() if src_uri.endswith(".md")}
     report = check_site(site, pages, nav, slugify)
-    return Build(site, generated, Report([*problems, *report.problems], report.findings), pdf)
+    return Build(site, generated, Report([*problems, *report.problems], report.findings), pdf, edition, hidden)
 
 
 def attach(files: object, build: Build) -> None:

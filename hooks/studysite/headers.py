@@ -1,0 +1,16 @@
+"""The security headers the site is served with (deploy/nginx.conf writes them out word for word).
+
+The Content-Security-Policy is the server's form of the policy every page carries in its <meta> (studysite.csp);
+a test compares nginx's headers with these.
+"""
+
+from __future__ import annotations
+
+from .csp import SERVER_POLICY
+
+CONTENT_SECURITY_POLICY = SERVER_POLICY
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",  # other intranet hosts are not told which page a reader came from
+}
