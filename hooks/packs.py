@@ -3,6 +3,8 @@ PDF and Word document."""
 
 from __future__ import annotations
 
+import logging
+import time
 from pathlib import Path
 
 import markdown as markdown_module
@@ -14,6 +16,8 @@ from studysite.pages import PACK_INDEX
 from studysite.printing import PrintedPack, PrintPage, glyph_problems, printed_date, render_pdf
 from studysite.problems import report
 from studysite.state import build_of
+
+log = logging.getLogger("mkdocs.hooks.packs")
 
 
 def on_files(files, config):
@@ -63,9 +67,20 @@ def on_env(env, config, files):
         problems += glyph_problems(pack, [*pages, intro_page])
         if not problems:
             printed = PrintedPack(pack, pages, intro_page.content, printed_date(pack, changed))
+            started = time.perf_counter()
             pdf, numbers = render_pdf(printed)
+            middle = time.perf_counter()
+            word = word_pack(printed, numbers)
             files.get_file_from_path(pack.pdf).content_bytes = pdf
-            files.get_file_from_path(pack.docx).content_bytes = word_pack(printed, numbers)
+            files.get_file_from_path(pack.docx).content_bytes = word
+            log.info(
+                "材料包 %s：PDF %d 字节，%.2f 秒；Word %d 字节，%.2f 秒",
+                pack.src_uri,
+                len(pdf),
+                middle - started,
+                len(word),
+                time.perf_counter() - middle,
+            )
     if problems:
         raise PluginError(report(problems))
     return env

@@ -53,6 +53,9 @@ NEEDS: dict[str, list[Need]] = {
         *_PDF,
         Need("chromium", lambda: Path("/usr/bin/chromium").exists(), "浏览器测试（Playwright 驱动 Chromium）"),
         Need("poppler-utils", lambda: shutil.which("pdffonts") is not None, "检查 PDF 中嵌入的字体"),
+        Need(
+            "libreoffice-writer-nogui", lambda: shutil.which("soffice") is not None, "把 Word 材料包排成 PDF 检查版式"
+        ),
     ],
 }
 

@@ -180,6 +180,8 @@ def _style(document, name: str, font: str, size: float, **options) -> object:
     # snapping: Word, WPS and LibreOffice then all set 22 lines of 28 characters (LibreOffice snaps a
     # 16 pt character into two 15.79 pt grid cells).
     _insert_ordered(ppr, _el("w:snapToGrid", val="0"), _PPR_ORDER)
+    if name == "Normal":  # no punctuation hanging past the block: a line holds 28 characters, as in the PDF
+        _insert_ordered(ppr, _el("w:overflowPunct", val="0"), _PPR_ORDER)
     return style
 
 
@@ -400,8 +402,8 @@ class _Writer:
     def text(self, paragraph, text: str, bold: bool, italic: bool, font: str | None) -> None:
         # White space as a browser sets it, except that a line end between Chinese characters disappears.
         text = _SPACE_BETWEEN_CJK.sub("", _WS.sub(" ", text))
-        if not paragraph.runs:
-            text = text.lstrip()
+        if not paragraph.runs or paragraph.runs[-1]._r[-1].tag == qn("w:br"):
+            text = text.lstrip()  # nothing opens a line with a space, in a browser either
         if not text:
             return
         run = paragraph.add_run(text)
