@@ -24,7 +24,8 @@ from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfparser import PDFParser
 from test_ledger import PLAN
 
-from conftest import PDF_ENV, mkdocs_build, soup
+import check
+from conftest import PDF_ENV, append_line, copy_project, mkdocs_build, soup
 from studysite.fields import format_date
 from studysite.ledger import LEDGER_COLUMNS, ledger_csv, ledger_rows
 from studysite.measures import NO_RATE_NOTE, RATE_DEFINITION, progress
@@ -333,3 +334,14 @@ def test_the_same_sources_give_the_same_office_files(pdf_site: Path, tmp_path: P
     for name in (made[0], made[1], made[3]):
         with zipfile.ZipFile(again / name) as package:
             assert {info.date_time for info in package.infolist()} == {ZIP_TIME}, name
+
+
+def test_the_link_check_knows_the_office_files(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    line = append_line(
+        project,
+        "index.md",
+        "[台账](measures/ledger.xlsx)、[材料包](packs/report.docx)、[旧台账](measures/ledger.xls)。",
+    )
+    problems = [p for p in check.load(project).report.problems if p.path == "docs/index.md"]
+    assert [(p.line, p.got) for p in problems] == [(line, "measures/ledger.xls")]
