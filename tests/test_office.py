@@ -345,3 +345,47 @@ def test_the_link_check_knows_the_office_files(tmp_path: Path):
     )
     problems = [p for p in check.load(project).report.problems if p.path == "docs/index.md"]
     assert [(p.line, p.got) for p in problems] == [(line, "measures/ledger.xls")]
+
+
+def test_word_pack_writes_every_kind_of_block_as_editable_text(tmp_path: Path):
+    from PIL import Image
+
+    from studysite.packs import Pack
+    from studysite.printing import PrintedPack, PrintPage
+    from studysite.wordpack import word_pack
+
+    Image.new("RGB", (400, 200), "red").save(tmp_path / "图 1.png")
+    content = (
+        '<h1 id="t">示例页</h1><p>第一段，\n接着写。</p><h2 id="a">一、示例标题</h2><h3 id="b">（一）示例小标题</h3>'
+        "<ol><li>甲项<ul><li>甲项之一</li></ul></li><li><p>乙项</p></li></ol>"
+        '<blockquote><p>引文。</p></blockquote><div class="entry-meta"><dl><dt>文号</dt><dd>示发〔2025〕7号</dd></dl></div>'
+        '<p><img alt="示意图" src="%E5%9B%BE%201.png"></p><p>有<strong>重点</strong>和<a href="x/">链接</a>。</p>'
+        "<table><thead><tr><th>标题</th><th>日期</th></tr></thead><tbody><tr><td>示例</td><td>2025年3月12日</td></tr>"
+        "</tbody></table>"
+    )
+    pack = Pack("packs/shili.md", "示例材料包", ("a.md",), "非密", issuer="示例局")
+    page = PrintPage("a.md", "示例页", content, tmp_path.as_uri() + "/")
+    data = word_pack(PrintedPack(pack, [page], "<p>说明文字。</p>"))
+    assert data == word_pack(PrintedPack(pack, [page], "<p>说明文字。</p>"))
+    document = docx.Document(io.BytesIO(data))
+    styled = [(p.style.name, p.text) for p in document.paragraphs if p.text]
+    for expected in [
+        ("Heading 1", "示例页"),
+        ("Normal", "第一段，接着写。"),
+        ("Heading 2", "一、示例标题"),
+        ("Heading 3", "（一）示例小标题"),
+        ("Normal", "1. 甲项"),
+        ("Normal", "• 甲项之一"),
+        ("Normal", "2. 乙项"),
+        ("Normal", "引文。"),
+        ("Normal", "文号：示发〔2025〕7号"),
+        ("Normal", "有重点和链接。"),
+        ("Normal", "说明文字。"),
+    ]:
+        assert expected in styled
+    assert len(document.inline_shapes) == 1 and round(document.inline_shapes[0].width.mm) <= 156
+    bold = next(p for p in document.paragraphs if p.text == "有重点和链接。").runs[1]
+    assert (bold.text, bold.bold) == ("重点", True)
+    [table] = document.tables
+    assert [c.text for c in table.rows[1].cells] == ["示例", "2025年3月12日"]
+    assert sum(column.width for column in table.columns) <= Emu(int(156 / 25.4 * 914400)) + 2000

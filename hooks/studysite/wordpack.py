@@ -82,7 +82,6 @@ _SETTINGS_ORDER = tuple(_SETTINGS_NAMES.split())
 
 
 def _el(tag: str, **attributes: str):
-
     element = OxmlElement(tag)
     for name, value in attributes.items():
         element.set(qn(f"w:{name}"), value)
@@ -93,25 +92,14 @@ def _twips(mm: float) -> int:
     return round(mm * TWIPS_PER_MM)
 
 
-def _child(parent, tag: str):
-    """parent's child of that tag (w:…), made if missing, placed last (callers add in schema order)."""
-
-    found = parent.find(qn(tag))
-    if found is None:
-        found = _el(tag)
-        parent.append(found)
-    return found
-
-
 def _set_fonts(rpr, name: str) -> None:
     """One face for every script of a run or style: Chinese, Latin and the rest (no theme fonts)."""
-
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = _el("w:rFonts")
         rpr.insert(0, fonts)
     for attribute in list(fonts.attrib):
-        if attribute.endswith("Theme") or attribute.endswith("theme"):
+        if attribute.lower().endswith("theme"):
             del fonts.attrib[attribute]
     for script in ("ascii", "hAnsi", "eastAsia", "cs"):
         fonts.set(qn(f"w:{script}"), name)
@@ -119,7 +107,6 @@ def _set_fonts(rpr, name: str) -> None:
 
 def _insert_setting(settings, element) -> None:
     """Put a settings element where the schema wants it (Word refuses a settings part out of order)."""
-
     name = element.tag.rsplit("}", 1)[-1]
     existing = settings.find(qn(f"w:{name}"))
     if existing is not None:
@@ -217,11 +204,10 @@ def _insert_ordered(parent, element, order: tuple[str, ...]) -> None:
 
 def _prepare(document, printed: PrintedPack) -> None:
     """Styles, fonts, settings and properties of the pack's document."""
-
     styles = document.styles.element
     for fonts in styles.iter(qn("w:rFonts")):
         for attribute in list(fonts.attrib):
-            if attribute.lower().endswith("theme}") or "Theme" in attribute or attribute.endswith("cstheme"):
+            if attribute.lower().endswith("theme"):  # theme fonts would win over the names set below
                 del fonts.attrib[attribute]
     defaults = styles.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
@@ -247,7 +233,6 @@ def _prepare(document, printed: PrintedPack) -> None:
     _style(document, FRONT_TITLE_STYLE, HEITI, BODY_PT, align="center", after=LINE_PITCH)
     _style(document, "toc 1", FANGSONG, BODY_PT, tracking=-5)
     tabs = document.styles["toc 1"].paragraph_format.tab_stops
-
     tabs.add_tab_stop(Mm(BLOCK_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.MIDDLE_DOT)
     _style(document, TABLE_STYLE, FANGSONG, TABLE_PT, align="left", line=None)
     _style(document, "Footer", SONGTI, PAGE_NUMBER_PT, line=None)
@@ -265,7 +250,6 @@ def _prepare(document, printed: PrintedPack) -> None:
     fonts = document.part.part_related_by(
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable"
     )
-
     table = etree.fromstring(fonts.blob)
     for name, (alternative, panose, family, pitch) in _FONTS.items():
         font = etree.SubElement(table, f"{{{_W}}}font", {f"{{{_W}}}name": name})
@@ -299,7 +283,6 @@ def _prepare(document, printed: PrintedPack) -> None:
 
 def _page(section, landscape: bool = False) -> None:
     """A4 with the GB/T 9704 margins and grid; a landscape section turns the block sideways (225 × 156 mm)."""
-
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
     if landscape:  # the head of the table toward the binding: the portrait page's margins turned
@@ -326,7 +309,6 @@ def _page(section, landscape: bool = False) -> None:
 
 
 def _restart_numbering(section, start: int | None) -> None:
-
     sectpr = section._sectPr
     for found in sectpr.findall(qn("w:pgNumType")):
         sectpr.remove(found)
@@ -352,7 +334,6 @@ def _field(paragraph, instruction: str, shown: str) -> None:
 
 def _page_numbers(section) -> None:
     """“— N —” in 4号 宋体 at the outer edge: right on odd pages, left on even ones."""
-
     for footer, alignment in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT), (section.even_page_footer, None)):
         footer.is_linked_to_previous = False
         paragraph = footer.paragraphs[0]
@@ -413,7 +394,6 @@ class _Writer:
             _set_fonts(run._r.get_or_add_rPr(), font)
 
     def picture(self, paragraph, image) -> None:
-
         source = urlparse(image.get("src", ""))
         path = Path(unquote(source.path)) if source.scheme in ("file", "") else None
         if path is None or not path.is_file() or path.suffix.lower() not in (".png", ".jpg", ".jpeg", ".gif", ".bmp"):
@@ -527,7 +507,6 @@ class _Writer:
                 self.inline(paragraph, child)
 
     def table(self, element) -> None:
-
         rows = [row for row in element.iter("tr")]
         cells = [row.xpath("./th | ./td") for row in rows]
         count = max((len(row) for row in cells), default=0)
@@ -594,14 +573,12 @@ def _fractions(table, count: int) -> list[float]:
 
 def _end_section(document, landscape: bool) -> None:
     """Close the current section; the next one is landscape or upright, numbered on from this one."""
-
     section = document.add_section(WD_SECTION.NEW_PAGE)
     _page(section, landscape)
     _restart_numbering(section, None)
 
 
 def _cover(document, printed: PrintedPack) -> None:
-
     pack = printed.pack
     if pack.internal:
         mark = document.add_paragraph(style=FRONT_TITLE_STYLE)
@@ -645,7 +622,6 @@ def _toc(document, printed: PrintedPack, numbers: Sequence[int]) -> None:
 
 def word_pack(printed: PrintedPack, numbers: Sequence[int] = ()) -> bytes:
     """The pack's .docx bytes. numbers: the page each page's title prints on in the PDF (for the 目录)."""
-
     document = docx.Document()
     _prepare(document, printed)
     _page(document.sections[0])
