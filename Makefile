@@ -16,7 +16,7 @@ build: $(VENV)/.site-installed
 	STUDYSITE_PDF=1 $(BIN)/mkdocs build --strict -d site
 
 pdf: build
-	@ls -1 site/packs/*.pdf
+	@ls -1 site/packs/*.pdf site/packs/*.docx site/measures/ledger.xlsx
 
 test: $(VENV)/.dev-installed
 	$(PYTHON) scripts/system_deps.py test

@@ -16,8 +16,6 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin
 
-import lxml.html
-
 from .fields import format_date
 from .layout import balanced_lines, column_widths
 from .packs import Pack
@@ -93,6 +91,8 @@ def table_rows(table) -> list[list[str]]:
 def _lay_out_tables(root) -> None:
     """Give each table column widths from its content; put tables too wide for the upright page, with the
     heading just above them, on a landscape page of their own."""
+    import lxml.html  # only builds that print load it
+
     for table in list(root.iter("table")):
         columns = column_widths(table_rows(table))
         colgroup = lxml.html.Element("colgroup")
@@ -119,6 +119,8 @@ def _screen_only(element) -> bool:
 
 def for_paper(content: str) -> str:
     """Drop what only the screen shows; lay tables out for paper."""
+    import lxml.html  # only builds that print load it
+
     root = lxml.html.fragment_fromstring(content, create_parent="div")
     for element in [e for e in root.iter() if isinstance(e.tag, str) and _screen_only(e)]:
         element.drop_tree()
