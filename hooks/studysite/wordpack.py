@@ -59,6 +59,8 @@ _BLOCKS = {"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "div", "secti
 _BLOCKS |= {"figure", "details", "summary", "hr", "article", "aside", "nav"}
 TABLE_STYLE = "表格文字"
 FRONT_TITLE_STYLE = "目录标题"
+_STYLE_IDS = {TABLE_STYLE: "TableText", FRONT_TITLE_STYLE: "FrontTitle", "toc 1": "TOC1"}
+_BUILT_IN = {"toc 1"}
 # Settings elements in the order the schema (and Word) requires them.
 _SETTINGS_NAMES = (
     "writeProtection view zoom removePersonalInformation removeDateAndTime doNotDisplayPageBoundaries "
@@ -126,7 +128,14 @@ def _style(document, name: str, font: str, size: float, **options) -> object:
     twentieths of a point)."""
 
     styles = document.styles
-    style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    if name in [s.name for s in styles]:
+        style = styles[name]
+    else:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        # ASCII ids as Word writes them; a style named as one of Word's own (toc 1) is that style, not a copy.
+        style.style_id = _STYLE_IDS.get(name, style.style_id)
+        if name in _BUILT_IN:
+            del style.element.attrib[qn("w:customStyle")]
     if name != "Normal":
         style.base_style = styles["Normal"]
     font_format = style.font
@@ -189,6 +198,12 @@ _RPR_NAMES = (
     "lang eastAsianLayout specVanish oMath"
 )
 _RPR_ORDER = tuple(_RPR_NAMES.split())
+# tblPr children in schema order.
+_TBLPR_NAMES = (
+    "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc tblCellSpacing tblInd "
+    "tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription"
+)
+_TBLPR_ORDER = tuple(_TBLPR_NAMES.split())
 
 
 def _insert_ordered(parent, element, order: tuple[str, ...]) -> None:
@@ -517,13 +532,12 @@ class _Writer:
         width = BLOCK_HEIGHT_MM if wide else BLOCK_WIDTH_MM
         table = self.document.add_table(rows=len(rows), cols=count)
         table.style = "Table Grid"
-        table.autofit = False
+        table.autofit = False  # a fixed layout: the widths below hold
         tblpr = table._tbl.tblPr
-        tblpr.append(_el("w:tblLayout", type="fixed"))
         margins = _el("w:tblCellMar")  # 1.5 mm each side, as the PDF pads its cells
         for side in ("left", "right"):
             margins.append(_el(f"w:{side}", w=str(CELL_MARGIN), type="dxa"))
-        tblpr.append(margins)
+        _insert_ordered(tblpr, margins, _TBLPR_ORDER)
         for column, fraction in zip(table.columns, fractions, strict=True):
             column.width = Mm(width * fraction)
         for row, source, html_row in zip(table.rows, cells, rows, strict=True):
