@@ -365,7 +365,14 @@ class _Writer:
 
     def __init__(self, document) -> None:
         self.document = document
-        self.body_started = False
+        self.styles: dict[str, object] = {}
+
+    def style(self, paragraph, name: str) -> None:
+        """Give a paragraph a style by its id, looked up once: python-docx's own setter searches the template's
+        hundreds of styles on every call (seconds for a ledger's cells)."""
+        if name not in self.styles:
+            self.styles[name] = self.document.styles[name].style_id
+        paragraph._p.get_or_add_pPr().style = self.styles[name]
 
     # Inline content -------------------------------------------------------------------------------
     def inline(self, paragraph, element, bold: bool = False, italic: bool = False, font: str | None = None) -> None:
@@ -376,7 +383,7 @@ class _Writer:
                 pass
             elif child.tag == "br":
                 paragraph.add_run().add_break()
-                if paragraph.style.name in ("Normal", TABLE_STYLE):
+                if paragraph._p.style in (None, self.styles.get(TABLE_STYLE)):  # Normal or a table cell
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT  # a justified line before a break would stretch
             elif child.tag == "img":
                 self.picture(paragraph, child)
@@ -422,7 +429,9 @@ class _Writer:
 
     # Blocks -------------------------------------------------------------------------------------------
     def paragraph(self, style: str | None = None, indent: bool = True):
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self.document.add_paragraph()
+        if style:
+            self.style(paragraph, style)
         if not indent:
             paragraph.paragraph_format.first_line_indent = 0
         return paragraph
@@ -548,7 +557,7 @@ class _Writer:
             for index, cell in enumerate(row.cells):
                 cell.width = Mm(width * fractions[index])
                 paragraph = cell.paragraphs[0]
-                paragraph.style = TABLE_STYLE
+                self.style(paragraph, TABLE_STYLE)
                 if index < len(source):
                     header = source[index].tag == "th"
                     self.inline(paragraph, source[index], font=HEITI if header else None)
@@ -654,7 +663,7 @@ def word_pack(printed: PrintedPack, numbers: Sequence[int] = ()) -> bytes:
     _restart_numbering(body, 1)
     _page_numbers(body)
     for number, page in enumerate(printed.pages, start=1):
-        heading = document.add_paragraph(style="Heading 1")
+        heading = writer.paragraph("Heading 1")
         if number > 1:
             heading.paragraph_format.page_break_before = True
         for index, line in enumerate(balanced_lines(page.title)):
