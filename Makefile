@@ -19,7 +19,7 @@ build: $(VENV)/.site-installed
 	@$(BIN)/python scripts/build.py -d site
 
 pdf: build
-	@ls -1 site/packs/*.pdf
+	@ls -1 site/packs/*.pdf site/packs/*.docx site/measures/ledger.xlsx
 
 # Onto the intranet server: build, check, switch DEST (a symbolic link) atomically; rollback goes back one version.
 publish: $(VENV)/.site-installed

@@ -1,18 +1,30 @@
-"""Measures that track themselves: checklists on measure pages, the ledger, its CSV and the problem map."""
+"""Measures that track themselves: checklists on measure pages, the ledger, its CSV and the problem map;
+with STUDYSITE_PDF=1 (make build, make pdf) the ledger's Excel workbook too."""
 
 from __future__ import annotations
+
+import logging
+import time
 
 from mkdocs.structure.files import File
 
 from studysite.ledger import checklist, with_problem_links
-from studysite.pages import MEASURE_FILES, MEASURE_PAGES, PROBLEM_PAGE
+from studysite.pages import LEDGER_XLSX, MEASURE_FILES, MEASURE_PAGES, PROBLEM_PAGE
 from studysite.state import build_of
+from studysite.workbook import ledger_workbook
+
+log = logging.getLogger("mkdocs.hooks.checklists")
 
 
 def on_files(files, config):
-    generated = build_of(files).generated
+    build = build_of(files)
     for src_uri in (*MEASURE_PAGES, *MEASURE_FILES):
-        files.append(File.generated(config, src_uri, content=generated[src_uri]))
+        files.append(File.generated(config, src_uri, content=build.generated[src_uri]))
+    if build.pdf:
+        started = time.perf_counter()
+        workbook = ledger_workbook(build.site.plan)
+        files.append(File.generated(config, LEDGER_XLSX, content=workbook))
+        log.info("整改台账工作簿 %s：%d 字节，%.2f 秒", LEDGER_XLSX, len(workbook), time.perf_counter() - started)
     return files
 
 

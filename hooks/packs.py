@@ -1,17 +1,23 @@
-"""Study packs: a page per pack, the packs index, and with STUDYSITE_PDF=1 (make build, make pdf) the PDFs."""
+"""Study packs: a page per pack, the packs index, and with STUDYSITE_PDF=1 (make build, make pdf) each pack's
+PDF and Word document."""
 
 from __future__ import annotations
 
+import logging
+import time
 from pathlib import Path
 
+import markdown as markdown_module
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from studysite.packpages import pack_page
 from studysite.pages import PACK_INDEX
-from studysite.printing import PrintPage, glyph_problems, render_pdf
+from studysite.printing import PrintedPack, PrintPage, glyph_problems, printed_date, render_pdf
 from studysite.problems import report
 from studysite.state import build_of
+
+log = logging.getLogger("mkdocs.hooks.packs")
 
 
 def on_files(files, config):
@@ -19,8 +25,9 @@ def on_files(files, config):
     files.append(File.generated(config, PACK_INDEX, content=build.generated[PACK_INDEX]))
     if build.pdf:
         for pack in build.site.packs:
-            # A placeholder now, so links to the PDF are checked; on_env fills in the bytes.
+            # Placeholders now, so links to them are checked; on_env fills in the bytes.
             files.append(File.generated(config, pack.pdf, content=b""))
+            files.append(File.generated(config, pack.docx, content=b""))
     return files
 
 
@@ -33,22 +40,47 @@ def on_page_markdown(markdown, page, config, files):
     return markdown.rstrip("\n") + "\n\n" + pack_page(pack, titles, build.pdf)
 
 
+def _base(docs: Path, page) -> str:
+    """The file:// URL a page's relative links resolve against: a folder (m1/) or, offline, a file (m1.html)."""
+    return (docs / page.url).as_uri() + ("/" if page.url.endswith("/") or not page.url else "")
+
+
 def on_env(env, config, files):
     build = build_of(files)
     if not build.pdf:
         return env
+    from studysite.wordpack import word_pack  # python-docx: loaded only by builds that make the packs' files
+
     docs = Path(config.docs_dir)
+    # The dates hook has put each page's last commit on its file by now (all on_files ran before on_env).
+    changed = {f.src_uri: f.last_changed for f in files if getattr(f, "last_changed", None)}
     problems = []
     for pack in build.site.packs:
         pages = []
         for src_uri in pack.pages:
             page = files.get_file_from_path(src_uri).page
-            # Relative links resolve against the page's URL: a folder (m1/) or, offline, a file (m1.html).
-            base = (docs / page.url).as_uri() + ("/" if page.url.endswith("/") or not page.url else "")
-            pages.append(PrintPage(src_uri, page.title, page.content, base))
-        problems += glyph_problems(pack, pages)
+            pages.append(PrintPage(src_uri, page.title, page.content, _base(docs, page)))
+        # The pack's own text under its title, rendered as MkDocs renders pages.
+        intro = markdown_module.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        pack_page_file = files.get_file_from_path(pack.src_uri)
+        intro_page = PrintPage(pack.src_uri, pack.title, intro.convert(pack.intro), _base(docs, pack_page_file.page))
+        problems += glyph_problems(pack, [*pages, intro_page])
         if not problems:
-            files.get_file_from_path(pack.pdf).content_bytes = render_pdf(pack, pages)
+            printed = PrintedPack(pack, pages, intro_page.content, printed_date(pack, changed))
+            started = time.perf_counter()
+            pdf, numbers = render_pdf(printed)
+            middle = time.perf_counter()
+            word = word_pack(printed, numbers)
+            files.get_file_from_path(pack.pdf).content_bytes = pdf
+            files.get_file_from_path(pack.docx).content_bytes = word
+            log.info(
+                "材料包 %s：PDF %d 字节，%.2f 秒；Word %d 字节，%.2f 秒",
+                pack.src_uri,
+                len(pdf),
+                middle - started,
+                len(word),
+                time.perf_counter() - middle,
+            )
     if problems:
         raise PluginError(report(problems))
     return env

@@ -144,8 +144,8 @@ def _copy_code(project: Path) -> None:
         shutil.copytree(REPO / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
 
 
-def _build_measured(config: Path, site: Path, **env: str) -> tuple[float, float]:
-    """Seconds and peak resident memory (MB) of one `mkdocs build`, from the child's own rusage."""
+def _build_measured(config: Path, site: Path, **env: str) -> tuple[float, float, str]:
+    """Seconds, peak resident memory (MB) and the log of one `mkdocs build`, from the child's own rusage."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
     started = time.perf_counter()
     with subprocess.Popen(
@@ -160,7 +160,7 @@ def _build_measured(config: Path, site: Path, **env: str) -> tuple[float, float]
     elapsed = time.perf_counter() - started
     if process.returncode != 0:
         raise SystemExit(f"构建失败：{config}\n{stderr[-3000:]}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, stderr
 
 
 def _build(config: Path, site: Path) -> float:
@@ -200,11 +200,34 @@ def measure(size: int, workdir: Path) -> Result:
 
 
 @dataclass(frozen=True)
+class OfficeFile:
+    """One file the PDF build makes, as its hook logged it: what, how big, how long."""
+
+    name: str
+    kind: str  # PDF, Word, Excel
+    bytes: int
+    seconds: float
+
+
+_PACK_LOG = re.compile(r"材料包 (\S+)：PDF (\d+) 字节，([\d.]+) 秒；Word (\d+) 字节，([\d.]+) 秒")
+_WORKBOOK_LOG = re.compile(r"整改台账工作簿 (\S+)：(\d+) 字节，([\d.]+) 秒")
+
+
+def office_files(log: str) -> list[OfficeFile]:
+    """The PDFs, Word packs and the ledger workbook a build made, from its log lines."""
+    made = [OfficeFile(m[1], "Excel", int(m[2]), float(m[3])) for m in _WORKBOOK_LOG.finditer(log)]
+    for m in _PACK_LOG.finditer(log):
+        made += [OfficeFile(m[1], "PDF", int(m[2]), float(m[3])), OfficeFile(m[1], "Word", int(m[4]), float(m[5]))]
+    return made
+
+
+@dataclass(frozen=True)
 class PackResult:
     entries: int
     pdf_pages: int
-    pdf_seconds: float  # the build with PDFs minus the same build without
+    pdf_seconds: float  # making the pack's PDF, as the hook timed it (a difference of two builds drowns in noise)
     peak_mb: float  # peak memory of the build that made the PDF
+    files: tuple[OfficeFile, ...] = ()  # each file made, with its own seconds
 
 
 def measure_pack(entries: int, workdir: Path) -> PackResult:
@@ -221,11 +244,26 @@ def measure_pack(entries: int, workdir: Path) -> PackResult:
     (project / "docs/packs/bench.md").write_text(
         "---\ntype: pack\ntitle: 示例学习材料包\npages:\n  - speeches/\n  - notices/\n---\n", encoding="utf-8"
     )
-    without_pdf = _build(project / "mkdocs.yml", project / "site-plain")
-    with_pdf, peak = _build_measured(project / "mkdocs.yml", project / "site", STUDYSITE_PDF="1")
+    _, peak, log = _build_measured(project / "mkdocs.yml", project / "site", STUDYSITE_PDF="1")
     with pdfplumber.open(project / "site/packs/bench.pdf") as pdf:
         pages = len(pdf.pages)
-    return PackResult(entries, pages, round(with_pdf - without_pdf, 2), round(peak, 1))
+    files = tuple(office_files(log))
+    seconds = sum(f.seconds for f in files if f.kind == "PDF")
+    return PackResult(entries, pages, round(seconds, 2), round(peak, 1), files)
+
+
+def measure_repo_office(workdir: Path) -> list[OfficeFile]:
+    """The repo's own packs and ledger as `make build` makes them."""
+    project = workdir / "repo"
+    shutil.copytree(REPO / "docs", project / "docs")
+    _copy_code(project)
+    shutil.copy2(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    return office_files(_build_measured(project / "mkdocs.yml", project / "site", STUDYSITE_PDF="1")[2])
+
+
+def office_table(files: list[OfficeFile]) -> str:
+    rows = [f"| {f.name} | {f.kind} | {f.bytes} | {f.seconds} |" for f in files]
+    return "\n".join(["| 文件 | 格式 | 字节 | 生成用时（秒） |", "|---|---|---|---|", *rows])
 
 
 def table(results: list[Result]) -> str:
@@ -245,16 +283,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--pack-entries", type=int, default=0, help="另测一个由 N 篇条目组成的材料包的 PDF（约 3 页一篇）"
     )
+    parser.add_argument(
+        "--office", action="store_true", help="另测本站自己的材料包和台账：PDF、Word 文档和 Excel 工作簿的大小和用时"
+    )
     parser.add_argument("--json", action="store_true", help="输出 JSON 而不是表格")
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size]
     with tempfile.TemporaryDirectory(prefix="bench-") as workdir:
         results = [measure(size, Path(workdir)) for size in sizes]
         pack = measure_pack(args.pack_entries, Path(workdir)) if args.pack_entries else None
+        office = measure_repo_office(Path(workdir)) if args.office else []
     if args.json:
         print(
             json.dumps(
-                {"builds": [asdict(r) for r in results], "pack": asdict(pack) if pack else None}, ensure_ascii=False
+                {
+                    "builds": [asdict(r) for r in results],
+                    "pack": asdict(pack) if pack else None,
+                    "office": [asdict(f) for f in office],
+                },
+                ensure_ascii=False,
             )
         )
         return 0
@@ -265,6 +312,9 @@ def main(argv: list[str] | None = None) -> int:
             f"材料包 PDF：{pack.entries} 篇条目，{pack.pdf_pages} 页，生成 PDF 用时 {pack.pdf_seconds} 秒，"
             f"构建进程内存峰值 {pack.peak_mb} MB"
         )
+        print(office_table(list(pack.files)))
+    if office:
+        print(office_table(office))
     return 0
 
 

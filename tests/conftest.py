@@ -13,6 +13,9 @@ from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCE_REPORT = REPO / "source" / "局党委专题民主生活会召开情况汇报.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The day the fictional history of the PDF fixture was committed (China Standard Time).
+FIXTURE_COMMIT_DAY = "2025-06-20"
 
 
 def copy_project(target: Path) -> Path:
@@ -81,3 +84,36 @@ def build_quietly(project: Path, site: Path, pdf: bool = False) -> tuple[bool, l
     stream = io.StringIO()
     built, summary = build_site(project, site, pdf, stream)
     return built, [*stream.getvalue().splitlines(), summary]
+
+
+def commit_all(project: Path, day: str) -> None:
+    """Make the project a git repository with everything committed on that day (pages then have dates)."""
+    when = f"{day}T10:00:00+08:00"
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    identity = ["-c", "user.name=示例", "-c", "user.email=shili@example.invalid"]
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "示例"]):
+        subprocess.run(["git", *identity, "-C", str(project), *command], check=True, env=env, capture_output=True)
+
+
+def pdf_project(target: Path) -> Path:
+    """The repo with the fictional entries and measure, committed: what the print tests build."""
+    project = copy_project(target)
+    for folder in ("speeches", "notices"):
+        for path in (FIXTURES / "compilation" / folder).glob("*.md"):
+            shutil.copy2(path, project / "docs" / folder / path.name)
+    shutil.copy2(FIXTURES / "measures/m9.md", project / "docs/measures/m9.md")
+    commit_all(project, FIXTURE_COMMIT_DAY)
+    return project
+
+
+PDF_ENV = {"STUDYSITE_PDF": "1", "STUDYSITE_TODAY": "2025-07-01"}
+
+
+@pytest.fixture(scope="session")
+def pdf_site(tmp_path_factory) -> Path:
+    """A build with PDFs, Word packs and the ledger workbook (make build), shared by the print tests."""
+    tmp_path = tmp_path_factory.mktemp("packs")
+    site = tmp_path / "site"
+    result = mkdocs_build(pdf_project(tmp_path / "project"), site, env=PDF_ENV)
+    assert result.returncode == 0, result.stderr
+    return site

@@ -39,7 +39,22 @@ def test_main_measures_both_builds_and_a_pack(capsys):
     [result] = output["builds"]
     pack = output["pack"]
     assert pack["entries"] == 3 and pack["pdf_pages"] > 3 and pack["pdf_seconds"] > 0 and pack["peak_mb"] > 50
+    made = {(f["name"], f["kind"]): f for f in pack["files"]}
+    assert set(made) == {("measures/ledger.xlsx", "Excel"), ("packs/bench.md", "PDF"), ("packs/bench.md", "Word")}
+    assert all(f["bytes"] > 5000 and f["seconds"] > 0 for f in made.values())
     assert result["entries"] == 20
     assert result["project_seconds"] > 0 and result["plain_seconds"] > 0
     assert abs(result["ratio"] - result["project_seconds"] / result["plain_seconds"]) < 0.01
     assert 5 < result["median_entry_kb"] < 60
+
+
+def test_office_files_are_read_from_the_build_log():
+    log = (
+        "INFO    -  整改台账工作簿 measures/ledger.xlsx：11649 字节，0.03 秒\n"
+        "INFO    -  材料包 packs/report.md：PDF 729142 字节，2.41 秒；Word 52049 字节，0.35 秒\n"
+    )
+    assert bench.office_files(log) == [
+        bench.OfficeFile("measures/ledger.xlsx", "Excel", 11649, 0.03),
+        bench.OfficeFile("packs/report.md", "PDF", 729142, 2.41),
+        bench.OfficeFile("packs/report.md", "Word", 52049, 0.35),
+    ]

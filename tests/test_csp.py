@@ -26,7 +26,7 @@ document.addEventListener("securitypolicyviolation", (e) => window.__violations.
 
 
 @pytest.fixture(scope="module")
-def pdf_site(tmp_path_factory) -> Path:
+def csp_site(tmp_path_factory) -> Path:
     tmp_path = tmp_path_factory.mktemp("csp")
     project = copy_project(tmp_path / "project")
     site = tmp_path / "site"
@@ -41,8 +41,8 @@ def pdf_site(tmp_path_factory) -> Path:
     return site
 
 
-def test_every_page_has_the_policy_first_in_head_and_it_allows_only_its_own_inline_scripts(pdf_site: Path):
-    pages = [path for path in pdf_site.rglob("*.html") if "injected" not in path.parts]
+def test_every_page_has_the_policy_first_in_head_and_it_allows_only_its_own_inline_scripts(csp_site: Path):
+    pages = [path for path in csp_site.rglob("*.html") if "injected" not in path.parts]
     assert len(pages) > 20
     for path in pages:
         html = path.read_text(encoding="utf-8")
@@ -57,11 +57,11 @@ def test_every_page_has_the_policy_first_in_head_and_it_allows_only_its_own_inli
 
 
 @pytest.fixture(scope="module")
-def site_url(pdf_site: Path):
-    handler = functools.partial(_QuietHandler, directory=str(pdf_site.parent))
+def site_url(csp_site: Path):
+    handler = functools.partial(_QuietHandler, directory=str(csp_site.parent))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/{pdf_site.name}/"
+    yield f"http://127.0.0.1:{server.server_address[1]}/{csp_site.name}/"
     server.shutdown()
 
 

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pdfplumber
-import pytest
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfparser import PDFParser
 
 from compilation_fixtures import GOOD, TOPICS, entry_files, sources_in
 from conftest import REPO, append_line, copy_project, mkdocs_build, soup
 from studysite.entries import load_catalogue
+from studysite.ledger import LEDGER_COLUMNS
 from studysite.packs import load_packs, page_levels
-from studysite.printing import PrintPage, document, missing_glyphs, print_content
+from studysite.printing import PrintedPack, PrintPage, document, missing_glyphs, print_content, printed_date
 from studysite.problems import report
 from studysite.sources import Source
 
@@ -88,20 +89,6 @@ def test_print_content_keeps_text_and_makes_paper_sense():
 def test_a_character_no_font_has_is_reported():
     assert missing_glyphs("学习资料☑☐—") == []
     assert missing_glyphs("学习\ue000资料") == ["\ue000"]
-
-
-@pytest.fixture(scope="module")
-def pdf_site(tmp_path_factory) -> Path:
-    tmp_path = tmp_path_factory.mktemp("packs")
-    project = copy_project(tmp_path / "project")
-    for folder in ("speeches", "notices"):
-        for path in (GOOD / folder).glob("*.md"):
-            shutil.copy2(path, project / "docs" / folder / path.name)
-    shutil.copy2(FIXTURES / "measures/m9.md", project / "docs/measures/m9.md")
-    site = tmp_path / "site"
-    result = mkdocs_build(project, site, env={"STUDYSITE_PDF": "1", "STUDYSITE_TODAY": "2025-07-01"})
-    assert result.returncode == 0, result.stderr
-    return site
 
 
 def _body_pages(pdf) -> list:
@@ -183,21 +170,26 @@ def test_internal_compilation_is_marked_and_checklists_print_their_state(pdf_sit
 def test_pack_pages_on_the_site_link_their_pdf_and_print_button(pdf_site: Path):
     page = soup(pdf_site / "packs/report/index.html")
     buttons = {a.get_text(strip=True): a["href"] for a in page.select("a.md-button")}
-    assert buttons == {"下载 PDF": "../report.pdf", "打印": "../report.pdf"}
+    assert buttons == {"下载 PDF": "../report.pdf", "下载 Word": "../report.docx", "打印": "../report.pdf"}
     assert "pack-print" in page.select_one("a.md-button--primary")["class"]
     listed = [li.get_text(strip=True) for li in page.select("article ol li")]
     assert listed[0] == "局党委专题民主生活会召开情况汇报" and listed[-1] == "整改台账"
     index = soup(pdf_site / "packs/index.html")
-    assert [a["href"] for a in index.select("article table a") if a.get_text() == "PDF"] == [
+    assert [a["href"] for a in index.select("article table a") if a.get_text() in ("PDF", "Word")] == [
         "compilation.pdf",
+        "compilation.docx",
         "report.pdf",
+        "report.docx",
     ]
+    assert (pdf_site / "packs/report.docx").stat().st_size > 0
 
 
 def test_without_pdfs_the_pack_page_says_how_to_make_them(built_site: Path):
     text = soup(built_site / "packs/report/index.html").select_one("article").get_text()
-    assert "PDF 在 make build 或 make pdf 时生成" in text
-    assert not (built_site / "packs/report.pdf").exists()
+    assert "PDF 和 Word 文档在 make build 或 make pdf 时生成" in text
+    assert not (built_site / "packs/report.pdf").exists() and not (built_site / "packs/report.docx").exists()
+    index = soup(built_site / "packs/index.html")
+    assert not [a for a in index.select("article a") if a["href"].endswith((".pdf", ".docx"))]
 
 
 def test_a_missing_glyph_stops_the_pdf_build(tmp_path: Path):
@@ -214,9 +206,95 @@ def test_a_missing_glyph_stops_the_pdf_build(tmp_path: Path):
 def test_document_puts_cover_toc_and_pages_in_order():
     packs, _ = load_packs(pack_files(REPO / "docs/packs"), EXISTING, CATALOGUE, LEVELS)
     pages = [PrintPage("a.md", "甲", "<p>一</p>", "file:///d/"), PrintPage("b.md", "乙", "<p>二</p>", "file:///d/")]
-    html = document(packs[0], pages)
+    html = document(PrintedPack(packs[0], pages))
     assert (
         html.index('class="cover"') < html.index('class="toc"') < html.index('id="page-1"') < html.index('id="page-2"')
     )
     assert '<p class="cover-mark">内部资料　注意保存</p>' in html
     assert '<li><a href="#page-1">甲</a></li><li><a href="#page-2">乙</a></li>' in html
+
+
+def test_printed_date_is_the_packs_own_else_the_newest_change_of_its_pages():
+    packs, _ = load_packs(pack_files(REPO / "docs/packs"), EXISTING, CATALOGUE, LEVELS)
+    meeting = packs[1]
+    changed = {"report/index.md": date(2025, 5, 1), "measures/m1.md": date(2025, 6, 2), "index.md": date(2026, 1, 1)}
+    assert printed_date(meeting, changed) == date(2025, 6, 2), "index.md is not in the pack"
+    assert printed_date(meeting, {}) is None, "outside git: no date, never the build day"
+    assert printed_date(replace(meeting, date=date(2025, 3, 1)), changed) == date(2025, 3, 1)
+
+
+def test_paper_drops_screen_only_blocks_and_turns_wide_tables_with_their_heading():
+    header = "".join(f"<th>{name}</th>" for name in ("序号", "问题", "措施", "任务", "责任领导", "责任部门"))
+    wide_cells = "".join(f"<td>{text}</td>" for text in ("1", "P1、P2", "M9", "M9-2 开展示例专题学习", "待定", "待定"))
+    wide_row = wide_cells + "<td>2025年6月30日</td>" * 4
+    content = (
+        '<p>正文。</p><p class="screen-only">文件放在 docs/speeches/。</p>'
+        '<h2 id="a">明细</h2><div class="ledger"><table><thead><tr>'
+        + header
+        + "<th>完成时限</th><th>状态</th><th>佐证材料</th><th>销号日期</th></tr></thead>"
+        f"<tbody><tr>{wide_row}</tr></tbody></table></div>"
+        "<table><tr><th>标题</th><th>日期</th></tr><tr><td>关于示例的通报</td><td>2025年3月12日</td></tr></table>"
+    )
+    paper = print_content(content, 2, "file:///d/")
+    assert "docs/" not in paper and "正文。" in paper
+    assert re.search(r'<div class="wide"><h2 id="p2-a">明细</h2>\s*<div class="ledger"><table><colgroup>', paper)
+    assert paper.count('class="wide"') == 1, "a two-column table stays upright"
+    widths = [float(w) for w in re.findall(r'<col style="width: ([\d.]+)%">', paper)]
+    assert len(widths) == 12 and abs(sum(widths[:10]) - 100) < 0.1 and abs(sum(widths[10:]) - 100) < 0.1
+
+
+def _title_lines(page) -> list[str]:
+    """The page title's lines (2号 text) at the top of a body page."""
+    lines: dict[int, str] = {}
+    for char in sorted(page.chars, key=lambda c: (round(c["top"]), c["x0"])):
+        if abs(char["size"] - 22) < 0.5:
+            lines[round(char["top"])] = lines.get(round(char["top"]), "") + char["text"]
+    return list(lines.values())
+
+
+def test_wrapped_titles_are_balanced(pdf_site: Path):
+    with pdfplumber.open(pdf_site / "packs/report.pdf") as pdf:
+        titles = [_title_lines(page) for page in _body_pages(pdf)]
+    wrapped = [lines for lines in titles if len(lines) > 1]
+    assert ["T4 着眼认清危害重点抓", "好退休党员的学习教育"] in wrapped
+    for lines in wrapped:
+        lengths = [len(line.replace(" ", "")) for line in lines]
+        assert min(lengths) >= 2 and max(lengths) - min(lengths) <= 4, lines
+
+
+def test_cover_has_the_date_and_the_packs_introduction_follows_the_toc(pdf_site: Path):
+    with pdfplumber.open(pdf_site / "packs/report.pdf") as pdf:
+        cover, toc, intro = (pdf.pages[i].extract_text() for i in range(3))
+    # No date in the pack file: the newest commit of its pages (the fixture's history), not the build day.
+    assert cover.splitlines()[-1] == "2025年6月20日"
+    assert toc.startswith("目 录") and intro.startswith("说 明")
+    assert "本材料包收录会议报告全文、查摆的5个方面问题" in intro.replace("\n", "")
+
+
+def test_wide_tables_print_on_landscape_pages_with_whole_rows_and_their_header(pdf_site: Path):
+    with pdfplumber.open(pdf_site / "packs/report.pdf") as pdf:
+        landscape = [page for page in _body_pages(pdf) if page.width > page.height]
+        assert landscape, "the ledger's ten columns do not fit the upright block"
+        numbers = []
+        for page in landscape:
+            rows = [row for table in page.extract_tables() for row in table]
+            assert rows[0] == [*LEDGER_COLUMNS], "the header row repeats on every page"
+            # A row split across pages would start a page with an empty 序号 cell.
+            numbers += [int(row[0]) for row in rows[1:]]
+            for row in rows[1:]:
+                assert all("\n" not in cell for cell in (row[0], row[6], row[7]) if len(cell) <= 4), row
+        assert numbers == list(range(1, 33))
+        text = "\n".join(page.extract_text() for page in landscape)
+        assert landscape[0].extract_text().lstrip().startswith("台账明细"), "the heading goes with its table"
+        assert "长期坚持" in text and "2025年6月30日" in text
+        upright = next(p for p in _body_pages(pdf) if p.extract_text().lstrip().startswith("整改台账"))
+        assert "已完成 正在整改 长期坚持" in upright.extract_text(), "short headers are never stacked"
+
+
+def test_screen_only_text_stays_on_the_site_and_never_prints(pdf_site: Path):
+    block = soup(pdf_site / "compilation/index.html").select_one("p.screen-only")
+    assert "docs/speeches/" in block.get_text() and "合并请求" in block.get_text()
+    assert soup(pdf_site / "speeches/by-topic/index.html").select_one("p.screen-only").get_text().startswith("另见")
+    with pdfplumber.open(pdf_site / "packs/compilation.pdf") as pdf:
+        text = "".join(page.extract_text() for page in pdf.pages)
+    assert "学习资料汇编" in text and "合并请求" not in text and "Markdown" not in text

@@ -93,7 +93,9 @@ def _by_count(name: str, count: int) -> tuple:
 
 
 def _see_also(page: str, links: list[tuple[str, str]]) -> str:
-    return "另见：" + " · ".join(link(label, target, page) for label, target in links if target != page) + "\n"
+    # Navigation between the site's indexes: only the screen shows it.
+    links = " · ".join(link(label, target, page) for label, target in links if target != page)
+    return f"另见：{links}\n{{ .screen-only }}\n"
 
 
 _SPEECH_VIEWS = [("按时间", SPEECH_INDEX), ("按讲话人", SPEECHES_BY_SPEAKER), ("按专题", SPEECHES_BY_TOPIC)]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .fields import format_date
 from .md import escape, link, table
 from .measures import DONE, NO_RATE_NOTE, RATE_DEFINITION, TBD, Item, Measure, Plan, progress
-from .pages import LEDGER_CSV, LEDGER_PAGE, MAPPING_PAGE, PROBLEM_PAGE
+from .pages import LEDGER_CSV, LEDGER_PAGE, LEDGER_XLSX, MAPPING_PAGE, PROBLEM_PAGE
 
 LEDGER_COLUMNS = ("序号", "问题", "措施", "任务", "责任领导", "责任部门", "完成时限", "状态", "佐证材料", "销号日期")
 _OVERDUE = "（逾期）"
@@ -103,7 +103,16 @@ def checklist(measure: Measure, plan: Plan) -> str:
     return "\n".join(parts)
 
 
-def ledger_page(plan: Plan) -> str:
+def downloads(workbook: bool) -> str:
+    """The ledger's downloads, a paragraph only the screen shows: the workbook exists when the PDFs do."""
+    links = [link("Excel 工作簿（.xlsx，可筛选、打印）", LEDGER_XLSX, LEDGER_PAGE)] if workbook else []
+    links.append(
+        link("CSV（可用 Excel 打开）" if workbook else "下载台账（CSV，可用 Excel 打开）", LEDGER_CSV, LEDGER_PAGE)
+    )
+    return ("下载台账：" if workbook else "") + " · ".join(links) + "\n{ .screen-only }\n"
+
+
+def ledger_page(plan: Plan, workbook: bool = False) -> str:
     overall = progress([item for measure in plan.measures for item in measure.items], plan.today)
     progress_rows = []
     for measure in plan.measures:
@@ -138,7 +147,7 @@ def ledger_page(plan: Plan) -> str:
             f"逾期按{format_date(plan.today)}计算，逾期事项排在最前。\n",
             f"报告没有写明的责任部门和完成时限记为“{TBD}”，责任部门待定的事项计为“未分配”。"
             f"{RATE_DEFINITION}；{NO_RATE_NOTE}。\n",
-            link("下载台账（CSV，可用 Excel 打开）", LEDGER_CSV, LEDGER_PAGE) + "\n",
+            downloads(workbook),
             "## 进度\n",
             f"**合计**：{overall.summary()}。\n",
             table(
@@ -174,7 +183,7 @@ def mapping_page(plan: Plan) -> str:
         [
             "# 问题—措施对照\n",
             "会议报告第三部分查摆的5个方面问题（P1–P5）与第四部分措施（M1–M5）、第二部分下一步重点抓好的4件事（T1–T4）的对应关系。"
-            "报告原文没有逐条对应，下表由各措施页的 problem_refs 汇总而成，属本站整理。\n",
+            "报告原文没有逐条对应，下表由各措施页所列的对应问题汇总而成，属本站整理。\n",
             table(("问题", "对应措施"), rows),
         ]
     )

@@ -16,7 +16,7 @@ from functools import cached_property
 from .entries import Catalogue, load_catalogue
 from .measures import Plan, load_plan
 from .packs import Pack, load_packs, page_levels
-from .pages import GENERATED_FILES, GENERATED_PAGES, GENERATED_TITLES, pdf_of
+from .pages import GENERATED_FILES, GENERATED_PAGES, GENERATED_TITLES, docx_of, pdf_of
 from .problems import Problem
 from .sources import Source
 
@@ -51,8 +51,9 @@ class Site:
 
     @cached_property
     def targets(self) -> frozenset[str]:
-        """Everything a link may point at: pages, files of docs/, generated downloads and pack PDFs."""
-        return self.pages | self.files | frozenset(GENERATED_FILES) | {pdf_of(p.src_uri) for p in self.packs}
+        """Everything a link may point at: pages, files of docs/, generated downloads and packs' PDF and Word files."""
+        printed = {made(p.src_uri) for p in self.packs for made in (pdf_of, docx_of)}
+        return self.pages | self.files | frozenset(GENERATED_FILES) | printed
 
     def title(self, src_uri: str) -> str:
         """A page's title before it is rendered: its front-matter title, its first # heading, or its path."""

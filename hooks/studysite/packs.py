@@ -14,7 +14,7 @@ from datetime import date
 from .entries import Catalogue, compilation_order_key, contents_groups
 from .fields import Reader, iso_date, one_of, text
 from .frontmatter import FrontMatter
-from .pages import CONTENTS, MEASURE_DIR, NOTICE_DIR, SPEECH_DIR, is_measure_path, is_pack_path, pdf_of
+from .pages import CONTENTS, MEASURE_DIR, NOTICE_DIR, SPEECH_DIR, docx_of, is_measure_path, is_pack_path, pdf_of
 from .problems import Problem
 from .sources import Source
 
@@ -44,6 +44,7 @@ class Pack:
     issuer: str | None = None
     date: date | None = None
     audience: str | None = None
+    intro: str = ""  # the pack file's own text under its title (Markdown): printed after the 目录
 
     @property
     def internal(self) -> bool:
@@ -52,6 +53,18 @@ class Pack:
     @property
     def pdf(self) -> str:
         return pdf_of(self.src_uri)
+
+    @property
+    def docx(self) -> str:
+        return docx_of(self.src_uri)
+
+
+_TITLE_LINE = re.compile(r"\A\s*#\s[^\n]*\n?")
+
+
+def intro_of(body: str) -> str:
+    """A pack file's text without its # title: what the pack says about itself."""
+    return _TITLE_LINE.sub("", body, count=1).strip()
 
 
 def page_levels(catalogue: Catalogue, internal_pages: set[str]) -> dict[str, str]:
@@ -86,7 +99,13 @@ def expand(item: str, existing: set[str], catalogue: Catalogue) -> list[str] | N
 
 
 def read_pack(
-    path: str, src_uri: str, front: FrontMatter, existing: set[str], catalogue: Catalogue, levels: Mapping[str, str]
+    path: str,
+    src_uri: str,
+    front: FrontMatter,
+    existing: set[str],
+    catalogue: Catalogue,
+    levels: Mapping[str, str],
+    intro: str = "",
 ) -> tuple[Pack | None, list[Problem]]:
     reader = Reader(path, front, LABELS, [])
     reader.unknown_keys(PACK_KEYS, "学习材料包")
@@ -127,7 +146,7 @@ def read_pack(
     if reader.problems or title is None:
         return None, reader.problems
     level = max((levels.get(page, DEFAULT_LEVEL) for page in pages), key=LEVELS.index)
-    return Pack(src_uri, title, tuple(pages), level, **fields), []
+    return Pack(src_uri, title, tuple(pages), level, **fields, intro=intro), []
 
 
 def load_packs(
@@ -139,7 +158,10 @@ def load_packs(
     for source in sorted((s for s in sources if is_pack_path(s.src_uri)), key=lambda s: s.src_uri):
         front, found = source.parsed
         if not found:
-            pack, found = read_pack(source.path, source.src_uri, front or FrontMatter({}), existing, catalogue, levels)
+            front = front or FrontMatter({})
+            pack, found = read_pack(
+                source.path, source.src_uri, front, existing, catalogue, levels, intro_of(source.body)
+            )
             packs += [pack] if pack else []
         problems += found
     return tuple(packs), problems

@@ -35,13 +35,15 @@ LEDGER_CSV = "measures/ledger.csv"
 MAPPING_PAGE = "measures/mapping.md"
 MEASURE_PAGES = (LEDGER_PAGE, MAPPING_PAGE)
 MEASURE_FILES = (LEDGER_CSV,)
+# The ledger as an Excel workbook: made with the PDFs only (make build, make pdf), like the packs' Word files.
+LEDGER_XLSX = "measures/ledger.xlsx"
 
 PACK_INDEX = "packs/index.md"
 FIND_PAGE = "find/index.md"  # the 检索 page with filters (issue 15): reserved here so every module names it alike
 
 # Every generated Markdown page and every generated download a page may link to.
 GENERATED_PAGES = (*COMPILATION_PAGES, *MEASURE_PAGES, PACK_INDEX)
-GENERATED_FILES = MEASURE_FILES
+GENERATED_FILES = (*MEASURE_FILES, LEDGER_XLSX)
 
 
 def _markdown_file(src_uri: str) -> bool:
@@ -64,6 +66,11 @@ def is_pack_path(src_uri: str) -> bool:
 def pdf_of(pack_src_uri: str) -> str:
     """The PDF a pack page offers, beside it."""
     return pack_src_uri.removesuffix(".md") + ".pdf"
+
+
+def docx_of(pack_src_uri: str) -> str:
+    """The Word document a pack page offers, beside its PDF."""
+    return pack_src_uri.removesuffix(".md") + ".docx"
 
 
 # The titles generated pages carry (their # heading), for lists that name them before they are rendered.

@@ -29,7 +29,7 @@ class Build:
     site: Site
     generated: dict[str, str]  # the generated pages (Markdown) and text files (CSV), by src_uri
     report: Report
-    pdf: bool  # study packs get their PDFs (make build, make pdf)
+    pdf: bool  # study packs get their PDFs and Word files, the ledger its workbook (make build, make pdf)
     edition: Edition = SERVED
     withheld: frozenset[str] = frozenset()  # pages and files of docs/ this edition leaves out (offline, public)
     html_problems: list[Problem] = field(default_factory=list)  # found on rendered pages, as MkDocs renders them
@@ -39,7 +39,7 @@ def generated_content(site: Site, pdf: bool) -> dict[str, str]:
     """Every page and text file the build adds to docs/ (never written there), by src_uri."""
     return {
         **generated_pages(site.catalogue),
-        LEDGER_PAGE: ledger_page(site.plan),
+        LEDGER_PAGE: ledger_page(site.plan, workbook=pdf),
         MAPPING_PAGE: mapping_page(site.plan),
         LEDGER_CSV: ledger_csv(site.plan),
         PACK_INDEX: packs_index(site.packs, pdf),
