@@ -18,7 +18,7 @@ build: $(VENV)/.site-installed
 pdf: build
 	@ls -1 site/packs/*.pdf
 
-test: $(VENV)/.dev-installed
+test: $(VENV)/.dev-installed node_modules/.installed
 	$(PYTHON) scripts/system_deps.py test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -57,6 +57,12 @@ $(VENV)/.site-installed: requirements.txt | $(BIN)/python
 $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.site-installed $@
+
+# axe-core for the accessibility tests, the version package-lock.json pins, from the npm registry (npm ci).
+node_modules/.installed: package.json package-lock.json
+	$(PYTHON) scripts/system_deps.py test
+	npm ci --no-audit --no-fund
+	touch $@
 
 clean:
 	rm -rf site test-artifacts .pytest_cache .ruff_cache

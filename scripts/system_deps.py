@@ -53,6 +53,7 @@ NEEDS: dict[str, list[Need]] = {
         *_PDF,
         Need("chromium", lambda: Path("/usr/bin/chromium").exists(), "浏览器测试（Playwright 驱动 Chromium）"),
         Need("poppler-utils", lambda: shutil.which("pdffonts") is not None, "检查 PDF 中嵌入的字体"),
+        Need("npm", lambda: shutil.which("npm") is not None, "安装无障碍检查工具 axe-core（package.json）"),
     ],
 }
 
