@@ -25,7 +25,9 @@ def pack_page(pack: Pack, titles: Mapping[str, str], pdf: bool) -> str:
     parts.append("## 打印\n")
     if pdf:
         parts.append(
-            f"[下载 PDF](<{name}>){{ .md-button }} [打印](<{name}>){{ .md-button .md-button--primary .pack-print }}\n\n"
+            f"[下载 PDF](<{name}>){{ .md-button }} "
+            # Its own name: the page's contents list a heading 打印 too, and a screen reader lists both links.
+            f'[打印](<{name}>){{ .md-button .md-button--primary .pack-print aria-label="打印 PDF" }}\n\n'
             "PDF 按党政机关公文格式（GB/T 9704）排版：A4 纸，封面、目录带页码，正文每页22行、每行28字。\n"
         )
     else:
