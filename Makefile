@@ -34,7 +34,7 @@ offline: $(VENV)/.site-installed
 	$(PYTHON) scripts/system_deps.py pdf
 	$(BIN)/python scripts/offline.py --internal "$(or $(INTERNAL),0)"
 
-test: $(VENV)/.dev-installed
+test: $(VENV)/.dev-installed node_modules/.installed
 	$(PYTHON) scripts/system_deps.py test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -77,6 +77,12 @@ $(VENV)/.site-installed: requirements.txt | $(BIN)/python
 $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.site-installed $@
+
+# axe-core for the accessibility tests, the version package-lock.json pins, from the npm registry (npm ci).
+node_modules/.installed: package.json package-lock.json
+	$(PYTHON) scripts/system_deps.py test
+	npm ci --no-audit --no-fund
+	touch $@
 
 clean:
 	rm -rf site dist test-artifacts .pytest_cache .ruff_cache

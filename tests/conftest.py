@@ -117,3 +117,29 @@ def pdf_site(tmp_path_factory) -> Path:
     result = mkdocs_build(pdf_project(tmp_path / "project"), site, env=PDF_ENV)
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def reader_site(tmp_path_factory) -> Path:
+    """The site with fictional entries of every kind and the packs' PDFs, built once (accessibility tests)."""
+    from a11y_support import build_reader_site
+
+    return build_reader_site(tmp_path_factory.mktemp("reader"))
+
+
+@pytest.fixture(scope="session")
+def reader_url(reader_site: Path):
+    """reader_site served on 127.0.0.1, as the intranet web server serves it."""
+    from a11y_support import served
+
+    with served(reader_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium_browser():
+    """Debian's Chromium through Playwright, one per test module (one Playwright runs at a time)."""
+    from a11y_support import chromium
+
+    with chromium() as browser:
+        yield browser

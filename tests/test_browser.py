@@ -64,15 +64,20 @@ def browser():
 
 
 def search_in_header(page, query: str, attempts: int = 20) -> None:
-    """Type a query into the header search box as a reader does, until the results list shows.
+    """Click into the header search box and type a query, as a reader does, until the results list shows."""
+    page.locator("input.md-search__input").click()
+    type_until_results(page, query, attempts)
+
+
+def type_until_results(page, query: str, attempts: int = 20) -> None:
+    """Type a query into the focused search box until the results list shows.
 
     A query typed before Material's worker has built the index shows nothing, so it is typed again (as a
     reader would) until results appear or the attempts run out.
     """
-    box = page.locator("input.md-search__input")
-    box.click()
     for _ in range(attempts):
-        box.fill("")
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Backspace")
         # Han characters arrive as committed text, as from an input method; Material reacts to the key
         # events around it, so the commit is followed by a key press like the one that ends an IME word.
         page.keyboard.type(query)

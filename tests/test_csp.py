@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
-from test_browser import CHROMIUM, CHROMIUM_ARGS, _QuietHandler, search_in_header
 
 from conftest import copy_project, mkdocs_build, soup
 from studysite.csp import script_hashes
+from test_browser import CHROMIUM, CHROMIUM_ARGS, _QuietHandler, search_in_header
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="Debian's chromium is not installed (make test installs it)"

@@ -29,12 +29,12 @@ def test_checklist_marks_done_items_and_overdue_ones():
         "- [ ] **M9-5** 示例事项（时限待定）  ",
     ]
     assert (
-        '  责任部门：示例局组织处 · 完成时限：2025年6月30日 · 状态：<span class="overdue">正在整改（逾期）</span>'
-        in text
+        "  责任部门：示例局组织处 · 完成时限：2025年6月30日 · "
+        '状态：<span class="task-state"><span class="overdue">正在整改（逾期）</span></span>' in text
     )
     assert (
-        "  责任部门：示例局办公室 · 完成时限：2025年3月31日 · 状态：已完成 · 佐证材料：示办发〔2025〕2号 · 销号日期：2025年3月28日"
-        in text
+        "  责任部门：示例局办公室 · 完成时限：2025年3月31日 · "
+        '状态：<span class="task-state">已完成</span> · 佐证材料：示办发〔2025〕2号 · 销号日期：2025年3月28日' in text
     )
     assert "完成时限：长期坚持（每季度检查）" in text
     assert (
@@ -76,6 +76,14 @@ def test_measure_page_shows_checkboxes_overdue_and_progress(measures_site: Path)
     page = soup(measures_site / "measures/m9/index.html")
     boxes = page.select("article li.task-list-item input[type=checkbox]")
     assert [box.has_attr("checked") for box in boxes] == [True, False, False, False, False]
+    # A screen reader hears the item and its state, not a bare "checkbox".
+    assert [box["aria-label"] for box in boxes] == [
+        "M9-1 制定示例学习制度：已完成",
+        "M9-2 开展示例专题学习：正在整改（逾期）",
+        "M9-3 建立示例学习台账：未开始",
+        "M9-4 每季度通报示例学习情况：长期坚持",
+        "M9-5 示例事项（时限待定）：未填报",
+    ]
     assert page.select_one(".admonition.info p:not(.admonition-title)").get_text(strip=True) == (
         "已完成1项、正在整改1项、长期坚持1项，完成率33.3%（1/3）；未开始1项、未填报状态1项、完成时限待定1项、逾期1项、"
         "未分配责任1项。逾期按2025年7月1日计算。完成率 = 有完成时限的事项中已完成的项数 ÷ 有完成时限的项数"

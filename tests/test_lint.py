@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import SOURCE_REPORT
-from studysite.lint import apply_fixes, internal_marks, is_valid_id_number, security, typography
+from studysite.lint import accessibility, apply_fixes, internal_marks, is_valid_id_number, security, typography
 
 
 def rules(findings) -> list[tuple[int, int, str, str]]:
@@ -127,3 +127,54 @@ def test_internal_marks_and_distribution_notes_are_notices_not_errors():
         "a.md:2:4: 传达范围（提示）: 应为 可在内网发布的资料，实为 “发至县处级”（建议：请确认本站读者都在传达范围之内）",
     ]
     assert security("a.md", "本文为内部资料，注意保存。") == []
+
+
+@pytest.mark.parametrize(
+    ("bad", "got"),
+    [
+        ("![](图片/座谈会.jpg)", "![](图片/座谈会.jpg)"),
+        ("会场见下图：![ ](a.png){ width=300 }", "![ ](a.png)"),
+        ("![][会场]", "![][会场]"),
+        ('<img src="a.png">', '<img src="a.png">'),
+        ('<IMG alt="" src="a.png"/>', '<IMG alt="" src="a.png"/>'),
+        ("<img src='a.png' alt=' '>", "<img src='a.png' alt=' '>"),
+        ('<img src="a.png"\n     width="300">', '<img src="a.png"      width="300">'),
+    ],
+)
+def test_an_image_without_a_text_alternative_stops_the_build(bad, got):
+    assert [(f.line, f.rule, f.got, f.level) for f in accessibility("a.md", bad)] == [(1, "图片说明", got, "错误")]
+
+
+def test_the_image_message_names_file_line_and_what_to_write():
+    text = "---\ntitle: 示例\n---\n\n# 示例\n\n正文。![](图片/座谈会现场照片，2025年3月12日摄于示例局三楼会议室.jpg)见上。\n"
+    assert [str(f) for f in accessibility("docs/speeches/示例 讲话.md", text)] == [
+        "docs/speeches/示例 讲话.md:7:4: 图片说明: 应为 图片的文字说明（读屏软件把它读给看不见图片的读者），"
+        "实为 “![](图片/座谈会现场照片，2025年3月12日摄于示例局三楼会议室.jpg)”"
+        "（建议：在 ![ ] 的方括号里写明图片内容，如 ![座谈会现场](图片.jpg)）"
+    ]
+
+
+@pytest.mark.parametrize(
+    "fine",
+    [
+        "![座谈会现场](a.png)",
+        '<img src="a.png" alt="座谈会现场">',
+        "<img alt=会场 src=a.png>",
+        "写法示例：`![](a.png)` 不可以。",
+        "```\n![](a.png)\n<img src=a.png>\n```",
+        "---\nnote: '![](a.png)'\n---\n",
+        "# 标题\n\n## 一、\n\n### （一）\n\n#### 1.\n\n## 二、",
+        "## 一、学习情况\n\n### （一）",  # entries: the title above is the generated level 1
+        "#话题 不是标题",
+    ],
+)
+def test_described_images_and_headings_in_order_pass(fine):
+    assert accessibility("a.md", fine) == []
+
+
+def test_a_heading_that_skips_a_level_names_the_level_it_may_have():
+    text = "# 标题\n\n### 一、学习情况\n\n## 二、\n\n#### （一）\n\n```\n###### 代码\n```\n"
+    assert [(f.line, f.rule, f.expected, f.got) for f in accessibility("a.md", text)] == [
+        (3, "标题层级", "逐级使用的标题（此处最多用 ##）", "### 一、学习情况"),
+        (7, "标题层级", "逐级使用的标题（此处最多用 ###）", "#### （一）"),
+    ]

@@ -19,9 +19,9 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
-import test_browser
 
 import publish
+import test_browser
 from conftest import REPO
 from offline_fixtures import PUBLIC_DOCUMENT, PUBLIC_WORKBOOK, commit, make_project
 from studysite.headers import CONTENT_SECURITY_POLICY, SECURITY_HEADERS

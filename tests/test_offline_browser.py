@@ -9,11 +9,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-import test_browser
 from playwright.sync_api import sync_playwright
-from test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
 
+import test_browser
 from offline_fixtures import PUBLIC_NOTICE, make_project, make_zip, unpack
+from test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
 
 # What a page opened from a folder may request: its own files, inline data, and Chromium's own PDF viewer
 # (an extension inside the browser). Anything else (http, https, ws, ftp …) would leave the machine.

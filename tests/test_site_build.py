@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from conftest import SOURCE_REPORT, append_line, copy_project, mkdocs_build, soup
 from studysite.report import correct_periods, parse_report
 from studysite.resources import css_urls, is_external, loaded_urls
@@ -138,15 +140,26 @@ def test_two_builds_give_the_same_bytes(built_site: Path, tmp_path: Path):
     assert changed == []
 
 
-def test_an_external_image_stops_the_build_and_names_the_page(tmp_path: Path):
+@pytest.mark.parametrize(
+    ("image", "message"),
+    [
+        (
+            "![图](https://example.cn/a.png)",
+            "外部资源: 应为 站内文件（内网无法访问外部网站，请把文件放进 docs/ 并用相对路径引用），实为 “https://example.cn/a.png”",
+        ),
+        (  # a local image with no words for readers who cannot see it
+            "![](<会场 照片.png>)",
+            "图片说明: 应为 图片的文字说明（读屏软件把它读给看不见图片的读者），实为 “![](<会场 照片.png>)”",
+        ),
+    ],
+)
+def test_an_image_not_every_reader_gets_stops_the_build_and_names_the_page(tmp_path: Path, image: str, message: str):
     project = copy_project(tmp_path / "project")
-    line = append_line(project, "compilation/index.md", "![图](https://example.cn/a.png)")
+    (project / "docs/compilation/会场 照片.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    line = append_line(project, "compilation/index.md", image)
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
-    assert (
-        f"docs/compilation/index.md:{line}: 外部资源: 应为 站内文件（内网无法访问外部网站，请把文件放进 docs/ 并用相对路径引用），"
-        "实为 “https://example.cn/a.png”"
-    ) in result.stderr
+    assert f"docs/compilation/index.md:{line}: {message}" in result.stderr
 
 
 def test_edit_link_appears_only_when_the_intranet_git_server_is_named(built_site: Path, tmp_path: Path):

@@ -42,6 +42,7 @@
     statuses = statuses.filter(function (s, i) { return statuses.indexOf(s) === i; }).concat(["逾期"]);
     var count = document.createElement("span");
     count.className = "ledger-count";
+    count.setAttribute("role", "status"); // a screen reader says how many rows are left after each choice
     var status = select("状态", statuses, apply);
     var owner = select("责任部门", unique(rows, ownerColumn), apply);
 
@@ -61,6 +62,8 @@
 
     var bar = document.createElement("div");
     bar.className = "ledger-filters";
+    bar.setAttribute("role", "group");
+    bar.setAttribute("aria-label", "筛选台账");
     bar.appendChild(status.element);
     bar.appendChild(owner.element);
     bar.appendChild(count);

@@ -2,11 +2,18 @@
 (function () {
   "use strict";
 
+  var previous = null; // one hidden frame at a time: pressing 打印 again does not pile up copies of the PDF
+
   function printPdf(event) {
     var link = event.target.closest("a.pack-print");
     if (!link) return;
     event.preventDefault();
+    if (previous) previous.remove();
     var frame = document.createElement("iframe");
+    previous = frame;
+    frame.title = "打印用的 PDF"; // screen readers skip it (aria-hidden), and it has a name all the same
+    frame.setAttribute("aria-hidden", "true");
+    frame.tabIndex = -1;
     frame.style.position = "fixed";
     frame.style.width = "0";
     frame.style.height = "0";
@@ -19,6 +26,7 @@
       } catch (error) {
         window.open(link.href); // a browser that cannot print a framed PDF opens it instead
       }
+      link.focus(); // back where the reader was: a keyboard user goes on from the button
     });
     document.body.appendChild(frame);
   }

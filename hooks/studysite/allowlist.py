@@ -69,7 +69,7 @@ ALLOWED_TAGS = frozenset(
         "ul",
     ]
 )
-_GLOBAL = frozenset({"id", "class", "title", "lang"})
+_GLOBAL = frozenset({"id", "class", "title", "lang", "aria-label", "aria-hidden", "aria-describedby", "role"})
 ALLOWED_ATTRIBUTES = {
     "*": _GLOBAL,
     "a": _GLOBAL | {"href"},

@@ -12,7 +12,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from .links import anchors, link_problems, orphan_problems, page_targets
-from .lint import ERROR, NOTICE, Finding, internal_marks, lines_of, problem_line, security, typography
+from .lint import (
+    ERROR,
+    NOTICE,
+    Finding,
+    accessibility,
+    internal_marks,
+    lines_of,
+    problem_line,
+    security,
+    typography,
+)
 from .model import Site
 from .pages import is_entry_path
 from .problems import Problem
@@ -83,9 +93,9 @@ def check_site(
     problems = list(site.problems) + empty_body(site)
     findings: list[Finding] = []
     for source in site.sources:
-        lines = lines_of(source.text)  # read once, shared by the three checks
+        lines = lines_of(source.text)  # read once, shared by the checks
         findings += security(source.path, source.text, lines) + typography(source.path, source.text, lines)
-        findings += internal_marks(source.path, source.text, lines)
+        findings += internal_marks(source.path, source.text, lines) + accessibility(source.path, source.text, lines)
         if "](" in source.text or "]:" in source.text or "<" in source.text:
             problems += link_problems(source.path, source.src_uri, source.text, site.targets, anchors_of)
     if nav is not None:

@@ -6,6 +6,7 @@ import csv
 import io
 from dataclasses import dataclass
 
+from .access import TASK_STATE_CLASS
 from .fields import format_date
 from .md import escape, link, table
 from .measures import DONE, NO_RATE_NOTE, RATE_DEFINITION, TBD, Item, Measure, Plan, progress
@@ -90,7 +91,7 @@ def checklist(measure: Measure, plan: Plan) -> str:
         details = [
             f"责任部门：{escape(item.owner)}",
             f"完成时限：{row.due_text()}",
-            f"状态：{_status_markdown(item, row.overdue)}",
+            f'状态：<span class="{TASK_STATE_CLASS}">{_status_markdown(item, row.overdue)}</span>',  # its box's label
         ]
         if item.evidence:
             details.append("佐证材料：" + "；".join(map(escape, item.evidence)))

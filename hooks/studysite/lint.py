@@ -401,6 +401,74 @@ def security(path: str, text: str, lines: list[Line] | None = None) -> list[Find
     return sorted(found)
 
 
+# --- accessibility (the build stops) ---------------------------------------------------------------------
+
+_MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\](?:\([^)]*\)?|\[[^\]]*\]?)")
+_HTML_IMAGE = re.compile(r"<img\b", re.IGNORECASE)
+_ALT = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_INLINE_CODE = re.compile(r"`+[^`]*`+")
+_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
+_MARKDOWN_ADVICE = "在 ![ ] 的方括号里写明图片内容，如 ![座谈会现场](图片.jpg)"
+
+
+def _shown(text: str, limit: int = 80) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[:limit] + "……"
+
+
+def _undescribed(path: str, line: Line, start: int, image: str, advice: str) -> Finding:
+    return _guard(
+        path, line, start, "图片说明", "图片的文字说明（读屏软件把它读给看不见图片的读者）", _shown(image), advice
+    )
+
+
+def _html_tag(lines: list[Line], index: int, start: int) -> str:
+    """An HTML tag from its < to its >, which may be some lines further down."""
+    text = lines[index].text[start:]
+    for following in lines[index + 1 : index + 6]:
+        if ">" in text:
+            break
+        text += " " + following.text
+    return text[: text.find(">") + 1] if ">" in text else text
+
+
+def accessibility(path: str, text: str, lines: list[Line] | None = None) -> list[Finding]:
+    """Images without a text alternative and headings that skip a level: a screen reader cannot follow them."""
+    lines = lines or lines_of(text)
+    found: list[Finding] = []
+    level = 1  # every page has its title as the one level-1 heading, written or generated (entries)
+    for index, line in enumerate(lines):
+        if line.in_code or line.in_front_matter or line.fence:
+            continue
+        if (heading := _ATX_HEADING.match(line.text)) and len(heading.group(1)) > level + 1:
+            wanted = "#" * (level + 1)
+            found.append(
+                _guard(
+                    path,
+                    line,
+                    heading.start(1),
+                    "标题层级",
+                    f"逐级使用的标题（此处最多用 {wanted}）",
+                    _shown(line.text),
+                    f"改为 {wanted} 开头，或先写上一级标题；读屏软件按层级朗读标题，跳级会让读者以为漏了内容",
+                )
+            )
+        if heading:
+            level = len(heading.group(1))
+        if "![" not in line.text and "<img" not in line.text.lower():
+            continue
+        code = _INLINE_CODE.sub(lambda m: "\0" * len(m.group()), line.text)  # images shown as code are text
+        for match in _MARKDOWN_IMAGE.finditer(code):
+            if not match.group(1).strip():
+                found.append(_undescribed(path, line, match.start(), match.group(), _MARKDOWN_ADVICE))
+        for match in _HTML_IMAGE.finditer(code):
+            tag = _html_tag(lines, index, match.start())
+            alt = _ALT.search(tag)
+            if alt is None or not "".join(group or "" for group in alt.groups()).strip():
+                found.append(_undescribed(path, line, match.start(), tag, '给 <img> 加上 alt="图片内容"'))
+    return sorted(found)
+
+
 # --- notices (reported, never stop) ----------------------------------------------------------------------
 
 _DISTRIBUTION = re.compile(r"(?:发至|传达至|传达到|印发至)[^，。；\n]{0,12}?(?:级|干部|党员|单位|部门|处室)|传达范围")

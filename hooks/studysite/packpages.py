@@ -27,7 +27,8 @@ def pack_page(pack: Pack, titles: Mapping[str, str], pdf: bool) -> str:
     if pdf:
         parts.append(
             f"[下载 PDF](<{name}>){{ .md-button }} [下载 Word](<{word}>){{ .md-button }} "
-            f"[打印](<{name}>){{ .md-button .md-button--primary .pack-print }}\n\n"
+            # Its own name: the page's contents list a heading 打印 too, and a screen reader lists both links.
+            f'[打印](<{name}>){{ .md-button .md-button--primary .pack-print aria-label="打印 PDF" }}\n\n'
             "PDF 按党政机关公文格式（GB/T 9704）排版：A4 纸，封面、目录带页码，正文每页22行、每行28字。"
             "Word 文档版式相同，可在 Word 或 WPS 中修改后打印；打开时如提示更新域，选“是”以更新目录页码。\n"
         )
