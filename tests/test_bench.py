@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import bench
@@ -46,6 +47,7 @@ def test_main_measures_both_builds_and_a_pack(capsys):
     assert result["project_seconds"] > 0 and result["plain_seconds"] > 0
     assert abs(result["ratio"] - result["project_seconds"] / result["plain_seconds"]) < 0.01
     assert 5 < result["median_entry_kb"] < 60
+    assert result["cpu_ratio"] > 0 and result["peak_mb"] > 50 and result["plain_peak_mb"] > 50
 
 
 def test_office_files_are_read_from_the_build_log():
@@ -58,3 +60,11 @@ def test_office_files_are_read_from_the_build_log():
         bench.OfficeFile("packs/report.md", "PDF", 729142, 2.41),
         bench.OfficeFile("packs/report.md", "Word", 52049, 0.35),
     ]
+
+
+def test_profile_and_the_full_build_are_reported(capsys):
+    assert bench.main(["--sizes", "10", "--profile", "--full-entries", "2"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"全部输出打开（make build：PDF、Word、Excel）：本站加 2 篇虚构条目，用时 [\d.]+ 秒，内存峰值 [\d.]+ MB", out)
+    project_part = out.split("== 本项目代码（hooks/）中累计用时最多的 30 个函数", 1)[1]
+    assert "hooks/content.py" in project_part and "make_build" in project_part, "the project's own functions listed"

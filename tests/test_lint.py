@@ -178,3 +178,8 @@ def test_a_heading_that_skips_a_level_names_the_level_it_may_have():
         (3, "标题层级", "逐级使用的标题（此处最多用 ##）", "### 一、学习情况"),
         (7, "标题层级", "逐级使用的标题（此处最多用 ###）", "#### （一）"),
     ]
+
+
+def test_the_quotes_that_delimit_yaml_values_are_not_typography():
+    text = '---\nspeaker: "示例甲、示例乙"\npages: ["a", \'b\']\ntitle: 关于"两个确立"的学习\nlist:\n  - "示例"\n---\n'
+    assert [(f.line, f.col, f.rule) for f in typography("a.md", text)] == [(4, 10, "直引号"), (4, 15, "直引号")]

@@ -87,6 +87,8 @@ _PROTECTED = re.compile(
     r"|\{[:#.][^}]*\}"  # attribute lists
     r"|^\s*-?\s*[A-Za-z_][\w-]*:(?=\s|$)"  # front-matter keys
 )
+# A quote opening a YAML value (after "key: ", "- ", "[" or ", ") or closing one (before ",", "]" or the end).
+_YAML_QUOTE = re.compile(r"""(?:(?<=^)|(?<=[\0:\-\[,]\s)|(?<=[\[,\0]))["']|["'](?=\s*(?:[,\]]|$))""")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
 
@@ -103,7 +105,10 @@ class Line:
         """The text with protected spans blanked to NUL, same length, so columns stay true."""
         if self.in_code or self.fence or _TABLE_RULE.match(self.text):
             return "\0" * len(self.text)
-        return _PROTECTED.sub(lambda m: "\0" * len(m.group()), self.text)
+        prose = _PROTECTED.sub(lambda m: "\0" * len(m.group()), self.text)
+        if self.in_front_matter:  # the quotes that delimit a YAML value are syntax, not typography
+            prose = _YAML_QUOTE.sub("\0", prose)
+        return prose
 
 
 def lines_of(text: str) -> list[Line]:
@@ -234,14 +239,26 @@ def _dates(path: str, line: Line) -> list[Finding]:
     return found
 
 
+# What a line must hold for each rule to find anything there, tested on the raw line: most lines of a page pass
+# every test and are left at once, without working out their prose.
+_MAY_NEED = (
+    (re.compile(r"[,.;:?!]"), _half_width),
+    (re.compile('"'), _quotes),
+    (re.compile("号"), _doc_numbers),
+    (re.compile(r"\.\.\.|。。。|…|--|—|－－"), _ellipsis_and_dash),
+    (re.compile(r"\d\s+[年月日]|[年月]\s+\d"), _dates),
+)
+
+
 def typography(path: str, text: str, lines: list[Line] | None = None) -> list[Finding]:
     """Typography findings of a page (GB/T 15834, 15835), each with its fix; code and front-matter keys skipped."""
     found: list[Finding] = []
     for line in lines or lines_of(text):
         if line.in_code:
             continue
-        for rule in (_half_width, _quotes, _doc_numbers, _ellipsis_and_dash, _dates):
-            found += rule(path, line)
+        for may_need, rule in _MAY_NEED:
+            if may_need.search(line.text):
+                found += rule(path, line)
     return sorted(found)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Iterable
@@ -14,10 +15,22 @@ def escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;").replace(">", "&gt;")
 
 
+@functools.lru_cache(maxsize=4096)
+def _relative_folder(folder: str, from_folder: str) -> str:
+    """The way from one folder of docs/ to another ("" for the same folder); a few pairs serve every link."""
+    relative = posixpath.relpath(folder or ".", from_folder or ".")
+    return "" if relative == "." else relative + "/"
+
+
+def relative(target: str, from_page: str) -> str:
+    """The path of target (under docs/) as a link on from_page writes it."""
+    folder, _, name = target.rpartition("/")
+    return _relative_folder(folder, from_page.rpartition("/")[0]) + name
+
+
 def link(label: str, target: str, from_page: str, fragment: str = "") -> str:
     """A Markdown link from one page under docs/ to another, relative, so MkDocs checks it."""
-    relative = posixpath.relpath(target, posixpath.dirname(from_page))
-    return f"[{escape(label)}](<{relative}{'#' + fragment if fragment else ''}>)"
+    return f"[{escape(label)}](<{relative(target, from_page)}{'#' + fragment if fragment else ''}>)"
 
 
 def table(header: Iterable[str], rows: Iterable[Iterable[str]], css_class: str = "", searchable: bool = True) -> str:
