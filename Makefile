@@ -23,16 +23,16 @@ pdf: build
 
 # Onto the intranet server: build, check, switch DEST (a symbolic link) atomically; rollback goes back one version.
 publish: $(VENV)/.site-installed
-	$(PYTHON) scripts/system_deps.py pdf
-	$(BIN)/python scripts/publish.py "$(DEST)"
+	@$(PYTHON) scripts/system_deps.py pdf
+	@$(BIN)/python scripts/publish.py "$(DEST)"
 
 rollback: $(VENV)/.site-installed
-	$(BIN)/python scripts/publish.py --rollback "$(DEST)"
+	@$(BIN)/python scripts/publish.py --rollback "$(DEST)"
 
 # For readers without the intranet: dist/学习资料站-离线版-<date>.zip, opened from a folder (INTERNAL=1: with 内部).
 offline: $(VENV)/.site-installed
-	$(PYTHON) scripts/system_deps.py pdf
-	$(BIN)/python scripts/offline.py --internal "$(or $(INTERNAL),0)"
+	@$(PYTHON) scripts/system_deps.py pdf
+	@$(BIN)/python scripts/offline.py --internal "$(or $(INTERNAL),0)"
 
 test: $(VENV)/.dev-installed node_modules/.installed
 	$(PYTHON) scripts/system_deps.py test
@@ -52,7 +52,7 @@ new: $(VENV)/.site-installed
 
 # Word, WPS and PDF files as entries: make import SRC=文件或文件夹
 import: $(VENV)/.site-installed
-	$(BIN)/python scripts/import.py $(if $(SRC),"$(SRC)")
+	@$(BIN)/python scripts/import.py $(if $(SRC),"$(SRC)")
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python scripts/bench.py

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from pathlib import Path
 
 from markdown.extensions.toc import slugify as default_slugify
 
@@ -47,6 +48,7 @@ def on_files(files, config):
         pdf_wanted(),
         problems,
         edition_from(os.environ)[0],  # hooks/edition.py stops the build on a bad value (on_config)
+        lambda src_uri: Path(files.get_file_from_path(src_uri).abs_src_path).read_bytes(),
     )
     attach(files, build)
     return files

@@ -13,7 +13,7 @@ from mkdocs.structure.files import File
 
 from studysite.packpages import pack_page
 from studysite.pages import PACK_INDEX
-from studysite.printing import PrintedPack, PrintPage, glyph_problems, printed_date, render_pdf
+from studysite.printing import PrintedPack, PrintPage, printed_date, render_pdf
 from studysite.problems import report
 from studysite.state import build_of
 
@@ -64,7 +64,7 @@ def on_env(env, config, files):
         intro = markdown_module.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
         pack_page_file = files.get_file_from_path(pack.src_uri)
         intro_page = PrintPage(pack.src_uri, pack.title, intro.convert(pack.intro), _base(docs, pack_page_file.page))
-        problems += glyph_problems(pack, [*pages, intro_page])
+        # Characters no font can print were found with the other problems (studysite.checks.glyph_problems).
         if not problems:
             printed = PrintedPack(pack, pages, intro_page.content, printed_date(pack, changed))
             started = time.perf_counter()

@@ -26,6 +26,7 @@ if __name__ == "__main__":
 
 sys.path.insert(0, str(REPO / "hooks"))
 
+from studysite import fonts  # noqa: E402
 from studysite.allowlist import allowlist_problems, may_need_rendering  # noqa: E402  (hooks is no package)
 from studysite.edition import SERVED, Edition  # noqa: E402  (the hooks folder is not a package)
 from studysite.lint import apply_fixes, typography  # noqa: E402
@@ -81,7 +82,12 @@ def load(root: Path, config=None, edition: Edition = SERVED) -> Build:
     topics = tuple(config.extra.get("topics", ()))
     toc = config.mdx_configs.get("toc", {})
     slugify = toc.get("slugify", slugify)
-    build = make_build(sources, others, topics, today, config.nav, slugify, False, problems, edition)
+    docs = Path(config.docs_dir)
+    build = make_build(
+        sources, others, topics, today, config.nav, slugify, False, problems, edition,
+        read_file=lambda src_uri: (docs / src_uri).read_bytes(),
+        glyphs=fonts.available(),  # the build checks them when it prints the packs (make build installs the fonts)
+    )  # fmt: skip
     build.report.problems.extend(rendered_problems(config, [s for s in sources if s.src_uri not in build.withheld]))
     return build
 

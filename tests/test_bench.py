@@ -65,6 +65,8 @@ def test_office_files_are_read_from_the_build_log():
 def test_profile_and_the_full_build_are_reported(capsys):
     assert bench.main(["--sizes", "10", "--profile", "--full-entries", "2"]) == 0
     out = capsys.readouterr().out
-    assert re.search(r"全部输出打开（make build：PDF、Word、Excel）：本站加 2 篇虚构条目，用时 [\d.]+ 秒，内存峰值 [\d.]+ MB", out)
+    assert re.search(
+        r"全部输出打开（make build：PDF、Word、Excel）：本站加 2 篇虚构条目，用时 [\d.]+ 秒，内存峰值 [\d.]+ MB", out
+    )
     project_part = out.split("== 本项目代码（hooks/）中累计用时最多的 30 个函数", 1)[1]
     assert "hooks/content.py" in project_part and "make_build" in project_part, "the project's own functions listed"

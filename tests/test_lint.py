@@ -63,7 +63,7 @@ def test_a_page_with_several_faults_reports_all_of_them_in_one_run():
         (1, 10, "直引号", '"'),
         (1, 12, "直引号", '"'),
         (1, 13, "半角标点", "."),
-        (2, 1, "文号格式", "依据示发[2025]07号"),
+        (2, 5, "文号格式", "[2025]07号"),
         (2, 14, "省略号", "..."),
     ]
     once = apply_fixes(text, typography("a.md", text))

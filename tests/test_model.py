@@ -14,7 +14,7 @@ from conftest import build_quietly, copy_project, soup
 
 FORMS = {
     "block": "pages:\n  - compilation/contents.md\n  - speeches/\n",
-    "quoted": 'pages:\n  - "compilation/contents.md"\n  - \'speeches/\'\n',
+    "quoted": "pages:\n  - \"compilation/contents.md\"\n  - 'speeches/'\n",
     "flow": "pages: [compilation/contents.md, speeches/]\n",
     "flow quoted": 'pages: ["compilation/contents.md", "speeches/"]\n',
 }
@@ -46,11 +46,13 @@ def test_each_yaml_form_of_a_pack_gives_the_same_pages_in_check_and_build(projec
 
 
 @pytest.mark.parametrize(
-    "speaker", ["[示例甲, 示例乙]", "\n  - 示例甲\n  - 示例乙", '"示例甲、示例乙"', "示例甲，示例乙", "['示例甲', '示例乙']"]
+    "speaker",
+    ["[示例甲, 示例乙]", "\n  - 示例甲\n  - 示例乙", '"示例甲、示例乙"', "示例甲，示例乙", "['示例甲', '示例乙']"],
 )
 def test_each_form_of_a_list_field_means_the_same_in_check_and_build(project: Path, tmp_path: Path, speaker: str):
     (project / "docs/speeches/2025-06-01-示例.md").write_text(
-        f"---\ntype: speech\ntitle: 示例两人讲话\nspeaker: {speaker}\ndate: 2025-06-01\n---\n\n正文。\n", encoding="utf-8"
+        f"---\ntype: speech\ntitle: 示例两人讲话\nspeaker: {speaker}\ndate: 2025-06-01\n---\n\n正文。\n",
+        encoding="utf-8",
     )
     entry = check.load(project).site.catalogue.by_uri["speeches/2025-06-01-示例.md"]
     assert entry.speakers == ("示例甲", "示例乙")
@@ -64,7 +66,9 @@ def test_two_builds_in_one_process_each_see_their_own_sources(project: Path, tmp
     entry = project / "docs/speeches/2025-03-12-shili-jiaqiang-xuexi.md"
     built, _ = build_quietly(project, tmp_path / "first")
     assert built and "在示例局理论学习中心组学习会上的讲话" in soup(tmp_path / "first/speeches/index.html").get_text()
-    entry.write_text(entry.read_text(encoding="utf-8").replace("理论学习中心组学习会上的讲话", "改过标题的讲话"), "utf-8")
+    entry.write_text(
+        entry.read_text(encoding="utf-8").replace("理论学习中心组学习会上的讲话", "改过标题的讲话"), "utf-8"
+    )
     built, _ = build_quietly(project, tmp_path / "second")
     index = soup(tmp_path / "second/speeches/index.html").get_text()
     assert built and "改过标题的讲话" in index and "理论学习中心组学习会上的讲话" not in index

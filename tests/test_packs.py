@@ -15,9 +15,10 @@ from pdfminer.pdfparser import PDFParser
 from compilation_fixtures import GOOD, TOPICS, entry_files, sources_in
 from conftest import REPO, append_line, copy_project, mkdocs_build, soup
 from studysite.entries import load_catalogue
+from studysite.fonts import missing_glyphs
 from studysite.ledger import LEDGER_COLUMNS
 from studysite.packs import load_packs, page_levels
-from studysite.printing import PrintedPack, PrintPage, document, missing_glyphs, print_content, printed_date
+from studysite.printing import PrintedPack, PrintPage, document, print_content, printed_date
 from studysite.problems import report
 from studysite.sources import Source
 
@@ -192,15 +193,20 @@ def test_without_pdfs_the_pack_page_says_how_to_make_them(built_site: Path):
     assert not [a for a in index.select("article a") if a["href"].endswith((".pdf", ".docx"))]
 
 
-def test_a_missing_glyph_stops_the_pdf_build(tmp_path: Path):
+def test_a_missing_glyph_stops_the_pdf_build_and_make_check_at_the_line_it_stands_on(tmp_path: Path, capsys):
+    import check
+
     project = copy_project(tmp_path / "project")
-    append_line(project, "compilation/index.md", "生僻字\ue000。")
+    line = append_line(project, "compilation/index.md", "生僻字\U00017000。")  # a Tangut sign: no installed font has it
+    message = (
+        f"docs/compilation/index.md:{line}: 字形: 应为 打印字体中有的字，实为 “\U00017000（U+17000）”"
+        "（学习材料包《党委机关专题教育整顿学习资料汇编》印出来会是空白方框；请改用规范字，或安装含该字的字体）"
+    )
     result = mkdocs_build(project, tmp_path / "site", env={"STUDYSITE_PDF": "1"})
-    assert result.returncode == 1
-    assert (
-        "docs/packs/compilation.md:1: 字形: 应为 已安装字体中有的字，实为 “\ue000”"
-        "（出现在 docs/compilation/index.md；请安装含该字的字体或改用规范字）"
-    ) in result.stderr
+    assert result.returncode == 1 and message in result.stderr
+    assert check.main(["--root", str(project)]) == 1
+    path, number, rest = message.split(":", 2)
+    assert f"{path}:{number}:1:{rest}" in capsys.readouterr().out, "make check names it too (the fonts are installed)"
 
 
 def test_document_puts_cover_toc_and_pages_in_order():

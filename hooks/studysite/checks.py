@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from .fonts import missing_glyphs
 from .links import anchors, link_problems, orphan_problems, page_targets
 from .lint import (
     ERROR,
@@ -73,8 +74,41 @@ def empty_body(site: Site) -> list[Problem]:
     return problems
 
 
+def glyph_problems(site: Site, texts: Mapping[str, str]) -> list[Problem]:
+    """Characters of a study pack's pages that no installed font can print (they would be empty boxes).
+
+    Each is reported where a clerk typed it: the first source line holding it (a generated page's text comes
+    from the sources), with its code point, since it may not show on the clerk's screen either.
+    """
+    printed = {src_uri for pack in site.packs for src_uri in (*pack.pages, pack.src_uri)}
+    missing = missing_glyphs(
+        "".join(texts.get(src_uri, "") for src_uri in printed) + "".join(site.title(s) for s in printed)
+    )
+    problems = []
+    for character in missing:
+        source = next((s for s in site.sources if s.src_uri in printed and character in s.text), None)
+        source = source or next((s for s in site.sources if character in s.text), None)
+        packs = "、".join(pack.title for pack in site.packs if source and source.src_uri in (*pack.pages, pack.src_uri))
+        line = source.text.count("\n", 0, source.text.index(character)) + 1 if source else 1
+        problems.append(
+            Problem(
+                source.path if source else "mkdocs.yml",
+                line,
+                "字形",
+                "打印字体中有的字",
+                f"{character}（U+{ord(character):04X}）",
+                f"学习材料包{('《' + packs + '》') if packs else ''}印出来会是空白方框；请改用规范字，或安装含该字的字体",
+            )
+        )
+    return problems
+
+
 def check_site(
-    site: Site, generated: Mapping[str, str], nav: object, slugify: Callable[[str, str], str] | None
+    site: Site,
+    generated: Mapping[str, str],
+    nav: object,
+    slugify: Callable[[str, str], str] | None,
+    glyphs: bool = False,
 ) -> Report:
     """Every rule over every source, with the generated pages' Markdown to resolve links and reachability.
 
@@ -106,4 +140,6 @@ def check_site(
         faulty = {problem.path for problem in problems}
         reported = [source.src_uri for source in site.sources if source.path not in faulty]
         problems += orphan_problems(links, nav, reported)
+    if glyphs:  # what the study packs print must have a glyph (fonts.available(): where they are installed)
+        problems += glyph_problems(site, texts)
     return Report(problems, findings)

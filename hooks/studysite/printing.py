@@ -1,7 +1,8 @@
 """A study pack as one printable document: cover, 目录 with page numbers, 说明, every page; then its PDF.
 
 The HTML is assembled from the pages MkDocs rendered; WeasyPrint (imported only when a PDF is made) lays
-it out with pack.css. Every character must have a glyph in an installed font, or the pack is refused.
+it out with pack.css. Every character must have a glyph in an installed font (studysite.fonts, checked
+before printing by studysite.checks.glyph_problems), or the pack is refused.
 The Word document (wordpack.py) is made from the same cleaned HTML, so both print the same text.
 """
 
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import html
 import re
-import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -19,12 +19,9 @@ from urllib.parse import urljoin
 from .fields import format_date
 from .layout import balanced_lines, column_widths
 from .packs import Pack
-from .problems import Problem
 
 CSS = (Path(__file__).parent / "pack.css").read_text(encoding="utf-8")
 INTERNAL_MARK = "内部资料　注意保存"
-# The faces pack.css asks for that Debian provides; other characters must be found by fontconfig.
-FONT_FAMILIES = ("Noto Serif CJK SC", "Noto Sans CJK SC", "LXGW WenKai", "DejaVu Sans")
 
 
 @dataclass(frozen=True)
@@ -184,62 +181,6 @@ def document(printed: PrintedPack) -> str:
         f'<section class="toc"><h2 class="front-title">{TOC_TITLE}</h2><ol>{toc}</ol></section>'
         f"{intro}{body}</body></html>"
     )
-
-
-def _font_files(family: str) -> tuple[str, int] | None:
-    result = subprocess.run(["fc-match", "-f", "%{family}\t%{file}\t%{index}", family], capture_output=True, text=True)
-    names, _, rest = result.stdout.partition("\t")
-    if result.returncode or family not in names.split(","):
-        return None
-    file, _, index = rest.partition("\t")
-    return file, int(index or 0)
-
-
-def _covered(characters: set[str]) -> set[str]:
-    from fontTools.ttLib import TTFont
-
-    covered: set[str] = set()
-    for family in FONT_FAMILIES:
-        found = _font_files(family)
-        if found:
-            with TTFont(found[0], fontNumber=found[1], lazy=True) as font:
-                cmap = font.getBestCmap() or {}
-            covered |= {c for c in characters if ord(c) in cmap}
-    return covered
-
-
-def missing_glyphs(text: str) -> list[str]:
-    """Characters no installed font can draw: they would print as empty boxes (tofu)."""
-    characters = {c for c in text if not c.isspace() and ord(c) >= 0x20}
-    left = sorted(characters - _covered(characters))
-    return [
-        c
-        for c in left
-        if not subprocess.run(
-            ["fc-list", f":charset={ord(c):x}", "family"], capture_output=True, text=True
-        ).stdout.strip()
-    ]
-
-
-def _page_text(page: PrintPage) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", page.content)) + page.title
-
-
-def glyph_problems(pack: Pack, pages: list[PrintPage]) -> list[Problem]:
-    """One problem per character no font can draw, naming the first page it stands on (fonts read once)."""
-    texts = [(page.src_uri, _page_text(page)) for page in pages]
-    missing = missing_glyphs("".join(text for _, text in texts))
-    return [
-        Problem(
-            f"docs/{pack.src_uri}",
-            1,
-            "字形",
-            "已安装字体中有的字",
-            character,
-            f"出现在 docs/{next(src for src, text in texts if character in text)}；请安装含该字的字体或改用规范字",
-        )  # fmt: skip
-        for character in missing
-    ]
 
 
 def render_pdf(printed: PrintedPack) -> tuple[bytes, tuple[int, ...]]:

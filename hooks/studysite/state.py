@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from .attachments import attachment_problems, is_document
 from .catalogue import generated_pages
 from .checks import Report, check_site
 from .edition import SERVED, Edition, prune_nav, withheld
@@ -56,8 +57,14 @@ def make_build(
     pdf: bool = False,
     problems: Iterable[Problem] = (),
     edition: Edition = SERVED,
+    read_file: Callable[[str], bytes] | None = None,
+    glyphs: bool | None = None,
 ) -> Build:
     """The state of one build; problems are those found before the sources (a bad STUDYSITE_TODAY).
+
+    read_file(src_uri) gives the bytes of a file of docs/ that is not a page: Word and PDF files are read and
+    checked like pages. glyphs: check that the printing fonts have every character the packs print (default:
+    when the packs are printed).
 
     An edition without 内部 material is made from the other sources only; the pages it leaves out stay
     link targets (the edition's hook turns links to them into text) so the pages that name them still build.
@@ -71,8 +78,11 @@ def make_build(
     site = load_site(sources, files, topics, today)
     generated = generated_content(site, pdf)
     pages = {src_uri: text for src_uri, text in generated.items() if src_uri.endswith(".md")}
-    report = check_site(site, pages, nav, slugify)
-    return Build(site, generated, Report([*problems, *report.problems], report.findings), pdf, edition, hidden)
+    report = check_site(site, pages, nav, slugify, pdf if glyphs is None else glyphs)
+    problems = [*problems, *report.problems]
+    if read_file is not None:
+        problems += [p for f in site.files if is_document(f) for p in attachment_problems(f, read_file(f))]
+    return Build(site, generated, Report(problems, report.findings), pdf, edition, hidden)
 
 
 def attach(files: object, build: Build) -> None:
