@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pytest
 
 from compilation_fixtures import BAD, GOOD
 from conftest import copy_project, mkdocs_build, soup
+from search_bench import index_pages
 from test_entries import BAD_REPORT
 
 
@@ -99,10 +99,7 @@ def test_entry_pages_have_their_header_and_internal_banner(fixture_site: Path):
 def test_entries_stay_out_of_the_sidebar_but_generated_pages_are_searchable(fixture_site: Path):
     nav_links = [a.get("href") for a in soup(fixture_site / "index.html").select(".md-nav--primary a")]
     assert not any("shili" in (href or "") for href in nav_links)
-    titles = [
-        page for chunk in (fixture_site / "search/titles").glob("*.json") for page in json.loads(chunk.read_text())
-    ]
-    locations = {url for url, _ in titles}
+    locations = {page["u"] for page in index_pages(fixture_site)}
     assert {"speeches/", "notices/by-type/", "compilation/contents/", "speeches/2025-05-20-shili-xuanren/"} <= locations
 
 

@@ -13,10 +13,11 @@ from datetime import date
 
 from .catalogue import generated_pages
 from .checks import Report, check_site
+from .findpage import find_page
 from .ledger import ledger_csv, ledger_page, mapping_page
 from .model import Site, load_site
 from .packpages import packs_index
-from .pages import LEDGER_CSV, LEDGER_PAGE, MAPPING_PAGE, PACK_INDEX
+from .pages import FIND_PAGE, LEDGER_CSV, LEDGER_PAGE, MAPPING_PAGE, PACK_INDEX
 from .problems import Problem
 from .sources import Source
 
@@ -39,6 +40,7 @@ def generated_content(site: Site, pdf: bool) -> dict[str, str]:
         MAPPING_PAGE: mapping_page(site.plan),
         LEDGER_CSV: ledger_csv(site.plan),
         PACK_INDEX: packs_index(site.packs, pdf),
+        FIND_PAGE: find_page(),
     }
 
 

@@ -1,0 +1,342 @@
+// The 检索 page (find/): one box, filters from the entries' front matter with their counts for the current
+// query, sort by relevance or date, 20 results a page; the address holds the query and the filters
+// (find/?q=整改&type=notice&year=2024), so it can be copied, reloaded, and walked back and forth.
+// Loaded on every page before Material's bundle; it does nothing where there is no [data-study-find].
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-study-find]");
+  if (!root || !window.StudySearch) return;
+
+  var PER_PAGE = 20;
+  var SHOWN_VALUES = 8; // 发文机关 and 讲话人 show their first values (most results first) until asked for all
+  var FACETS = ["type", "year", "doc_type", "issuer", "speaker", "topic"];
+  var UNREACHABLE = "无法读取搜索索引，暂时不能检索。请检查网络连接后重试。";
+
+  // Material opens its own search box for any ?q= in the address while its bundle starts: the query is
+  // hidden from it until then, and put back once the page is ready. h (words to highlight) is not ours.
+  var arrived = new URL(location.href);
+  arrived.searchParams.delete("h");
+  if (new URL(location.href).searchParams.has("q")) {
+    var hidden = new URL(arrived.href);
+    hidden.searchParams.delete("q");
+    history.replaceState(history.state, "", hidden.href);
+  }
+
+  var engine = window.StudySearch.shared();
+  var site = new URL("../", engine.base);
+  var form = root.querySelector("[data-study-find-form]");
+  var input = form.querySelector("input[name=q]");
+  var status = root.querySelector("[data-study-find-status]");
+  var filters = root.querySelector("[data-study-find-filters]");
+  var sort = root.querySelector("[data-study-find-sort]");
+  var clear = root.querySelector("[data-study-find-clear]");
+  var list = root.querySelector("[data-study-find-results]");
+  var pages = root.querySelector("[data-study-find-pages]");
+  var expanded = {};
+  var renders = 0;
+  var state = null;
+
+  function readUrl(href) {
+    var params = new URL(href).searchParams;
+    var chosen = {};
+    FACETS.forEach(function (key) {
+      var values = params.getAll(key).filter(Boolean);
+      if (values.length) chosen[key] = values;
+    });
+    var page = parseInt(params.get("page"), 10);
+    return {
+      q: params.get("q") || "",
+      chosen: chosen,
+      sort: params.get("sort") === "date" || params.get("sort") === "relevance" ? params.get("sort") : "",
+      page: page > 1 ? page : 1
+    };
+  }
+
+  function urlOf(s) {
+    var url = new URL(location.href);
+    url.search = "";
+    if (s.q) url.searchParams.set("q", s.q);
+    FACETS.forEach(function (key) {
+      (s.chosen[key] || []).forEach(function (value) { url.searchParams.append(key, value); });
+    });
+    if (s.sort) url.searchParams.set("sort", s.sort);
+    if (s.page > 1) url.searchParams.set("page", String(s.page));
+    return url.href;
+  }
+
+  function commit(push) {
+    var href = urlOf(state);
+    if (href !== location.href) history[push ? "pushState" : "replaceState"](null, "", href);
+    render();
+  }
+
+  function node(tag, attributes, text) {
+    var made = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      if (attributes[name] !== null && attributes[name] !== undefined) made.setAttribute(name, attributes[name]);
+    });
+    if (text !== undefined) made.textContent = text;
+    return made;
+  }
+
+  function say(text) {
+    status.textContent = text;
+  }
+
+  // The documents a query (or, with none, the whole compilation) gives, with their scores.
+  function matched(s) {
+    if (!s.q.trim() || !window.StudySearch.termsOf(s.q).length) return Promise.resolve(null);
+    return engine.match(s.q);
+  }
+
+  // Filters narrow within a facet by any chosen value and across facets by all; each value's count is what
+  // the results would be with that value chosen too (the other facets' choices applied).
+  function narrow(catalogue, docs, s) {
+    var chosen = catalogue.facets.map(function (facet) {
+      var wanted = s.chosen[facet.key] || [];
+      var numbers = {};
+      wanted.forEach(function (value) {
+        var at = facet.values.indexOf(value);
+        if (at >= 0) numbers[at] = true;
+      });
+      return wanted.length ? numbers : null;
+    });
+    var counts = catalogue.facets.map(function (facet) { return new Array(facet.values.length).fill(0); });
+    var kept = [];
+    docs.forEach(function (doc) {
+      var failed = -1, failures = 0;
+      for (var f = 0; f < chosen.length; f++) {
+        if (!chosen[f]) continue;
+        var cell = catalogue.facets[f].cells[doc], ok = false;
+        for (var v = 0; v < cell.length; v++) if (chosen[f][cell[v]]) ok = true;
+        if (!ok) { failed = f; if (++failures > 1) return; }
+      }
+      catalogue.facets.forEach(function (facet, index) {
+        if (failures === 0 || failed === index) facet.cells[doc].forEach(function (value) { counts[index][value]++; });
+      });
+      if (failures === 0) kept.push(doc);
+    });
+    return { kept: kept, counts: counts };
+  }
+
+  function ordered(catalogue, kept, how) {
+    if (how !== "date") return kept; // already by relevance, or in the site's order without a query
+    var position = new Map();
+    kept.forEach(function (doc, index) { position.set(doc, index); });
+    return kept.slice().sort(function (a, b) {
+      var da = catalogue.days[a], db = catalogue.days[b];
+      if (isNaN(da) !== isNaN(db)) return isNaN(da) ? 1 : -1;
+      return (isNaN(da) ? 0 : db - da) || position.get(a) - position.get(b);
+    });
+  }
+
+  function renderFilters(catalogue, counts, s) {
+    var focused = document.activeElement, again = null;
+    if (focused && filters.contains(focused)) again = focused.getAttribute("name") + "\n" + (focused.value || focused.getAttribute("data-more"));
+    filters.textContent = "";
+    catalogue.facets.forEach(function (facet, index) {
+      if (!facet.values.length) return;
+      var wanted = s.chosen[facet.key] || [];
+      var order = facet.values.map(function (_, at) { return at; });
+      var names = facet.key === "issuer" || facet.key === "speaker"; // lists that grow with the compilation
+      if (names) order.sort(function (a, b) { return counts[index][b] - counts[index][a] || a - b; });
+      order = order.filter(function (at) { return counts[index][at] > 0 || wanted.indexOf(facet.values[at]) >= 0; });
+      var fieldset = node("fieldset", { "class": "study-find__facet", "data-key": facet.key });
+      fieldset.appendChild(node("legend", {}, facet.label));
+      if (!order.length) fieldset.appendChild(node("p", { "class": "study-find__none" }, "无"));
+      order.forEach(function (at, rank) {
+        var value = facet.values[at];
+        var label = node("label", { "class": "study-find__option" });
+        var box = node("input", { type: "checkbox", name: facet.key, value: value });
+        box.checked = wanted.indexOf(value) >= 0;
+        label.appendChild(box);
+        label.appendChild(document.createTextNode(" " + facet.names[at] + " "));
+        label.appendChild(node("span", { "class": "study-find__count" }, String(counts[index][at])));
+        if (names && rank >= SHOWN_VALUES && !expanded[facet.key] && !box.checked) label.hidden = true;
+        fieldset.appendChild(label);
+      });
+      if (names && order.length > SHOWN_VALUES) {
+        fieldset.appendChild(node("button", {
+          type: "button", "class": "study-find__more", name: "more", "data-more": facet.key,
+          "aria-expanded": expanded[facet.key] ? "true" : "false"
+        }, expanded[facet.key] ? "收起" : "显示全部 " + order.length + " 项"));
+      }
+      filters.appendChild(fieldset);
+    });
+    if (again) {
+      var same = Array.prototype.filter.call(filters.querySelectorAll("input, button"), function (el) {
+        return el.getAttribute("name") + "\n" + (el.value || el.getAttribute("data-more")) === again;
+      })[0];
+      if (same) same.focus();
+    }
+  }
+
+  function renderResults(results, terms) {
+    list.textContent = "";
+    var highlight = terms.join(" ");
+    results.forEach(function (result) {
+      var url = new URL(result.url, site);
+      if (highlight) url.searchParams.set("h", highlight);
+      if (result.anchor && terms.length) url.hash = encodeURIComponent(result.anchor);
+      var item = node("li", { "class": "study-find__item" });
+      var link = node("a", { "class": "study-find__title", href: url.href });
+      link.innerHTML = result.titleHtml; // our own index's text, escaped by engine.js
+      item.appendChild(node("h2", {})).appendChild(link);
+      item.appendChild(node("p", { "class": "study-find__line" }, result.line.filter(Boolean).join(" · ")));
+      if (result.section && terms.length) {
+        var section = node("p", { "class": "study-find__section" }, "所在部分：");
+        section.insertAdjacentHTML("beforeend", result.sectionHtml);
+        item.appendChild(section);
+      }
+      var text = node("p", { "class": "study-find__excerpt" });
+      text.innerHTML = result.excerptHtml;
+      item.appendChild(text);
+      list.appendChild(item);
+    });
+  }
+
+  function renderPages(total, current) {
+    pages.textContent = "";
+    var last = Math.max(1, Math.ceil(total / PER_PAGE));
+    if (last === 1) return;
+    var button = function (page, text, label) {
+      var made = node("button", {
+        type: "button", "class": "study-find__page", "data-page": String(page),
+        "aria-label": label || "第 " + page + " 页", "aria-current": page === current && !label ? "page" : null
+      }, text);
+      if (label ? page < 1 || page > last : page === current) made.disabled = true;
+      pages.appendChild(made);
+    };
+    button(current - 1, "上一页", "上一页");
+    var shown = [];
+    for (var page = 1; page <= last; page++) {
+      if (page === 1 || page === last || Math.abs(page - current) <= 2) shown.push(page);
+    }
+    shown.forEach(function (page, index) {
+      if (index && page - shown[index - 1] > 1) pages.appendChild(node("span", { "class": "study-find__gap" }, "…"));
+      button(page, String(page));
+    });
+    button(current + 1, "下一页", "下一页");
+  }
+
+  function summary(s, found, total, kept, from, to) {
+    var filtered = Object.keys(s.chosen).length > 0;
+    if (!found) {
+      return (filtered ? "符合筛选条件的资料 " + kept + " 篇" : "全部资料共 " + total + " 篇") +
+        (kept ? "，第 " + from + "–" + to + " 篇" : "") + "。输入检索词可在其中查找。";
+    }
+    var words = "“" + found.terms.join(" ") + "”";
+    if (!total) {
+      var long = found.terms.some(function (term) { return term.length > 4; });
+      return "没有找到包含" + words + "的资料。" + (long ? "可换用较短的词，或用空格把词分开（须同时包含各词）。" : "");
+    }
+    var text = "包含" + words + "的资料共 " + total + " 篇";
+    if (filtered) text += "，符合筛选条件的 " + kept + " 篇";
+    return text + (kept ? "，第 " + from + "–" + to + " 篇。" : "。");
+  }
+
+  function render() {
+    var mine = ++renders, s = state;
+    input.value = s.q;
+    root.setAttribute("data-state", "loading");
+    var slow = setTimeout(function () { if (mine === renders) say("正在检索……"); }, 150);
+    Promise.all([engine.catalogue(), matched(s)]).then(function (loaded) {
+      var catalogue = loaded[0], found = loaded[1];
+      var docs = found ? found.ranked.map(function (pair) { return pair[0]; }) : Array.from({ length: catalogue.documents }, function (_, doc) { return doc; });
+      var narrowed = narrow(catalogue, docs, s);
+      var how = s.sort || (found ? "relevance" : "date");
+      var kept = ordered(catalogue, narrowed.kept, how);
+      var last = Math.max(1, Math.ceil(kept.length / PER_PAGE));
+      var page = Math.min(s.page, last);
+      var shown = kept.slice((page - 1) * PER_PAGE, page * PER_PAGE);
+      var terms = found ? found.terms : [];
+      return Promise.all(shown.map(function (doc) { return engine.describe(doc, terms); })).then(function (results) {
+        if (mine !== renders) return;
+        clearTimeout(slow);
+        sort.value = how;
+        clear.hidden = !Object.keys(s.chosen).length;
+        renderFilters(catalogue, narrowed.counts, s);
+        renderResults(results, terms);
+        renderPages(kept.length, page);
+        say(summary(s, found, found ? found.ranked.length : catalogue.documents, kept.length,
+          (page - 1) * PER_PAGE + 1, (page - 1) * PER_PAGE + shown.length));
+        root.setAttribute("data-state", "ready");
+        root.setAttribute("data-total", String(kept.length));
+        root.dispatchEvent(new CustomEvent("study-find-rendered", { bubbles: true }));
+      });
+    }).catch(function (error) {
+      if (mine !== renders) return;
+      clearTimeout(slow);
+      if (!error || !error.unreachable) throw error;
+      say(UNREACHABLE);
+      var retry = node("button", { type: "button", "class": "md-button study-find__retry" }, "重试");
+      retry.addEventListener("click", render);
+      status.appendChild(document.createTextNode(" "));
+      status.appendChild(retry);
+      root.setAttribute("data-state", "error");
+      root.dispatchEvent(new CustomEvent("study-find-rendered", { bubbles: true }));
+    });
+  }
+
+  function start() {
+    history.replaceState(history.state, "", arrived.href);
+    state = readUrl(location.href);
+    var typing = null;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearTimeout(typing);
+      state = { q: input.value.trim(), chosen: state.chosen, sort: state.sort, page: 1 };
+      commit(true);
+    });
+    input.addEventListener("input", function () {
+      clearTimeout(typing);
+      typing = setTimeout(function () {
+        if (input.value.trim() === state.q) return;
+        state = { q: input.value.trim(), chosen: state.chosen, sort: state.sort, page: 1 };
+        commit(false); // while typing the address follows without piling up history
+      }, 300);
+    });
+    filters.addEventListener("change", function (event) {
+      var box = event.target;
+      if (!box.name || FACETS.indexOf(box.name) < 0) return;
+      var chosen = {};
+      Object.keys(state.chosen).forEach(function (key) { chosen[key] = state.chosen[key].slice(); });
+      var values = (chosen[box.name] || []).filter(function (value) { return value !== box.value; });
+      if (box.checked) values.push(box.value);
+      if (values.length) chosen[box.name] = values;
+      else delete chosen[box.name];
+      state = { q: state.q, chosen: chosen, sort: state.sort, page: 1 };
+      commit(true);
+    });
+    filters.addEventListener("click", function (event) {
+      var more = event.target.closest("[data-more]");
+      if (!more) return;
+      expanded[more.getAttribute("data-more")] = !expanded[more.getAttribute("data-more")];
+      render();
+    });
+    sort.addEventListener("change", function () {
+      state = { q: state.q, chosen: state.chosen, sort: sort.value, page: 1 };
+      commit(true);
+    });
+    clear.addEventListener("click", function () {
+      state = { q: state.q, chosen: {}, sort: state.sort, page: 1 };
+      commit(true);
+      input.focus();
+    });
+    pages.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-page]");
+      if (!button || button.disabled) return;
+      state = { q: state.q, chosen: state.chosen, sort: state.sort, page: parseInt(button.getAttribute("data-page"), 10) };
+      commit(true);
+      status.focus(); // the reader continues from the top of the new page
+    });
+    window.addEventListener("popstate", function () {
+      state = readUrl(location.href);
+      render();
+    });
+    render();
+  }
+
+  document.addEventListener("DOMContentLoaded", start);
+})();
