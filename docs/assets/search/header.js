@@ -18,9 +18,9 @@
   var script = document.currentScript;
   var element = document.getElementById("__config");
   if (!script || !element || !window.StudySearch) return;
-  var self = new URL(script.src, location.href).href;
+  var address = new URL(script.src, location.href).href;
   var config = JSON.parse(element.textContent);
-  config.search = self;
+  config.search = address;
   element.textContent = JSON.stringify(config);
   var translations = config.translations || {};
   var base = new URL(config.base || ".", location.href);
@@ -207,7 +207,7 @@
 
   var Native = window.Worker;
   function SearchWorker(url, options) {
-    if (new URL(String(url), location.href).href === self) return Host();
+    if (new URL(String(url), location.href).href === address) return Host();
     return new Native(url, options);
   }
   if (Native) SearchWorker.prototype = Native.prototype;
