@@ -24,34 +24,22 @@ def _catalogue():
 def test_an_entrys_facts_are_its_front_matters():
     catalogue = _catalogue()
     speech = facts_of("speeches/2025-05-20-shili-xuanren.md", catalogue)
-    assert speech == Facts(
-        "speech",
-        date(2025, 5, 20),
-        speakers=("示例乙", "示例甲"),
-        topics=("选人用人",),
-        line=("讲话", "2025年5月20日", "示例乙、示例甲"),
-    )
+    assert speech == Facts("speech", date(2025, 5, 20), speakers=("示例乙", "示例甲"), topics=("选人用人",))
     notice = facts_of("notices/shili-tongbao-2025-7.md", catalogue)
     assert notice == Facts(
-        "notice",
-        date(2025, 4, 1),
-        "通报",
-        ("示例局纪委",),
-        topics=("警示教育",),
-        line=("通报通知", "2025年4月1日", "示例局纪委", "示纪发〔2025〕7号"),
+        "notice", date(2025, 4, 1), "通报", ("示例局纪委",), topics=("警示教育",), number="示纪发〔2025〕7号"
     )
-    unnumbered = facts_of("notices/shili-tongzhi-2024.md", catalogue)
-    assert unnumbered.line == ("通报通知", "2024年12月15日", "示例局、示例局组织处"), "no 文号: none shown"
+    assert facts_of("notices/shili-tongzhi-2024.md", catalogue).number is None
 
 
 def test_other_pages_are_known_by_their_folder():
     catalogue = _catalogue()
-    assert facts_of("report/problems.md", catalogue) == Facts("report", line=("会议报告",))
+    assert facts_of("report/problems.md", catalogue) == Facts("report")
     assert facts_of("measures/m1.md", catalogue).kind == "measure"
     assert facts_of("measures/ledger.md", catalogue).kind == "measure"
     assert facts_of("packs/report.md", catalogue).kind == "pack"
     assert facts_of("speeches/index.md", catalogue).kind == "page", "an index of entries is not an entry"
-    assert facts_of("index.md", catalogue) == Facts("page", line=("其他页面",))
+    assert facts_of("index.md", catalogue) == Facts("page")
 
 
 def test_filters_list_values_in_the_sites_own_order():

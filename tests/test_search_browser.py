@@ -16,8 +16,7 @@ from urllib.parse import parse_qs, quote, urlparse
 
 import pytest
 import yaml
-from playwright.sync_api import sync_playwright
-from test_browser import CHROMIUM, CHROMIUM_ARGS, _QuietHandler
+from test_browser import CHROMIUM, _QuietHandler, browser  # noqa: F401  (browser: the same Chromium fixture)
 
 from bench import write_corpus
 from conftest import copy_project, mkdocs_build
@@ -77,16 +76,8 @@ def url(corpus, tmp_path_factory) -> Iterator[str]:
     server.shutdown()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def page(browser):
+def page(browser):  # noqa: F811  (the fixture imported from test_browser)
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))

@@ -92,7 +92,7 @@ def _decode_positions(encoded: str) -> dict[int, tuple[list[int], list[int]]]:
 
 
 DOCUMENTS = [
-    Document("b/", "整改台账", (Section("", "", "整改事项"),), Facts("measure", line=("措施",))),
+    Document("b/", "整改台账", (Section("", "", "整改事项"),), Facts("notice", number="示发〔2025〕7号")),
     Document("a/", "首页", (Section("", "", "整改措施，整改"),)),
 ]
 
@@ -104,7 +104,11 @@ def test_build_writes_gap_encoded_postings_with_title_weight():
     shard = json.loads(files[f"shards/{shard_of('整改', 16)}.json"])
     # a/ (number 0) has 整改 twice in its text; b/ (number 1) once in the text and once in the title.
     assert _decode_postings(shard["整改"]) == {0: 2, 1: 1001}
-    assert json.loads(files["text/1.json"]) == {"u": "b/", "t": "整改台账", "m": ["措施"], "s": [["", "", "整改事项"]]}
+    text = {"u": "b/", "t": "整改台账", "n": "示发〔2025〕7号", "s": [["", "", "整改事项"]]}
+    assert json.loads(files["text/1.json"]) == text
+    assert json.loads(files["text/0.json"]) == {"u": "a/", "t": "首页", "s": [["", "", "整改措施，整改"]]}
+    heads = {"u": ["a/", "b/"], "t": ["首页", "整改台账"], "n": {"1": "示发〔2025〕7号"}}
+    assert json.loads(files["heads.json"]) == heads
     assert build(list(reversed(DOCUMENTS)), "find/") == files, "the same pages give the same bytes in any order"
 
 

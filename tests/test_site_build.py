@@ -10,6 +10,7 @@ from conftest import SOURCE_REPORT, append_line, copy_project, mkdocs_build, sou
 from search_bench import index_pages, index_postings
 from studysite.report import correct_periods, parse_report
 from studysite.resources import css_urls, is_external, loaded_urls
+from studysite.searchindex import read_varints
 
 REPORT = parse_report(SOURCE_REPORT.read_text(encoding="utf-8"))
 
@@ -123,10 +124,14 @@ def test_the_find_page_is_in_the_nav_and_its_facts_come_from_the_content_model(b
     form = page.select_one("[data-study-find] form[role=search]")
     assert form.select_one("input[name=q]") and page.select_one("[data-study-find-sort]")
     assert page.select_one(".md-sidebar--primary").has_attr("hidden"), "the filters need the width: no sidebar"
-    pages = index_pages(built_site)
-    kinds = {page["u"]: page["m"][0] for page in pages}
-    assert kinds["report/"] == "会议报告" and kinds["measures/m1/"] == "措施" and kinds["packs/"] == "学习材料包"
-    assert kinds["speeches/"] == "其他页面", "an index of entries is not an entry"
+    catalogue = json.loads((built_site / "search/catalogue.json").read_text(encoding="utf-8"))
+    urls = [page["u"] for page in index_pages(built_site)]
+    kinds = dict(zip(urls, read_varints(catalogue["columns"]["type"]), strict=True))
+    types = catalogue["facets"][0]
+    assert types["key"] == "type" and types["names"][:4] == ["会议报告", "措施", "学习材料包", "其他页面"]
+    by_name = {name: (number + 1) * 2 for number, name in enumerate(types["names"])}  # one value: (v + 1) * 2
+    assert kinds["report/"] == by_name["会议报告"] and kinds["measures/m1/"] == by_name["措施"]
+    assert kinds["speeches/"] == by_name["其他页面"], "an index of entries is not an entry"
 
 
 def test_our_scripts_are_files_not_inline(built_site: Path):

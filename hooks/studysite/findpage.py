@@ -8,7 +8,6 @@ whose catalogue holds the facts made here. Facts come from the catalogue of entr
 from __future__ import annotations
 
 from .entries import DOC_TYPES, Catalogue, Notice, Speech
-from .fields import format_date
 from .pages import MEASURE_DIR, NOTICE_DIR, PACK_DIR, SPEECH_DIR
 from .searchindex import Facts
 
@@ -28,15 +27,13 @@ def facts_of(src_uri: str, catalogue: Catalogue) -> Facts:
     """A page's facts: an entry's from its front matter, any other page's kind from the folder it stands in."""
     entry = catalogue.by_uri.get(src_uri)
     if isinstance(entry, Speech):
-        line = (KINDS["speech"], format_date(entry.date), "、".join(entry.speakers))
-        return Facts("speech", entry.date, speakers=entry.speakers, topics=entry.topics, line=line)
+        return Facts("speech", entry.date, speakers=entry.speakers, topics=entry.topics)
     if isinstance(entry, Notice):
-        line = (KINDS["notice"], format_date(entry.date), "、".join(entry.issuers), *filter(None, [entry.doc_number]))
-        return Facts("notice", entry.date, entry.doc_type, entry.issuers, topics=entry.topics, line=line)
+        return Facts("notice", entry.date, entry.doc_type, entry.issuers, topics=entry.topics, number=entry.doc_number)
     kind = next((kind for folder, kind in _FOLDERS if src_uri.startswith(folder)), "page")
     if src_uri.startswith((SPEECH_DIR, NOTICE_DIR)):
         kind = "page"  # the compilation's index pages: they list entries, they are not one
-    return Facts(kind, line=(KINDS[kind],))
+    return Facts(kind)
 
 
 def facet_orders(catalogue: Catalogue) -> dict[str, tuple[str, ...]]:

@@ -10,8 +10,10 @@ Files under search/ (assets/search/engine.js reads them):
 - meta.json: the sizes the reader needs to find the other files;
 - shards/N.json: piece → documents and counts, spread over hashed shards;
 - positions/N.json: character pair → documents and positions, for words of three or more characters;
-- text/N.json: one page's address, title, facts and sections, for excerpts and result lines;
-- catalogue.json: each page's facts (kind, date, 文种, 发文机关, 讲话人, 专题) for the 检索 page's filters.
+- text/N.json: one page's address, title, 文号 and sections, for titles and excerpts of results;
+- catalogue.json: each page's facts (kind, date, 文种, 发文机关, 讲话人, 专题) for the 检索 page's filters;
+- heads.json: every page's address, title and 文号, which the 检索 page loads once its first results show,
+  so that a filter, the sort or another page of results is drawn without waiting for the network.
 Numbers are written as compact strings (see `varints`): a posting costs a few bytes, not a JSON number each.
 With scripts=True every file is also written as a small script that registers its data
 (`StudySearch.load("shards/12", {...})`), for an edition opened from file://, where fetch is blocked.
@@ -74,7 +76,7 @@ class Facts:
     issuers: tuple[str, ...] = ()
     speakers: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
-    line: tuple[str, ...] = ()  # what a result shows under its title: kind, date, 文号 or 讲话人
+    number: str | None = None  # 文号
 
 
 @dataclass(frozen=True)
@@ -331,13 +333,18 @@ def build(
         "find": find_url,
     }
     data: dict[str, object] = {"meta": meta, "catalogue": catalogue(documents, orders, names)}
+    data["heads"] = {
+        "u": [d.url for d in documents],
+        "t": [d.title for d in documents],
+        "n": {str(number): d.facts.number for number, d in enumerate(documents) if d.facts.number},
+    }
     data |= {f"shards/{n}": entries for n, entries in postings.shards(shards).items()}
     data |= {f"positions/{n}": entries for n, entries in positions.shards(position_shards).items()}
     for number, document in enumerate(documents):
         data[f"text/{number}"] = {
             "u": document.url,
             "t": document.title,
-            "m": list(document.facts.line),
+            **({"n": document.facts.number} if document.facts.number else {}),
             "s": [[s.anchor, s.title, s.text] for s in document.sections],
         }
     files = {}

@@ -157,6 +157,8 @@
     this.postings = {};
     this.matches = new Map();
     this.catalogueData = null;
+    this.headsData = null;
+    this.headsNow = null;
   }
 
   // One piece of the index. A failed load is tried once more at once, then forgotten, so the next query
@@ -296,12 +298,26 @@
       // The page's own heading is no section worth naming: the result opens the page at its top.
       var own = best[1] === page.t;
       return {
-        doc: doc, url: page.u, title: page.t, line: page.m,
+        doc: doc, url: page.u, title: page.t, number: page.n || "",
         anchor: own ? "" : best[0], section: own ? "" : best[1],
         titleHtml: mark(page.t, terms), sectionHtml: mark(best[1], terms),
         excerptHtml: excerpt(best[2] || best[1], terms, 40)
       };
     });
+  };
+
+  // Every page's address, title and 文号 ({u: [...], t: [...], n: {doc: 文号}}), for the 检索 page once its
+  // first results show; `heads.now` holds them once loaded.
+  Engine.prototype.heads = function () {
+    var self = this;
+    if (!this.headsData) {
+      this.headsData = this.get("heads").then(function (heads) {
+        self.headsNow = heads;
+        return heads;
+      });
+      this.headsData.catch(function () { self.headsData = null; });
+    }
+    return this.headsData;
   };
 
   // Per page its facts for the filters: facets [{key, label, values, names, cells}] (cells[doc]: the
@@ -342,7 +358,9 @@
       var yearCells = yearOf.map(function (year) { return year ? [years.indexOf(year)] : []; });
       var year = { key: "year", label: "年份", values: years, names: years.map(function (v) { return v + "年"; }), cells: yearCells };
       facets.splice(1, 0, year);
-      return { documents: documents, days: days, facets: facets };
+      var byKey = {};
+      facets.forEach(function (facet) { byKey[facet.key] = facet; });
+      return { documents: documents, days: days, facets: facets, byKey: byKey };
     });
     this.catalogueData.catch(function () { self.catalogueData = null; });
     return this.catalogueData;

@@ -172,27 +172,56 @@
     }
   }
 
-  function renderResults(results, terms) {
+  // A result's line of facts, from the catalogue: kind, date, 发文机关 or 讲话人, 文号.
+  function lineOf(catalogue, doc, number) {
+    var type = catalogue.byKey.type, parts = [type.names[type.cells[doc][0]]];
+    var day = catalogue.days[doc];
+    if (!isNaN(day)) {
+      var when = new Date(day * 86400000);
+      parts.push(when.getUTCFullYear() + "年" + (when.getUTCMonth() + 1) + "月" + when.getUTCDate() + "日");
+    }
+    ["issuer", "speaker"].forEach(function (key) {
+      var facet = catalogue.byKey[key];
+      var names = facet.cells[doc].map(function (value) { return facet.values[value]; });
+      if (names.length) parts.push(names.join("、"));
+    });
+    if (number) parts.push(number);
+    return parts.join(" · ");
+  }
+
+  function linkOf(url, anchor, terms) {
+    var href = new URL(url, site);
+    if (terms.length) href.searchParams.set("h", terms.join(" "));
+    if (anchor && terms.length) href.hash = encodeURIComponent(anchor);
+    return href.href;
+  }
+
+  // The results list: each row first with its title and line (from what is loaded already), its section and
+  // excerpt filled in once its page's text arrives (fill).
+  function renderResults(catalogue, rows, terms) {
     list.textContent = "";
-    var highlight = terms.join(" ");
-    results.forEach(function (result) {
-      var url = new URL(result.url, site);
-      if (highlight) url.searchParams.set("h", highlight);
-      if (result.anchor && terms.length) url.hash = encodeURIComponent(result.anchor);
-      var item = node("li", { "class": "study-find__item" });
-      var link = node("a", { "class": "study-find__title", href: url.href });
-      link.innerHTML = result.titleHtml; // our own index's text, escaped by engine.js
+    rows.forEach(function (row) {
+      var item = node("li", { "class": "study-find__item", "data-doc": String(row.doc) });
+      var link = node("a", { "class": "study-find__title", href: linkOf(row.url, "", terms) });
+      link.innerHTML = window.StudySearch.mark(row.title, terms); // escaped by engine.js
       item.appendChild(node("h2", {})).appendChild(link);
-      item.appendChild(node("p", { "class": "study-find__line" }, result.line.filter(Boolean).join(" · ")));
+      item.appendChild(node("p", { "class": "study-find__line" }, lineOf(catalogue, row.doc, row.number)));
+      item.appendChild(node("p", { "class": "study-find__excerpt" }));
+      list.appendChild(item);
+    });
+  }
+
+  function fill(results, terms) {
+    results.forEach(function (result) {
+      var item = list.querySelector("[data-doc='" + result.doc + "']");
+      if (!item) return;
+      item.querySelector(".study-find__title").href = linkOf(result.url, result.anchor, terms);
       if (result.section && terms.length) {
         var section = node("p", { "class": "study-find__section" }, "所在部分：");
         section.insertAdjacentHTML("beforeend", result.sectionHtml);
-        item.appendChild(section);
+        item.insertBefore(section, item.querySelector(".study-find__excerpt"));
       }
-      var text = node("p", { "class": "study-find__excerpt" });
-      text.innerHTML = result.excerptHtml;
-      item.appendChild(text);
-      list.appendChild(item);
+      item.querySelector(".study-find__excerpt").innerHTML = result.excerptHtml;
     });
   }
 
@@ -236,6 +265,10 @@
     return text + (kept ? "，第 " + from + "–" + to + " 篇。" : "。");
   }
 
+  function signal(name) {
+    root.dispatchEvent(new CustomEvent(name, { bubbles: true }));
+  }
+
   function render() {
     var mine = ++renders, s = state;
     input.value = s.q;
@@ -251,19 +284,32 @@
       var page = Math.min(s.page, last);
       var shown = kept.slice((page - 1) * PER_PAGE, page * PER_PAGE);
       var terms = found ? found.terms : [];
-      return Promise.all(shown.map(function (doc) { return engine.describe(doc, terms); })).then(function (results) {
-        if (mine !== renders) return;
+      var draw = function (rows) {
         clearTimeout(slow);
         sort.value = how;
         clear.hidden = !Object.keys(s.chosen).length;
         renderFilters(catalogue, narrowed.counts, s);
-        renderResults(results, terms);
+        renderResults(catalogue, rows, terms);
         renderPages(kept.length, page);
         say(summary(s, found, found ? found.ranked.length : catalogue.documents, kept.length,
           (page - 1) * PER_PAGE + 1, (page - 1) * PER_PAGE + shown.length));
         root.setAttribute("data-state", "ready");
         root.setAttribute("data-total", String(kept.length));
-        root.dispatchEvent(new CustomEvent("study-find-rendered", { bubbles: true }));
+        signal("study-find-rendered");
+      };
+      var described = Promise.all(shown.map(function (doc) { return engine.describe(doc, terms); }));
+      var heads = engine.headsNow;
+      // Titles and 文号 of every page are in memory after the first results: a filter, the sort or another
+      // page is drawn at once, the excerpts follow. Before that, the rows wait for their pages' text.
+      if (heads) {
+        draw(shown.map(function (doc) { return { doc: doc, url: heads.u[doc], title: heads.t[doc], number: heads.n[doc] }; }));
+      }
+      return described.then(function (results) {
+        if (mine !== renders) return;
+        if (!heads) draw(results);
+        fill(results, terms);
+        signal("study-find-described");
+        engine.heads().catch(function () {}); // for the next change; tried again then if it fails now
       });
     }).catch(function (error) {
       if (mine !== renders) return;
@@ -275,7 +321,7 @@
       status.appendChild(document.createTextNode(" "));
       status.appendChild(retry);
       root.setAttribute("data-state", "error");
-      root.dispatchEvent(new CustomEvent("study-find-rendered", { bubbles: true }));
+      signal("study-find-rendered");
     });
   }
 
