@@ -1,7 +1,7 @@
 // The 检索 page (find/): one box, filters from the entries' front matter with their counts for the current
 // query, sort by relevance or date, 20 results a page; the address holds the query and the filters
 // (find/?q=整改&type=notice&year=2024), so it can be copied, reloaded, and walked back and forth.
-// Loaded on every page before Material's bundle; it does nothing where there is no [data-study-find].
+// header.js loads it (after engine.js) on the page that has a [data-study-find].
 (function () {
   "use strict";
 
@@ -13,15 +13,8 @@
   var FACETS = ["type", "year", "doc_type", "issuer", "speaker", "topic"];
   var UNREACHABLE = "无法读取搜索索引，暂时不能检索。请检查网络连接后重试。";
 
-  // Material opens its own search box for any ?q= in the address while its bundle starts: the query is
-  // hidden from it until then, and put back once the page is ready. h (words to highlight) is not ours.
-  var arrived = new URL(location.href);
-  arrived.searchParams.delete("h");
-  if (new URL(location.href).searchParams.has("q")) {
-    var hidden = new URL(arrived.href);
-    hidden.searchParams.delete("q");
-    history.replaceState(history.state, "", hidden.href);
-  }
+  // The address as the reader opened it (header.js hid its query from Material while Material started).
+  var arrived = new URL(root.getAttribute("data-arrived") || location.href);
 
   var engine = window.StudySearch.shared();
   var site = new URL("../", engine.base);
@@ -384,5 +377,7 @@
     render();
   }
 
-  document.addEventListener("DOMContentLoaded", start);
+  // After Material's bundle has read the address: at DOMContentLoaded, or now if that has passed.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

@@ -1,7 +1,8 @@
 // Material's header search, answered in the page through Material's worker protocol (SETUP → READY,
 // QUERY → RESULT), so its box, results list, keyboard use and highlighting stay Material's own while the
-// index is ours (engine.js). Loaded before Material's bundle: it points Material's config at this script
-// and hands Material an in-page "worker" when it starts one from that address.
+// index is ours (engine.js). The one script of ours every page loads before Material's bundle, and small:
+// it points Material's config at this script and hands Material an in-page "worker" when it starts one
+// from that address; engine.js follows when the reader starts to search, find.js on the 检索 page only.
 //
 // In the page, not in a worker thread, because (1) Material's list renders results past the first ten as
 // the reader scrolls, and items still loading can be filled in where Material reads them, so every match
@@ -17,8 +18,47 @@
 
   var script = document.currentScript;
   var element = document.getElementById("__config");
-  if (!script || !element || !window.StudySearch) return;
+  if (!script || !element) return;
   var address = new URL(script.src, location.href).href;
+  var loading = {};
+
+  // One of our scripts beside this one, loaded once, in the order asked for.
+  function load(name) {
+    if (!loading[name]) {
+      loading[name] = new Promise(function (resolve, reject) {
+        var tag = document.createElement("script");
+        tag.src = new URL(name, address).href;
+        tag.async = false;
+        tag.addEventListener("load", resolve);
+        tag.addEventListener("error", function () {
+          delete loading[name];
+          tag.remove();
+          reject(Object.assign(new Error("cannot load " + name), { unreachable: true }));
+        });
+        document.head.appendChild(tag);
+      });
+    }
+    return loading[name];
+  }
+
+  function engineOf() {
+    return load("engine.js").then(function () { return window.StudySearch.shared(); });
+  }
+
+  // The 检索 page: Material opens its own search box for any ?q= in the address as its bundle starts, so
+  // the query is hidden from it until find.js, once the page is ready, puts the address back.
+  var find = document.querySelector("[data-study-find]");
+  if (find) {
+    var arrived = new URL(location.href);
+    arrived.searchParams.delete("h"); // words Material would highlight: not the page's own state
+    find.setAttribute("data-arrived", arrived.href);
+    var hidden = new URL(arrived.href);
+    hidden.searchParams.delete("q");
+    if (hidden.href !== location.href) history.replaceState(history.state, "", hidden.href);
+    Promise.all([load("engine.js"), load("find.js")]).catch(function () {
+      find.querySelector("[data-study-find-status]").textContent = "无法载入检索程序，请检查网络连接后刷新页面。";
+    });
+  }
   var config = JSON.parse(element.textContent);
   config.search = address;
   element.textContent = JSON.stringify(config);
@@ -89,7 +129,7 @@
 
   function Host() {
     var host = new EventTarget();
-    var engine = window.StudySearch.shared();
+    var engine = null; // engine.js, loaded when the reader starts to search
     var current = 0;
     var all = null; // the “查看全部” line under the list
 
@@ -165,7 +205,10 @@
         showAll(null);
         return;
       }
-      Promise.all([engine.meta(), engine.match(value)]).then(function (loaded) {
+      engineOf().then(function (loaded) {
+        engine = loaded;
+        return Promise.all([engine.meta(), engine.match(value)]);
+      }).then(function (loaded) {
         var meta = loaded[0], found = loaded[1];
         if (query !== current) return null;
         var terms = {};
@@ -199,6 +242,13 @@
       if (message && message.type === QUERY) answer(String(message.data || ""));
     };
     host.terminate = function () {};
+    // The reader who clicks into the box is about to search: the index's sizes are loaded while they type.
+    var box = document.querySelector("[data-md-component=search-query]");
+    if (box) {
+      box.addEventListener("focus", function () {
+        engineOf().then(function (loaded) { return loaded.meta(); }).catch(function () {});
+      }, { once: true });
+    }
     // Nothing to build before the first query. From file:// Material sends no SETUP (it waits for an index
     // it cannot fetch), so the host says it is ready by itself.
     setTimeout(function () { send({ type: READY }); });
