@@ -25,6 +25,7 @@ import json
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -45,6 +46,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"]
 PHRASES = ["整改措施", "选人用人", "理论学习中心组", "批评和自我批评", "民主生活会", "警示教育", "长效机制", "督促检查"]
 SPEED_QUERIES = ("整改", "整改措施")
+ENGINE, LUNR = "本项目（分片索引）", "原版 Material（Lunr + jieba）"
 _HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _TERM = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[0-9a-z]+")
@@ -238,6 +240,7 @@ def run_queries(browser, url: str, queries: list[str]) -> dict[str, dict]:
     pages match, and the first 10 result URLs."""
     page = browser.new_page()
     page.goto(url, wait_until="networkidle")
+    page.add_script_tag(url=url + "assets/search/engine.js")
     found = page.evaluate(
         """async ([base, queries]) => {
             const engine = new StudySearch.Engine(base);
@@ -377,22 +380,34 @@ def measure_find(playwright, url: str, pages: int, query: str) -> tuple[Speed, R
     by_date = page.evaluate(_REDRAWN, ["[data-study-find-sort]", "date"])
     browser.close()
     searched = round(started + elapsed - loaded, 2)
-    speed = Speed("本项目（分片索引）", "检索页", query, pages, round(elapsed, 2), searched, fetched, round(memory, 1))
+    speed = Speed(ENGINE, "检索页", query, pages, round(elapsed, 2), searched, fetched, round(memory, 1))
     drawn, described = ([round(ms, 1) for ms in times] for times in zip(first, second, by_date, strict=True))
     return speed, Redraw(pages, query, *drawn, *described)
+
+
+def median(measured: list):
+    """Each figure of several runs (dataclasses of one kind) as the median of its values: a shared machine's
+    load comes and goes, a single cold run says more about the moment than about the search."""
+    first = measured[0]
+    values = {
+        name: statistics.median(getattr(m, name) for m in measured) if isinstance(value, int | float) else value
+        for name, value in asdict(first).items()
+    }
+    return type(first)(**values)
 
 
 def _folder_mb(folder: Path, pattern: str = "*") -> float:
     return round(sum(p.stat().st_size for p in folder.glob(pattern) if p.is_file()) / 1e6, 1)
 
 
-def measure(sizes: list[int], words: int, queries: int, lunr: bool, workdir: Path) -> Outcome:
+def measure(sizes: list[int], words: int, queries: int, lunr: bool, repeat: int, workdir: Path) -> Outcome:
     from playwright.sync_api import sync_playwright
 
     real = workdir / "real-site"
     build(REPO, real)
     sample = sample_words(page_texts(real), words)
     servers, counts, speed, redraw, index_mb = [], [], [], [], {}
+    runs = range(repeat)
     precision_shares: list[float] = []
     with sync_playwright() as playwright:
         server, real_url = serve(real)
@@ -426,10 +441,10 @@ def measure(sizes: list[int], words: int, queries: int, lunr: bool, workdir: Pat
                 for phrase, found in ranked.items()
             ]
             for query in SPEED_QUERIES:
-                speed.append(measure_header(playwright, corpus_url, "本项目（分片索引）", pages, query))
-                find_speed, find_redraw = measure_find(playwright, corpus_url, pages, query)
-                speed.append(find_speed)
-                redraw.append(find_redraw)
+                speed.append(median([measure_header(playwright, corpus_url, ENGINE, pages, query) for _ in runs]))
+                found = [measure_find(playwright, corpus_url, pages, query) for _ in runs]
+                speed.append(median([find_speed for find_speed, _ in found]))
+                redraw.append(median([find_redraw for _, find_redraw in found]))
             if lunr and size == sizes[0]:
                 plain = workdir / f"plain-{size}"
                 shutil.copytree(REPO / "docs", plain / "docs")
@@ -438,7 +453,8 @@ def measure(sizes: list[int], words: int, queries: int, lunr: bool, workdir: Pat
                 build(plain, plain / "site")
                 server, plain_url = serve(plain / "site")
                 servers.append(server)
-                speed.append(measure_header(playwright, plain_url, "原版 Material（Lunr + jieba）", pages, "整改措施"))
+                lunr_speed = [measure_header(playwright, plain_url, LUNR, pages, "整改措施") for _ in runs]
+                speed.append(median(lunr_speed))
             shutil.rmtree(project)
     for server in servers:
         server.shutdown()
@@ -462,12 +478,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="2000,10000", help="虚构语料的条目数，逗号分隔（默认 2000,10000）")
     parser.add_argument("--words", type=int, default=200, help="召回率抽样词数（默认 200）")
     parser.add_argument("--queries", type=int, default=50, help="结果数核对的抽样查询数（默认 50）")
+    parser.add_argument("--repeat", type=int, default=3, help="每项速度测几次，取中位数（默认 3）")
     parser.add_argument("--lunr", action="store_true", help="在第一个规模上另测原版 Material（Lunr + jieba）")
     parser.add_argument("--json", action="store_true", help="输出 JSON")
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size]
     with tempfile.TemporaryDirectory(prefix="search-bench-") as workdir:
-        outcome = measure(sizes, args.words, args.queries, args.lunr, Path(workdir))
+        outcome = measure(sizes, args.words, args.queries, args.lunr, args.repeat, Path(workdir))
     if args.json:
         print(json.dumps(asdict(outcome), ensure_ascii=False))
         return 0

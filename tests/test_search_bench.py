@@ -53,7 +53,7 @@ def test_sampled_queries_take_every_shape_and_stand_in_the_pages():
 
 
 def test_the_benchmark_measures_counts_recall_precision_and_speed_in_chromium(capsys):
-    assert search_bench.main(["--sizes", "40", "--words", "20", "--queries", "20", "--json"]) == 0
+    assert search_bench.main(["--sizes", "40", "--words", "20", "--queries", "20", "--repeat", "1", "--json"]) == 0
     outcome = json.loads(capsys.readouterr().out)
     assert outcome["recall_words"] == 20 and 0 <= outcome["recall"] <= 1
     assert outcome["precision_queries"] == len(search_bench.PHRASES)
@@ -67,3 +67,8 @@ def test_the_benchmark_measures_counts_recall_precision_and_speed_in_chromium(ca
         assert speed["browser_memory_mb"] > 0
     assert all(r["filter_ms"] > 0 and r["sort_ms"] > 0 for r in outcome["redraw"])
     assert float(outcome["index_mb"]["40"]) > 0
+
+
+def test_figures_of_several_runs_are_their_medians():
+    runs = [search_bench.Speed("本项目", "检索页", "整改", 10, seconds, 0.1, 100, 50.0) for seconds in (0.9, 0.5, 3.0)]
+    assert search_bench.median(runs) == search_bench.Speed("本项目", "检索页", "整改", 10, 0.9, 0.1, 100, 50.0)
