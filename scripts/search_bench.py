@@ -1,52 +1,92 @@
-"""Search benchmark in Debian's Chromium: recall, precision, speed, bytes and memory.
+"""Search benchmark in Debian's Chromium: recall, true counts, precision, speed, bytes and memory.
 
-    python scripts/search_bench.py                 # recall on the site's own pages; the rest at 2,000 pages
-    python scripts/search_bench.py --pages 200 --words 30 --json
+    python scripts/search_bench.py                          # at 2,000 and 10,000 entries (takes a while)
+    python scripts/search_bench.py --sizes 200 --words 30 --queries 20 --json
+    python scripts/search_bench.py --sizes 2000 --lunr      # also plain Material (Lunr) on the same corpus
 
 Recall: words of 2–4 Chinese characters (cut by jieba) from the site's own pages, each standing in at most
 3 pages, sampled with a fixed seed; a word is found when every page containing it is among the first 10
-results. Precision: for phrase queries on the fictional corpus of scripts/bench.py, the share of the first
-10 results that contain the exact phrase. Speed: a cold page (empty cache), the query typed into the header
-search, time until the first result shows, bytes fetched for it, and the browser's memory. The same speed
-measurement runs against plain Material (Lunr) on the same corpus, for comparison.
+results. Counts: for sampled queries (words, single characters, phrases cut from the pages, two words, numbers)
+the number of results equals the number of built pages that contain every word (a phrase as a whole), found
+by scanning the built HTML pages themselves, not the index. Precision: for phrase queries, the share of the
+first 10 results that contain the exact phrase. Speed, on the fictional corpus of scripts/bench.py, each in
+a fresh browser with an empty cache: from opening a page to the first result of the header search (the query
+committed whole, as a Chinese input method commits a word) and of the 检索 page, the bytes fetched for it,
+the browser's memory, and the time a filter or the sort takes to redraw.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import http.server
 import json
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
+from html import unescape
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
+sys.path.insert(0, str(REPO / "hooks"))
 
 import bench  # noqa: E402  (the corpus and the plain-Material configuration)
+from studysite.searchindex import INLINE_TAGS, fold, read_varints, shard_of  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"]
 PHRASES = ["整改措施", "选人用人", "理论学习中心组", "批评和自我批评", "民主生活会", "警示教育", "长效机制", "督促检查"]
-SPEED_QUERY = "整改措施"
+SPEED_QUERIES = ("整改", "整改措施")
+ENGINE, LUNR = "本项目（分片索引）", "原版 Material（Lunr + jieba）"
 _HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_TERM = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[0-9a-z]+")
+_WORD = re.compile(r"[0-9a-z]+")
+_TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 
 
 @dataclass(frozen=True)
 class Speed:
     engine: str
+    where: str  # 页头搜索框 or 检索页
+    query: str
     pages: int
-    first_result_seconds: float
+    first_result_seconds: float  # from opening the page
+    search_seconds: float  # of those, after the query was typed (header) or the page had loaded (检索页)
     bytes_for_first_query: int
     browser_memory_mb: float
+
+
+@dataclass(frozen=True)
+class Redraw:
+    """Milliseconds on the 检索 page until the new results are drawn (titles, facts, counts), and until
+    their excerpts are filled in too: one filter ticked, a second one, the sort changed to date."""
+
+    pages: int
+    query: str
+    filter_ms: float
+    second_filter_ms: float
+    sort_ms: float
+    filter_excerpts_ms: float
+    second_filter_excerpts_ms: float
+    sort_excerpts_ms: float
+
+
+@dataclass(frozen=True)
+class Counts:
+    pages: int
+    queries: int
+    equal: int
+    mismatches: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -56,10 +96,15 @@ class Outcome:
     recall_missed: list[str]
     precision: float
     precision_queries: int
+    counts: list[Counts]
     speed: list[Speed]
+    redraw: list[Redraw]
+    index_mb: dict[str, float]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # connections kept open, as an intranet web server keeps them
+
     def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
         pass
 
@@ -81,18 +126,61 @@ def build(project: Path, site: Path) -> None:
         raise SystemExit(f"构建失败：{project}\n{result.stderr[-3000:]}")
 
 
+def index_pages(site: Path) -> list[dict]:
+    """The index's pages in their numbers' order: address u, title t, result line m, sections s."""
+    texts = sorted((site / "search/text").glob("*.json"), key=lambda path: int(path.stem))
+    return [json.loads(path.read_text(encoding="utf-8")) for path in texts]
+
+
+def index_postings(site: Path, piece: str) -> dict[int, int]:
+    """The index's pages holding a piece (a character, a pair or a word) → its count there."""
+    meta = json.loads((site / "search/meta.json").read_text(encoding="utf-8"))
+    shard = json.loads((site / f"search/shards/{shard_of(piece, meta['shards'])}.json").read_text(encoding="utf-8"))
+    flat, pages, number = read_varints(shard.get(piece, "")), {}, 0
+    for gap, count in zip(flat[::2], flat[1::2], strict=True):
+        number += gap
+        pages[number] = count
+    return pages
+
+
 def page_texts(site: Path) -> dict[str, str]:
     """Each page's searchable text, by URL, read back from the index the build wrote."""
-    titles = [
-        page
-        for chunk in sorted((site / "search/titles").glob("*.json"), key=lambda p: int(p.stem))
-        for page in json.loads(chunk.read_text())
-    ]
+    return {
+        page["u"]: page["t"] + "\n" + "\n".join(s[1] + "\n" + s[2] for s in page["s"]) for page in index_pages(site)
+    }
+
+
+def scanned_pages(site: Path) -> dict[str, str]:
+    """Each built page's title and article text, read from its HTML (not from the index), by URL: what a
+    reader sees, with what the index leaves out left out too (blocks marked search-exclude, the ¶ links,
+    the page's last-changed line) and block elements kept apart as on the screen."""
+    from bs4 import BeautifulSoup
+
     texts = {}
-    for number, (url, title) in enumerate(titles):
-        sections = json.loads((site / f"search/text/{number}.json").read_text(encoding="utf-8"))
-        texts[url] = title + "\n" + "\n".join(s[1] + "\n" + s[2] for s in sections)
+    for path in sorted(site.rglob("*.html")):
+        relative = path.relative_to(site).as_posix()
+        if relative in ("404.html", "find/index.html"):
+            continue
+        html = path.read_text(encoding="utf-8")
+        start, end = html.find("<article"), html.find("</article>")
+        if start < 0 or end < 0:
+            continue
+        title = _TITLE.search(html)
+        article = BeautifulSoup(html[start : end + len("</article>")], "lxml").article
+        for excluded in article.select(".search-exclude, [data-search-exclude], a.headerlink, .md-source-file"):
+            excluded.decompose()
+        for element in article.find_all(True):
+            if element.name not in INLINE_TAGS:
+                element.insert_before("\n")
+        url = relative.removesuffix("index.html")
+        texts[url] = fold((unescape(title.group(1)).rsplit(" - ", 1)[0] if title else "") + "\n" + article.get_text())
     return texts
+
+
+def contains(text: str, words: set[str], query: str) -> bool:
+    """A page matches when it holds every word: Han characters as written, Latin words and numbers whole
+    (words: the page's Latin words and numbers)."""
+    return all(term in text if _HAN_RUN.fullmatch(term) else term in words for term in _TERM.findall(fold(query)))
 
 
 def sample_words(texts: dict[str, str], count: int, seed: int = 7) -> dict[str, set[str]]:
@@ -107,12 +195,49 @@ def sample_words(texts: dict[str, str], count: int, seed: int = 7) -> dict[str, 
     return {w: containing[w] for w in sorted(chosen)}
 
 
+def sample_queries(texts: dict[str, str], count: int, seed: int = 11) -> list[str]:
+    """Queries of every shape a reader types, cut from the pages: words, single characters, phrases of 3–8
+    characters, two words apart, numbers; a few that match nothing (two words never on one page)."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    rng = random.Random(seed)
+    pages = sorted(texts)
+    pages = rng.sample(pages, min(len(pages), 300))  # cut from a sample of pages, checked against all
+    words = sorted({w for url in pages for w in jieba.cut(texts[url]) if _HAN_WORD.match(w)})
+    numbers = sorted({w for text in texts.values() for w in _WORD.findall(text)})
+    queries: list[str] = []
+    shapes = ["word", "word", "word", "phrase", "phrase", "phrase", "two", "two", "char", "number"]
+    while len(queries) < count:
+        shape = shapes[len(queries) % len(shapes)]
+        if shape == "word":
+            query = rng.choice(words)
+        elif shape == "char":
+            query = rng.choice(rng.choice(words))
+        elif shape == "number" and numbers:
+            query = rng.choice(numbers)
+        elif shape == "two":
+            query = f"{rng.choice(words)} {rng.choice(words)}"
+        else:
+            runs = [run for run in _HAN_RUN.findall(texts[rng.choice(pages)]) if len(run) >= 3]
+            if not runs:
+                continue
+            run = rng.choice(runs)
+            length = rng.randint(3, min(8, len(run)))
+            start = rng.randrange(len(run) - length + 1)
+            query = run[start : start + length]
+        if query not in queries:
+            queries.append(query)
+    return queries
+
+
 def _launch(playwright, marker: str = ""):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + ([marker] if marker else []))
 
 
-def run_queries(browser, url: str, queries: list[str]) -> dict[str, list[str]]:
-    """Each query through engine.js in the page, as the worker runs it: the first 10 result URLs."""
+def run_queries(browser, url: str, queries: list[str]) -> dict[str, dict]:
+    """Each query through engine.js in the page, as the header search and the 检索 page run it: how many
+    pages match, and the first 10 result URLs."""
     page = browser.new_page()
     page.goto(url, wait_until="networkidle")
     page.add_script_tag(url=url + "assets/search/engine.js")
@@ -120,7 +245,10 @@ def run_queries(browser, url: str, queries: list[str]) -> dict[str, list[str]]:
         """async ([base, queries]) => {
             const engine = new StudySearch.Engine(base);
             const out = {};
-            for (const q of queries) out[q] = (await engine.search(q, 10)).results.map(r => r.url);
+            for (const q of queries) {
+                const found = await engine.search(q, 10);
+                out[q] = {total: found.total, urls: found.results.map(r => r.url)};
+            }
             return out;
         }""",
         [url + "search/", queries],
@@ -129,10 +257,22 @@ def run_queries(browser, url: str, queries: list[str]) -> dict[str, list[str]]:
     return found
 
 
+def check_counts(browser, url: str, texts: dict[str, str], queries: list[str]) -> Counts:
+    """Each query's number of results in the browser against the pages a scan of the built HTML finds."""
+    found = run_queries(browser, url, queries)
+    pages = [(text, set(_WORD.findall(text))) for text in texts.values()]
+    mismatches = []
+    for query in queries:
+        expected = sum(contains(text, words, query) for text, words in pages)
+        if found[query]["total"] != expected:
+            mismatches.append(f"{query}：搜索 {found[query]['total']}，逐页扫描 {expected}")
+    return Counts(len(texts), len(queries), len(queries) - len(mismatches), mismatches)
+
+
 def _renderer_pss_mb(marker: str) -> float:
     """Proportional memory (PSS: shared pages split fairly) of the renderer processes of the browser started
-    with `marker`: where the page, its search worker and their index live. The browser's own processes
-    (GPU, network, storage) cost the same whatever the site does, and are left out."""
+    with `marker`: where the page and its index live. The browser's own processes (GPU, network, storage)
+    cost the same whatever the site does, and are left out."""
     parents: dict[int, int] = {}
     commands: dict[int, str] = {}
     root = None
@@ -164,109 +304,213 @@ def _renderer_pss_mb(marker: str) -> float:
     return total_kb / 1024
 
 
-def measure_speed(playwright, url: str, engine: str, pages: int) -> Speed:
-    """A fresh browser, an empty cache: from opening the page to the first result of the typed query,
-    counting every byte the search fetched (Lunr's whole index, or our pieces) and the browser's memory."""
+def _cold_page(playwright):
+    """A fresh browser (an empty cache) and a page counting the bytes fetched for search."""
+    from playwright.sync_api import Error as PlaywrightError
+
     marker = f"--study-bench={time.monotonic_ns()}"
     browser = _launch(playwright, marker)
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    sizes: list[int] = []
-    page.on(
-        "requestfinished",
-        lambda request: sizes.append(request.sizes()["responseBodySize"]) if "/search/" in request.url else None,
-    )
+    sizes: list[tuple[str, int]] = []
+
+    def count(request) -> None:
+        if "/search/" in request.url:
+            with contextlib.suppress(PlaywrightError):  # a request still finishing as the browser closes
+                sizes.append((request.url, request.sizes()["responseBodySize"]))
+
+    page.on("requestfinished", count)
+    return browser, page, sizes, marker
+
+
+def measure_header(playwright, url: str, engine: str, pages: int, query: str) -> Speed:
+    """From opening the home page to the first result of the query typed into the header search box."""
+    browser, page, sizes, marker = _cold_page(playwright)
     started = time.perf_counter()
     page.goto(url, wait_until="domcontentloaded")
-    box = page.locator("input.md-search__input")
-    box.click()
-    page.keyboard.type(SPEED_QUERY)
+    page.locator("input.md-search__input").click()
+    page.keyboard.insert_text(query)  # as an input method commits a word: one input, then a key
+    page.keyboard.press("End")
+    typed = time.perf_counter()
     # Material drops a query typed before its index is ready: press a key again until results show.
     while not page.locator(".md-search-result__item").count():
         if time.perf_counter() - started > 120:
             raise SystemExit(f"{engine}：120 秒内没有搜索结果")
         page.keyboard.press("End")
-        page.wait_for_timeout(50)
+        page.wait_for_timeout(20)
     elapsed = time.perf_counter() - started
     page.wait_for_load_state("networkidle")
-    memory = _renderer_pss_mb(marker)
+    memory, fetched = _renderer_pss_mb(marker), sum(size for _, size in sizes)
     browser.close()
-    return Speed(engine, pages, round(elapsed, 2), sum(sizes), round(memory, 1))
+    searched = round(started + elapsed - typed, 2)
+    return Speed(engine, "页头搜索框", query, pages, round(elapsed, 2), searched, fetched, round(memory, 1))
 
 
-def measure(pages: int, words: int, workdir: Path) -> Outcome:
+_REDRAWN = """async ([selector, value]) => {
+    const root = document.querySelector("[data-study-find]");
+    const control = root.querySelector(selector);
+    const when = name => new Promise(resolve => root.addEventListener(name, () => resolve(performance.now()), {once: true}));
+    const drawn = when("study-find-rendered"), described = when("study-find-described");
+    const started = performance.now();
+    if (control.tagName === "SELECT") {
+        control.value = value;
+        control.dispatchEvent(new Event("change", {bubbles: true}));
+    } else {
+        control.click();
+    }
+    return [(await drawn) - started, (await described) - started];
+}"""
+
+
+def measure_find(playwright, url: str, pages: int, query: str) -> tuple[Speed, Redraw]:
+    """From opening find/?q=… to its first results; then a filter, a second filter and the sort changed."""
+    from urllib.parse import quote
+
+    browser, page, sizes, marker = _cold_page(playwright)
+    started = time.perf_counter()
+    page.goto(f"{url}find/?q={quote(query)}", wait_until="domcontentloaded")
+    loaded = time.perf_counter()
+    page.locator(".study-find__item").first.wait_for(timeout=120_000)
+    elapsed = time.perf_counter() - started
+    page.wait_for_load_state("networkidle")
+    # The titles of every page (heads) load once the first results show: bytes for later changes, not for these.
+    memory, fetched = _renderer_pss_mb(marker), sum(size for url, size in sizes if "/search/heads." not in url)
+    first = page.evaluate(_REDRAWN, ["input[name=type][value=notice]", None])
+    year = page.locator("input[name=year]").first.get_attribute("value")
+    second = page.evaluate(_REDRAWN, [f"input[name=year][value='{year}']", None])
+    by_date = page.evaluate(_REDRAWN, ["[data-study-find-sort]", "date"])
+    browser.close()
+    searched = round(started + elapsed - loaded, 2)
+    speed = Speed(ENGINE, "检索页", query, pages, round(elapsed, 2), searched, fetched, round(memory, 1))
+    drawn, described = ([round(ms, 1) for ms in times] for times in zip(first, second, by_date, strict=True))
+    return speed, Redraw(pages, query, *drawn, *described)
+
+
+def median(measured: list):
+    """Each figure of several runs (dataclasses of one kind) as the median of its values: a shared machine's
+    load comes and goes, a single cold run says more about the moment than about the search."""
+    first = measured[0]
+    values = {
+        name: statistics.median(getattr(m, name) for m in measured) if isinstance(value, int | float) else value
+        for name, value in asdict(first).items()
+    }
+    return type(first)(**values)
+
+
+def _folder_mb(folder: Path, pattern: str = "*") -> float:
+    return round(sum(p.stat().st_size for p in folder.glob(pattern) if p.is_file()) / 1e6, 1)
+
+
+def measure(sizes: list[int], words: int, queries: int, lunr: bool, repeat: int, workdir: Path) -> Outcome:
     from playwright.sync_api import sync_playwright
 
     real = workdir / "real-site"
     build(REPO, real)
-    project, plain = workdir / "corpus", workdir / "plain"
-    for target in (project, plain):
-        shutil.copytree(REPO / "docs", target / "docs")
-        bench.write_corpus(target / "docs", pages)
-    for name in ("hooks", "overrides"):
-        shutil.copytree(REPO / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text(config.replace("strict: true", "strict: false"), encoding="utf-8")
-    (plain / "mkdocs.yml").write_text(bench.plain_config(config), encoding="utf-8")
-    build(project, project / "site")
-    build(plain, plain / "site")
-
     sample = sample_words(page_texts(real), words)
-    corpus_texts = page_texts(project / "site")
-    servers = []
+    servers, counts, speed, redraw, index_mb = [], [], [], [], {}
+    runs = range(repeat)
+    precision_shares: list[float] = []
     with sync_playwright() as playwright:
         server, real_url = serve(real)
         servers.append(server)
         browser = _launch(playwright)
         found = run_queries(browser, real_url, list(sample))
-        hits = {word: pages_with <= set(found[word]) for word, pages_with in sample.items()}
-        server, corpus_url = serve(project / "site")
-        servers.append(server)
-        ranked = run_queries(browser, corpus_url, PHRASES)
+        hits = {word: pages_with <= set(found[word]["urls"]) for word, pages_with in sample.items()}
+        real_texts = scanned_pages(real)
+        counts.append(check_counts(browser, real_url, real_texts, sample_queries(real_texts, queries)))
         browser.close()
-        shares = [sum(phrase in corpus_texts[u] for u in urls) / max(len(urls), 1) for phrase, urls in ranked.items()]
-        server, plain_url = serve(plain / "site")
-        servers.append(server)
-        speed = [
-            measure_speed(playwright, corpus_url, "本项目（分片索引）", pages + len(page_texts(real))),
-            measure_speed(playwright, plain_url, "原版 Material（Lunr + jieba）", pages + len(page_texts(real))),
-        ]
+        for size in sizes:
+            project = workdir / f"corpus-{size}"
+            shutil.copytree(REPO / "docs", project / "docs")
+            bench.write_corpus(project / "docs", size)
+            for name in ("hooks", "overrides"):
+                shutil.copytree(REPO / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+            config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+            (project / "mkdocs.yml").write_text(config.replace("strict: true", "strict: false"), encoding="utf-8")
+            build(project, project / "site")
+            index_mb[str(size)] = _folder_mb(project / "site/search", "**/*")
+            server, corpus_url = serve(project / "site")
+            servers.append(server)
+            pages = len(index_pages(project / "site"))
+            texts = scanned_pages(project / "site")
+            browser = _launch(playwright)
+            counts.append(check_counts(browser, corpus_url, texts, sample_queries(texts, queries)))
+            ranked = run_queries(browser, corpus_url, PHRASES)
+            browser.close()
+            precision_shares += [
+                sum(phrase in texts[u] for u in found["urls"]) / max(len(found["urls"]), 1)
+                for phrase, found in ranked.items()
+            ]
+            for query in SPEED_QUERIES:
+                speed.append(median([measure_header(playwright, corpus_url, ENGINE, pages, query) for _ in runs]))
+                found = [measure_find(playwright, corpus_url, pages, query) for _ in runs]
+                speed.append(median([find_speed for find_speed, _ in found]))
+                redraw.append(median([find_redraw for _, find_redraw in found]))
+            if lunr and size == sizes[0]:
+                plain = workdir / f"plain-{size}"
+                shutil.copytree(REPO / "docs", plain / "docs")
+                bench.write_corpus(plain / "docs", size)
+                (plain / "mkdocs.yml").write_text(bench.plain_config(config), encoding="utf-8")
+                build(plain, plain / "site")
+                server, plain_url = serve(plain / "site")
+                servers.append(server)
+                lunr_speed = [measure_header(playwright, plain_url, LUNR, pages, "整改措施") for _ in runs]
+                speed.append(median(lunr_speed))
+            shutil.rmtree(project)
     for server in servers:
         server.shutdown()
     return Outcome(
         recall=round(sum(hits.values()) / max(len(hits), 1), 3),
         recall_words=len(hits),
         recall_missed=[word for word, hit in hits.items() if not hit],
-        precision=round(sum(shares) / len(shares), 3),
-        precision_queries=len(shares),
+        precision=round(sum(precision_shares) / max(len(precision_shares), 1), 3),
+        precision_queries=len(precision_shares),
+        counts=counts,
         speed=speed,
+        redraw=redraw,
+        index_mb=index_mb,
     )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        description="搜索基准：召回率、精确率、首个结果用时、流量和内存（Debian Chromium）"
+        description="搜索基准：召回率、结果数核对、精确率、首个结果用时、流量、内存、筛选与排序用时（Debian Chromium）"
     )
-    parser.add_argument("--pages", type=int, default=2000, help="虚构语料的条目数（默认 2000）")
+    parser.add_argument("--sizes", default="2000,10000", help="虚构语料的条目数，逗号分隔（默认 2000,10000）")
     parser.add_argument("--words", type=int, default=200, help="召回率抽样词数（默认 200）")
+    parser.add_argument("--queries", type=int, default=50, help="结果数核对的抽样查询数（默认 50）")
+    parser.add_argument("--repeat", type=int, default=3, help="每项速度测几次，取中位数（默认 3）")
+    parser.add_argument("--lunr", action="store_true", help="在第一个规模上另测原版 Material（Lunr + jieba）")
     parser.add_argument("--json", action="store_true", help="输出 JSON")
     args = parser.parse_args(argv)
+    sizes = [int(size) for size in args.sizes.split(",") if size]
     with tempfile.TemporaryDirectory(prefix="search-bench-") as workdir:
-        outcome = measure(args.pages, args.words, Path(workdir))
+        outcome = measure(sizes, args.words, args.queries, args.lunr, args.repeat, Path(workdir))
     if args.json:
         print(json.dumps(asdict(outcome), ensure_ascii=False))
         return 0
+    missed = "、".join(outcome.recall_missed) or "无"
+    print(f"召回率：{outcome.recall}（网站自身页面中抽样 {outcome.recall_words} 个词，未找全：{missed}）")
+    print(f"精确率（前10条含完整短语的比例）：{outcome.precision}（{outcome.precision_queries} 次短语查询）")
+    for c in outcome.counts:
+        wrong = "；".join(c.mismatches) or "无"
+        print(f"结果数核对：{c.pages} 个页面，{c.queries} 个查询，{c.equal} 个与逐页扫描一致（不一致：{wrong}）")
     print(
-        f"召回率：{outcome.recall}（网站自身页面中抽样 {outcome.recall_words} 个词，未找全：{'、'.join(outcome.recall_missed) or '无'}）"
+        "| 搜索实现 | 位置 | 查询 | 页面数 | 打开页面到首个结果（秒） | 其中检索（秒） | 搜索流量（字节） | 页面进程内存（MB） |"
     )
-    print(
-        f"精确率（前10条含完整短语的比例）：{outcome.precision}（{outcome.precision_queries} 个短语，{args.pages} 篇虚构条目）"
-    )
-    print("| 搜索实现 | 页面数 | 打开页面到首个结果（秒） | 搜索流量（字节） | 页面进程内存（MB） |")
-    print("|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|")
     for s in outcome.speed:
         print(
-            f"| {s.engine} | {s.pages} | {s.first_result_seconds} | {s.bytes_for_first_query} | {s.browser_memory_mb} |"
+            f"| {s.engine} | {s.where} | {s.query} | {s.pages} | {s.first_result_seconds} | {s.search_seconds} | "
+            f"{s.bytes_for_first_query} | {s.browser_memory_mb} |"
         )
+    print("| 页面数 | 查询 | 勾选一个筛选（毫秒） | 再勾选一个（毫秒） | 改为按日期排序（毫秒） |")
+    print("|---|---|---|---|---|")
+    for r in outcome.redraw:
+        print(
+            f"| {r.pages} | {r.query} | {r.filter_ms}（摘要 {r.filter_excerpts_ms}） | "
+            f"{r.second_filter_ms}（摘要 {r.second_filter_excerpts_ms}） | {r.sort_ms}（摘要 {r.sort_excerpts_ms}） |"
+        )
+    print("索引大小（MB）：" + "，".join(f"{size} 篇 {mb}" for size, mb in outcome.index_mb.items()))
     return 0
 
 

@@ -36,7 +36,7 @@ CASES = [
     ('<meta http-equiv="refresh" content="0;url=https://example.cn/">', [("HTML 标签", "<meta>")]),
     (
         '<form action="https://example.cn/collect"><input name="q"></form>',
-        [("HTML 标签", "<form>"), ("表单控件", "<input>"), ("HTML 属性", "name")],
+        [("加载或提交地址", "action"), ("表单控件", "<input>")],
     ),
     ('<a href="&#106;avascript:alert(1)">点我</a>', [("链接协议", "javascript:alert(1)")]),
     ('<a href="&#x6A;&#x61;vascript&colon;alert(1)">点我</a>', [("链接协议", "javascript:alert(1)")]),
@@ -62,7 +62,7 @@ CASES = [
     ('<object data="a.swf"></object>', [("HTML 标签", "<object>")]),
     ('<embed src="a.swf">', [("HTML 标签", "<embed>")]),
     ('<link rel="stylesheet" href="https://example.cn/a.css">', [("HTML 标签", "<link>")]),
-    ('<button formaction="https://example.cn/">提交</button>', [("HTML 标签", "<button>")]),
+    ('<button formaction="https://example.cn/">提交</button>', [("加载或提交地址", "formaction")]),
     ("<javascript:alert(1)>", [("HTML 标签", "<javascript:alert(1)>")]),
     ('<span onclick="x()">点我</span>', [("事件处理属性", "onclick")]),
     ('段落\n{: onmouseover="alert(1)" }', [("事件处理属性", "onmouseover")]),

@@ -117,7 +117,6 @@ def test_pdfs_and_office_files_open_from_a_folder(context, folder: Path, request
     page.close()
 
 
-@pytest.mark.xfail(reason="needs the file:// loader of issue 15", strict=True)
 def test_search_finds_zhenggai_from_a_folder(context, folder: Path, requests: list[str]):
     page = context.new_page()
     page.goto((folder / "index.html").as_uri())

@@ -32,12 +32,43 @@ def test_word_sampling_is_deterministic_and_respects_the_page_limit():
     assert len(search_bench.sample_words(texts, 3)) == 3
 
 
-def test_the_benchmark_measures_recall_precision_and_speed_in_chromium(capsys):
-    assert search_bench.main(["--pages", "30", "--words", "20", "--json"]) == 0
+def test_a_page_matches_when_it_holds_every_word_han_as_written_latin_whole():
+    text = "m2 坚持公道正派选人用人，2024年"
+    words = {"m2", "2024"}
+    assert search_bench.contains(text, words, "选人用人")
+    assert search_bench.contains(text, words, "公道 M2")
+    assert not search_bench.contains(text, words, "选人 用人 党委")
+    assert not search_bench.contains(text, words, "用人选人"), "a phrase as a whole"
+    assert not search_bench.contains(text, words, "202"), "a number whole, not a part of one"
+    assert search_bench.contains(text, words, "２０２４"), "full-width digits as typed with an input method"
+
+
+def test_sampled_queries_take_every_shape_and_stand_in_the_pages():
+    texts = {f"p{n}/": f"示例局党委深入学习整改措施，落实第{n}号通知的要求。" for n in range(30)}
+    queries = search_bench.sample_queries(texts, 20)
+    assert queries == search_bench.sample_queries(texts, 20), "a fixed seed"
+    assert len(set(queries)) == 20
+    assert any(" " in q for q in queries) and any(q.isdigit() for q in queries) and any(len(q) == 1 for q in queries)
+    assert all(any(search_bench.contains(t, set(), q.split()[0]) for t in texts.values()) for q in queries if " " in q)
+
+
+def test_the_benchmark_measures_counts_recall_precision_and_speed_in_chromium(capsys):
+    assert search_bench.main(["--sizes", "40", "--words", "20", "--queries", "20", "--repeat", "1", "--json"]) == 0
     outcome = json.loads(capsys.readouterr().out)
     assert outcome["recall_words"] == 20 and 0 <= outcome["recall"] <= 1
     assert outcome["precision_queries"] == len(search_bench.PHRASES)
-    ours, lunr = outcome["speed"]
-    assert ours["engine"].startswith("本项目") and lunr["engine"].startswith("原版")
-    assert ours["first_result_seconds"] > 0 and ours["bytes_for_first_query"] > 0 and ours["browser_memory_mb"] > 0
-    assert lunr["bytes_for_first_query"] > ours["bytes_for_first_query"] / 10
+    own, corpus = outcome["counts"]
+    assert own["queries"] == corpus["queries"] == 20 and corpus["pages"] > 40
+    assert 0 <= corpus["equal"] <= 20 and len(corpus["mismatches"]) == 20 - corpus["equal"]
+    places = [(s["where"], s["query"]) for s in outcome["speed"]]
+    assert places == [(where, q) for q in search_bench.SPEED_QUERIES for where in ("页头搜索框", "检索页")]
+    for speed in outcome["speed"]:
+        assert speed["first_result_seconds"] > 0 and speed["bytes_for_first_query"] > 0
+        assert speed["browser_memory_mb"] > 0
+    assert all(r["filter_ms"] > 0 and r["sort_ms"] > 0 for r in outcome["redraw"])
+    assert float(outcome["index_mb"]["40"]) > 0
+
+
+def test_figures_of_several_runs_are_their_medians():
+    runs = [search_bench.Speed("本项目", "检索页", "整改", 10, seconds, 0.1, 100, 50.0) for seconds in (0.9, 0.5, 3.0)]
+    assert search_bench.median(runs) == search_bench.Speed("本项目", "检索页", "整改", 10, 0.9, 0.1, 100, 50.0)

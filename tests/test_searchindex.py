@@ -1,10 +1,25 @@
-"""The search index: sections, pieces, shards and the file format engine.js reads."""
+"""The search index: sections, pieces, positions, shards, the catalogue and the file format engine.js reads."""
 
 from __future__ import annotations
 
 import json
+from datetime import date
 
-from studysite.searchindex import Document, Section, build, pieces, sections_of, shard_count, shard_of
+from studysite.searchindex import (
+    Document,
+    Facts,
+    Section,
+    build,
+    catalogue,
+    fold,
+    pair_positions,
+    pieces,
+    read_varints,
+    sections_of,
+    shard_count,
+    shard_of,
+    varints,
+)
 
 
 def test_sections_follow_headings_and_skip_excluded_blocks():
@@ -20,8 +35,29 @@ def test_sections_follow_headings_and_skip_excluded_blocks():
     )
 
 
+def test_inline_markup_joins_words_and_blocks_keep_them_apart():
+    html = "<p>落实<strong>整改</strong><a href='x'>措施</a></p><p>党</p><p>支部</p><td>选人</td><td>用人</td>"
+    (section,) = sections_of(html)
+    assert "落实整改措施" in section.text
+    assert "党支部" not in section.text and "选人用人" not in section.text
+
+
 def test_pieces_are_characters_pairs_and_latin_words():
     assert pieces("党支部 M2-1") == {"党": 1, "支": 1, "部": 1, "党支": 1, "支部": 1, "m2": 1, "1": 1}
+    assert pieces("Ｍ２ ２０２４年") == pieces("m2 2024年"), "full-width digits and letters read as ASCII"
+    assert fold("ＡＢＣ abc ＸＹＺ 整改") == "abc abc xyz 整改"
+
+
+def test_pair_positions_stay_inside_runs_of_han_characters():
+    assert pair_positions("整改措施，整改") == {"整改": [0, 5], "改措": [1], "措施": [2]}
+    assert pair_positions("党 支部") == {"支部": [2]}, "no pair across the space"
+
+
+def test_numbers_are_written_compactly_and_read_back():
+    numbers = [0, 1, 31, 32, 1023, 1024, 32767, 32768, 1 << 20, 123456789]
+    assert read_varints(varints(numbers)) == numbers
+    assert varints([0, 31, 32]) == "A" + "f" + "gB", "5 bits a character, the sixth bit: more follows"
+    assert len(varints(range(32))) == 32, "numbers below 32 take one character"
 
 
 def test_shards_are_stable_and_sized_by_the_vocabulary():
@@ -30,17 +66,99 @@ def test_shards_are_stable_and_sized_by_the_vocabulary():
     assert (shard_count(100), shard_count(200_000), shard_count(100_000_000)) == (16, 128, 4096)
 
 
+def _decode_postings(encoded: str) -> dict[int, int]:
+    flat, docs, number = read_varints(encoded), {}, 0
+    for gap, count in zip(flat[::2], flat[1::2], strict=True):
+        number += gap
+        docs[number] = count
+    return docs
+
+
+def _decode_positions(encoded: str) -> dict[int, tuple[list[int], list[int]]]:
+    flat, docs, number, at = read_varints(encoded), {}, 0, 0
+    while at < len(flat):
+        number += flat[at]
+        at += 1
+        parts = []
+        for _ in range(2):  # the title's positions, then the text's
+            count, position, where = flat[at], 0, []
+            for gap in flat[at + 1 : at + 1 + count]:
+                position += gap
+                where.append(position)
+            parts.append(where)
+            at += 1 + count
+        docs[number] = (parts[0], parts[1])
+    return docs
+
+
+DOCUMENTS = [
+    Document("b/", "整改台账", (Section("", "", "整改事项"),), Facts("notice", number="示发〔2025〕7号")),
+    Document("a/", "首页", (Section("", "", "整改措施，整改"),)),
+]
+
+
 def test_build_writes_gap_encoded_postings_with_title_weight():
-    documents = [
-        Document("b/", "整改台账", (Section("", "", "整改事项"),)),
-        Document("a/", "首页", (Section("", "", "整改措施，整改"),)),
-    ]
-    files = build(documents)
+    files = build(DOCUMENTS, "find/")
     meta = json.loads(files["meta.json"])
-    assert meta == {"chunk": 64, "documents": 2, "format": 1, "shards": 16}
-    assert json.loads(files["titles/0.json"]) == [["a/", "首页"], ["b/", "整改台账"]]
+    assert meta == {"documents": 2, "find": "find/", "format": 2, "positions": 16, "shards": 16}
     shard = json.loads(files[f"shards/{shard_of('整改', 16)}.json"])
-    # a/ (number 0) has 整改 twice in its text; b/ (number 1, gap 1) once in the text and once in the title.
-    assert shard["整改"] == [0, 2, 1, 1001]
-    assert json.loads(files["text/1.json"]) == [["", "", "整改事项"]]
-    assert build(list(reversed(documents))) == files, "the same pages give the same bytes in any order"
+    # a/ (number 0) has 整改 twice in its text; b/ (number 1) once in the text and once in the title.
+    assert _decode_postings(shard["整改"]) == {0: 2, 1: 1001}
+    text = {"u": "b/", "t": "整改台账", "n": "示发〔2025〕7号", "s": [["", "", "整改事项"]]}
+    assert json.loads(files["text/1.json"]) == text
+    assert json.loads(files["text/0.json"]) == {"u": "a/", "t": "首页", "s": [["", "", "整改措施，整改"]]}
+    heads = {"u": ["a/", "b/"], "t": ["首页", "整改台账"], "n": {"1": "示发〔2025〕7号"}}
+    assert json.loads(files["heads.json"]) == heads
+    assert build(list(reversed(DOCUMENTS)), "find/") == files, "the same pages give the same bytes in any order"
+
+
+def test_positions_of_pairs_are_kept_apart_for_the_title_and_the_text():
+    files = build(DOCUMENTS, "find/")
+    pairs = json.loads(files[f"positions/{shard_of('整改', 16)}.json"])
+    # a/'s Han runs read 整改措施 and 整改, joined “整改措施\n整改”: 整改 at 0 and 5, 措施 at 2.
+    assert _decode_positions(pairs["整改"]) == {0: ([], [0, 5]), 1: ([0], [0])}
+    measures = json.loads(files[f"positions/{shard_of('措施', 16)}.json"])
+    assert _decode_positions(measures["措施"]) == {0: ([], [2])}
+
+
+def test_every_shard_is_written_also_when_empty():
+    files = build(DOCUMENTS, "find/")
+    assert {f"shards/{n}.json" for n in range(16)} <= set(files)
+    assert {f"positions/{n}.json" for n in range(16)} <= set(files)
+    assert b"{}" in {files[f"shards/{n}.json"] for n in range(16)}
+
+
+def test_scripts_register_the_same_data_for_file_urls():
+    files = build(DOCUMENTS, "find/", scripts=True)
+    assert files["meta.js"] == b"StudySearch.load(" + b'"meta"' + b"," + files["meta.json"] + b");\n"
+    assert set(files) == {path for name in build(DOCUMENTS, "find/") for path in (name, name[:-5] + ".js")}
+
+
+def _cells(encoded: str) -> list[list[int]]:
+    rows, row = [], []
+    for value in read_varints(encoded):
+        if value:
+            row.append((value >> 1) - 1)
+        if not value & 1:
+            rows.append(row)
+            row = []
+    return rows
+
+
+def test_the_catalogue_holds_each_pages_facts_as_columns():
+    documents = [
+        Document("n/", "通报", (), Facts("notice", date(2024, 3, 1), "通报", ("示例局纪委",), topics=("警示教育",))),
+        Document("s/", "讲话", (), Facts("speech", date(2023, 12, 31), speakers=("示例乙", "示例甲"))),
+        Document("r/", "报告", (), Facts("report")),
+    ]
+    data = catalogue(documents, {"type": ("speech", "notice", "report")}, {"type": {"notice": "通报通知"}})
+    facets = {facet["key"]: facet for facet in data["facets"]}
+    assert facets["type"] == {"key": "type", "label": "类型", "values": ["speech", "notice", "report"],
+                              "names": ["speech", "通报通知", "report"]}  # fmt: skip
+    assert _cells(data["columns"]["type"]) == [[1], [0], [2]]
+    assert facets["speaker"]["values"] == ["示例乙", "示例甲"], "values without an order by name (code point)"
+    assert _cells(data["columns"]["speaker"]) == [[], [0, 1], []], "two speakers in one cell"
+    assert _cells(data["columns"]["doc_type"]) == [[0], [], []]
+    # Dates as days since 1970: 19783 (2024-03-01), then 19722 (-61), then none.
+    zigzag = read_varints(data["dates"])
+    assert zigzag == [19783 * 2 + 1, 61 * 2 - 1 + 1, 0]

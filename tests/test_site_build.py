@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import SOURCE_REPORT, append_line, copy_project, mkdocs_build, soup
+from search_bench import index_pages, index_postings
 from studysite.report import correct_periods, parse_report
 from studysite.resources import css_urls, is_external, loaded_urls
+from studysite.searchindex import read_varints
 
 REPORT = parse_report(SOURCE_REPORT.read_text(encoding="utf-8"))
 
@@ -54,7 +56,7 @@ def test_every_page_is_built_with_its_chinese_title(built_site: Path):
 def test_the_nav_titles_are_chinese(built_site: Path):
     nav = soup(built_site / "index.html").select(".md-nav--primary > .md-nav__list > .md-nav__item")
     titles = [item.select_one(".md-nav__link").get_text(" ", strip=True) for item in nav]
-    assert titles == ["首页", "会议报告", "措施打算", "学习资料汇编", "学习材料包"]
+    assert titles == ["首页", "会议报告", "措施打算", "学习资料汇编", "学习材料包", "检索"]
 
 
 def test_the_report_page_holds_the_whole_corrected_report_and_no_slip_periods(built_site: Path):
@@ -108,26 +110,39 @@ def test_search_index_finds_words_inside_longer_words_and_lunr_stays_empty(built
     lunr = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
     assert lunr["docs"] == [], "Material's one-file index would grow with the site; ours loads in pieces"
     meta = json.loads((built_site / "search/meta.json").read_text(encoding="utf-8"))
-    titles = [
-        page
-        for chunk in sorted((built_site / "search/titles").glob("*.json"))
-        for page in json.loads(chunk.read_text())
-    ]
-    assert meta["documents"] == len(titles) == len(list((built_site / "search/text").glob("*.json")))
-    report = next(number for number, (url, _) in enumerate(titles) if url == "report/")
-    shards = {}
-    for shard in (built_site / "search/shards").glob("*.json"):
-        shards |= json.loads(shard.read_text(encoding="utf-8"))
-
-    def pages_with(piece: str) -> set[int]:
-        flat, numbers, number = shards[piece], set(), 0
-        for gap in flat[0::2]:
-            number += gap
-            numbers.add(number)
-        return numbers
-
+    pages = index_pages(built_site)
+    assert meta["documents"] == len(pages) == len(list((built_site / "search/text").glob("*.json")))
+    assert meta["find"] == "find/" and "find/" not in {page["u"] for page in pages}, "the 检索 page is no result"
+    report = next(number for number, page in enumerate(pages) if page["u"] == "report/")
     # 支部 stands only inside 党支部 in the report: jieba alone would never index it.
-    assert report in pages_with("支部") and report in pages_with("选人") and report in pages_with("人用")
+    assert report in index_postings(built_site, "支部") and report in index_postings(built_site, "选人")
+    assert not list((built_site / "search").rglob("*.js")), "scripts for file:// only when asked for"
+
+
+def test_the_find_page_is_in_the_nav_and_its_facts_come_from_the_content_model(built_site: Path):
+    home = soup(built_site / "index.html")
+    assert "检索" in [a.get_text(strip=True) for a in home.select(".md-tabs a")]
+    page = soup(built_site / "find/index.html")
+    form = page.select_one("[data-study-find] form[role=search]")
+    assert form.select_one("input[name=q]") and page.select_one("[data-study-find-sort]")
+    assert page.select_one(".md-sidebar--primary").has_attr("hidden"), "the filters need the width: no sidebar"
+    catalogue = json.loads((built_site / "search/catalogue.json").read_text(encoding="utf-8"))
+    urls = [page["u"] for page in index_pages(built_site)]
+    kinds = dict(zip(urls, read_varints(catalogue["columns"]["type"]), strict=True))
+    types = catalogue["facets"][0]
+    assert types["key"] == "type" and types["names"][:4] == ["会议报告", "措施", "学习材料包", "其他页面"]
+    by_name = {name: (number + 1) * 2 for number, name in enumerate(types["names"])}  # one value: (v + 1) * 2
+    assert kinds["report/"] == by_name["会议报告"] and kinds["measures/m1/"] == by_name["措施"]
+    assert kinds["speeches/"] == by_name["其他页面"], "an index of entries is not an entry"
+
+
+def test_our_scripts_are_files_not_inline(built_site: Path):
+    for name in ("index.html", "find/index.html", "report/index.html"):
+        page = soup(built_site / name)
+        ours = [s["src"] for s in page.select("script[src]") if "assets/search/" in s["src"]]
+        assert [src.rsplit("/", 1)[1] for src in ours] == ["header.js"], "the rest is loaded when needed"
+        inline = [s.get_text() for s in page.select("script:not([src])") if "search" in s.get_text()]
+        assert not [text for text in inline if "__config" in text and "worker" in text], "no inline config rewrite"
 
 
 def test_two_builds_give_the_same_bytes(built_site: Path, tmp_path: Path):

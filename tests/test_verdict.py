@@ -14,7 +14,7 @@ import pytest
 import check
 from conftest import build_quietly, copy_project, soup
 
-GB18030_TEXT = "示例局同志们：学习“两个确立”，𠀀字与〇都要保留。"  # 𠀀 is outside GBK: four bytes in GB18030
+GB18030_TEXT = "示例局同志们：学习“两个确立”，㐀字与〇都要保留。"  # 㐀 is outside GBK: four bytes in GB18030
 HEADER = "---\ntype: speech\ntitle: {title}\nspeaker: 示例甲\ndate: {day}\n---\n\n"
 
 
@@ -164,3 +164,55 @@ def test_a_successful_build_says_so_in_one_chinese_line(project: Path, tmp_path:
     built, printed = build_quietly(project, tmp_path / "site")
     assert built and len(printed) == 1
     assert re.fullmatch(r"构建完成：\d+ 个网页，用时 \d+\.\d 秒，输出在 .+/。", printed[0]), printed
+
+
+def test_word_and_pdf_files_in_docs_are_checked_like_pages(project: Path, tmp_path: Path, capsys):
+    import office_fixtures
+
+    office_fixtures.notice(project / "docs/notices/带密级的通知.docx", secret="秘密★1年")  # dropped in, not imported
+    office_fixtures.notice(project / "docs/notices/附件 联系表.docx", contact="联系人：示例乙，电话：13812345678")
+    write(
+        project,
+        "notices/2025-04-02-示例.md",
+        "---\ntype: notice\ntitle: 关于示例工作的通知\ndoc_type: 通知\nissuer: 示例局\ndate: 2025-04-02\n"
+        "classification: 公开\n---\n\n正文。附件：[联系表](<附件 联系表.docx>)、[旧表](旧表.doc)。\n",
+    )
+    (project / "docs/notices/旧表.doc").write_bytes(b"\xd0\xcf\x11\xe0 fictional binary")
+    write(project, "speeches/示例讲话.md.txt", "记事本保存的文件。\n")
+    code, checked = check_lines(project, capsys)
+    built, printed = build_quietly(project, tmp_path / "site")
+    assert code == 1 and not built
+    expected = [
+        "docs/notices/带密级的通知.docx:1: 文件: 应为 讲话、通报通知的 Markdown 文件（.md），实为 “带密级的通知.docx”"
+        '（Word、WPS、PDF 文件请用 make import SRC="docs/notices/带密级的通知.docx" 导入为条目，再删去原文件；'
+        "若是某篇资料的附件，请在该资料中链接它）",
+        "docs/notices/附件 联系表.docx:1: 手机号: 应为 不含个人信息的正文，实为 “138****5678”"
+        "（在附件中：删除手机号，需要时写办公电话）",
+        "docs/notices/旧表.doc:1: 附件: 应为 本站能检查内容的附件（.docx、.pdf 或 .txt），实为 “旧表.doc”"
+        "（本站无法检查这种文件中是否有密级标志或个人信息：请另存为 .docx 或 PDF 后再放入）",
+        "docs/speeches/示例讲话.md.txt:1: 文件: 应为 讲话、通报通知的 Markdown 文件（.md），实为 “示例讲话.md.txt”"
+        "（记事本把文件存成了 .md.txt：请把文件名改为以 .md 结尾）",
+    ]
+    for line in expected:
+        assert line in printed, line
+        path, number, rest = line.split(":", 2)
+        assert f"{path}:{number}:1:{rest}" in checked, line
+
+
+def test_a_secret_mark_inside_a_linked_attachment_stops_both(project: Path, tmp_path: Path, capsys):
+    import office_fixtures
+
+    office_fixtures.notice(project / "docs/notices/附件.docx", secret="机密★5年")
+    write(
+        project,
+        "notices/2025-04-03-示例.md",
+        "---\ntype: notice\ntitle: 关于示例的通知\ndoc_type: 通知\nissuer: 示例局\ndate: 2025-04-03\n"
+        "classification: 公开\n---\n\n正文，见[附件](附件.docx)。\n",
+    )
+    message = (
+        "docs/notices/附件.docx:1: 国家秘密标志: 应为 非涉密内容（涉密不上网，上网不涉密），实为 “机密★5年”"
+        "（在附件中：删除该页，涉密文件不得收入本站）"
+    )
+    assert check_lines(project, capsys)[0] == 1
+    built, printed = build_quietly(project, tmp_path / "site")
+    assert not built and message in printed

@@ -67,11 +67,23 @@ ALLOWED_TAGS = frozenset(
         "thead",
         "tr",
         "ul",
+        # the 检索 page's own controls (studysite.findpage): a form that submits to its own page, no further
+        "button",
+        "form",
+        "nav",
+        "noscript",
+        "option",
+        "select",
     ]
 )
-_GLOBAL = frozenset({"id", "class", "title", "lang", "aria-label", "aria-hidden", "aria-describedby", "role"})
+_GLOBAL = frozenset({"id", "class", "title", "lang", "role", "hidden", "tabindex"})
+GENERIC_PREFIXES = frozenset({"aria-", "data-"})  # inert by themselves: read by screen readers and our scripts
 ALLOWED_ATTRIBUTES = {
     "*": _GLOBAL,
+    "input": _GLOBAL | {"name", "autocomplete", "spellcheck", "placeholder"},
+    "select": _GLOBAL | {"name"},
+    "option": _GLOBAL | {"value", "selected"},
+    "label": _GLOBAL | {"for"},
     "a": _GLOBAL | {"href"},
     "img": _GLOBAL | {"src", "alt", "width", "height", "loading"},
     "ol": _GLOBAL | {"start", "type"},
@@ -81,8 +93,12 @@ ALLOWED_ATTRIBUTES = {
     "details": _GLOBAL | {"open"},
     "div": _GLOBAL | {"data-search-exclude"},
 }
-# A task-list box is the only form control: a disabled checkbox that shows a state.
-_INPUT_VALUES = {"input": {"type": {"checkbox"}, "disabled": {"", "disabled"}, "checked": {"", "checked"}}}
+# Form controls only as the site uses them: a task-list box (a disabled checkbox), the 检索 page's search box and
+# buttons; a form has no action, so it can only submit to its own page.
+_VALUES = {
+    "input": {"type": {"checkbox", "search"}, "disabled": {"", "disabled"}, "checked": {"", "checked"}},
+    "button": {"type": {"submit", "button"}},
+}
 STYLE_PROPERTIES = frozenset({"text-align"})  # what Markdown tables write (style="text-align: left;")
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel", "ftp"})
 _URL_ATTRIBUTES = ("href", "src")
@@ -97,7 +113,8 @@ def clean(html: str) -> str:
         html,
         tags=set(ALLOWED_TAGS),
         attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
-        tag_attribute_values={tag: {a: set(v) for a, v in values.items()} for tag, values in _INPUT_VALUES.items()},
+        tag_attribute_values={tag: {a: set(v) for a, v in values.items()} for tag, values in _VALUES.items()},
+        generic_attribute_prefixes=set(GENERIC_PREFIXES),
         url_schemes=set(URL_SCHEMES),
         link_rel=None,
         filter_style_properties=set(STYLE_PROPERTIES),
@@ -178,10 +195,13 @@ def _canonical(html: str) -> tuple:
 
 def _attribute_finding(tag: str, name: str, value: str, raw: str) -> Finding | None:
     allowed = ALLOWED_ATTRIBUTES.get(tag, _GLOBAL)
-    if tag == "input" and name in _INPUT_VALUES["input"]:
-        if value.lower() in _INPUT_VALUES["input"][name] or (name == "type" and value.lower() == "checkbox"):
+    if name in _VALUES.get(tag, {}):
+        if value.lower() in _VALUES[tag][name]:
             return None
-        return Finding("表单控件", "任务清单的复选框（type=checkbox）", f"{name}={value}", "删除该控件", (raw, name))
+        expected = "、".join(sorted(_VALUES[tag][name] - {""}))
+        return Finding("表单控件", f"{tag} 的 {name} 为 {expected}", f"{name}={value}", "删除该控件", (raw, name))
+    if name.startswith(tuple(GENERIC_PREFIXES)):
+        return None
     if name.startswith("on"):
         return Finding("事件处理属性", "不含脚本的 HTML", name, f"删除 {name} 属性", (f"{name}=", name))
     if name == "style":
@@ -233,10 +253,9 @@ def html_findings(html: str) -> list[Finding]:
                 )
             )
             continue
-        if tag == "input" and dict(attrs).get("type", "").strip().lower() != "checkbox":
-            found.append(
-                Finding("表单控件", "任务清单的复选框（type=checkbox）", "<input>", "删除输入框", ("<input", raw))
-            )
+        if tag == "input" and dict(attrs).get("type", "").strip().lower() not in _VALUES["input"]["type"]:
+            expected = "任务清单的复选框或检索框（type=checkbox 或 search）"
+            found.append(Finding("表单控件", expected, "<input>", "删除输入框", ("<input", raw)))
         for name, value in attrs:
             finding = _attribute_finding(tag, name, value, raw)
             if finding:

@@ -41,5 +41,8 @@ def table(header: Iterable[str], rows: Iterable[Iterable[str]], css_class: str =
     body = "\n".join(lines) + "\n"
     if not css_class and searchable:
         return body
-    attributes = (f' class="{css_class}"' if css_class else "") + ("" if searchable else " data-search-exclude")
+    # Material drops data-search-exclude from the page it writes; the class stays, so a scan of the built
+    # pages (scripts/search_bench.py) knows what the index left out.
+    classes = " ".join(filter(None, [css_class, "" if searchable else "search-exclude"]))
+    attributes = (f' class="{classes}"' if classes else "") + ("" if searchable else " data-search-exclude")
     return f"<div{attributes} markdown>\n\n{body}\n</div>\n"

@@ -42,7 +42,7 @@ PACK_INDEX = "packs/index.md"
 FIND_PAGE = "find/index.md"  # the 检索 page with filters (issue 15): reserved here so every module names it alike
 
 # Every generated Markdown page and every generated download a page may link to.
-GENERATED_PAGES = (*COMPILATION_PAGES, *MEASURE_PAGES, PACK_INDEX)
+GENERATED_PAGES = (*COMPILATION_PAGES, *MEASURE_PAGES, PACK_INDEX, FIND_PAGE)
 GENERATED_FILES = (*MEASURE_FILES, LEDGER_XLSX)
 
 
@@ -85,4 +85,5 @@ GENERATED_TITLES = {
     LEDGER_PAGE: "整改台账",
     MAPPING_PAGE: "问题—措施对照",
     PACK_INDEX: "学习材料包",
+    FIND_PAGE: "检索",
 }

@@ -15,10 +15,12 @@ from .attachments import attachment_problems, is_document
 from .catalogue import generated_pages
 from .checks import Report, check_site
 from .edition import SERVED, Edition, prune_nav, withheld
+from .findpage import find_page
 from .ledger import ledger_csv, ledger_page, mapping_page
+from .links import markdown_links, resolve
 from .model import Site, load_site
 from .packpages import packs_index
-from .pages import LEDGER_CSV, LEDGER_PAGE, MAPPING_PAGE, PACK_INDEX
+from .pages import FIND_PAGE, LEDGER_CSV, LEDGER_PAGE, MAPPING_PAGE, PACK_INDEX
 from .problems import Problem
 from .sources import Source
 
@@ -44,6 +46,7 @@ def generated_content(site: Site, pdf: bool) -> dict[str, str]:
         MAPPING_PAGE: mapping_page(site.plan),
         LEDGER_CSV: ledger_csv(site.plan),
         PACK_INDEX: packs_index(site.packs, pdf),
+        FIND_PAGE: find_page(),
     }
 
 
@@ -80,9 +83,22 @@ def make_build(
     pages = {src_uri: text for src_uri, text in generated.items() if src_uri.endswith(".md")}
     report = check_site(site, pages, nav, slugify, pdf if glyphs is None else glyphs)
     problems = [*problems, *report.problems]
-    if read_file is not None:
-        problems += [p for f in site.files if is_document(f) for p in attachment_problems(f, read_file(f))]
+    documents = [f for f in site.files if is_document(f)] if read_file is not None else []
+    if documents:
+        linked = linked_files(site)
+        problems += [p for f in documents for p in attachment_problems(f, read_file(f), f in linked)]
     return Build(site, generated, Report(problems, report.findings), pdf, edition, hidden)
+
+
+def linked_files(site: Site) -> set[str]:
+    """Every file of docs/ some page links to (as the clerk wrote the link)."""
+    found = set()
+    for source in site.sources:
+        for link in markdown_links(source.text):
+            target = None if link.broken else resolve(source.src_uri, link.target)
+            if target and target[0] == "page":
+                found.add(target[1])
+    return found
 
 
 def attach(files: object, build: Build) -> None:

@@ -1,12 +1,48 @@
-// The reader side of hooks/studysite/searchindex.py: cut a query the way the index was cut, fetch only the
-// shards its pieces fall in, rank pages, check the exact phrase on the best ones and cut excerpts.
-// Loaded by the search worker (importScripts) and, for measurements, by a page.
+// The reader side of hooks/studysite/searchindex.py: cut a query the way the index was cut, load only the
+// pieces its words fall in, find every page that holds every word (a word of three or more characters as a
+// whole, checked with the positions of its pairs), rank them, and cut titles and excerpts for the ones shown.
+// Shared by the header search (header.js) and the 检索 page (find.js); from file:// the pieces come as
+// scripts (StudySearch.load), elsewhere through fetch.
 (function (root) {
   "use strict";
 
-  var HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
-  var WORD = /[0-9a-z]+/g;
-  var SPLIT = /[\s\u3000,，.。;；:：!！?？、"“”'‘’()（）《》〈〉【】\[\]{}<>|\\/·…—-]+/;
+  var HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
+  var TERM = new RegExp("[" + HAN + "]+|[0-9a-z]+", "g");
+  var IS_HAN = new RegExp("^[" + HAN + "]");
+  var TITLE_WEIGHT = 1000; // as searchindex.TITLE_WEIGHT
+  var TITLE_SHIFT = 1 << 30; // title positions are kept below zero, text positions from zero
+  var DAY = 86400000;
+  var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var DIGITS = new Int8Array(128);
+  for (var i = 0; i < ALPHABET.length; i++) DIGITS[ALPHABET.charCodeAt(i)] = i;
+
+  // Full-width digits and letters as ASCII, Latin in lower case: one character for one, as searchindex.fold.
+  function fold(text) {
+    return text.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5aA-Z]/g, function (c) {
+      var code = c.charCodeAt(0);
+      if (code >= 0xff41) return String.fromCharCode(code - 0xff41 + 0x61);
+      if (code >= 0xff21) return String.fromCharCode(code - 0xff21 + 0x61);
+      if (code >= 0xff10) return String.fromCharCode(code - 0xff10 + 0x30);
+      return String.fromCharCode(code + 32);
+    });
+  }
+
+  // The numbers of searchindex.varints: 5 bits a character, the sixth set while more follow.
+  function readVarints(text) {
+    var numbers = [], value = 0, scale = 1;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGITS[text.charCodeAt(i)];
+      value += (digit & 31) * scale;
+      if (digit & 32) {
+        scale *= 32;
+      } else {
+        numbers.push(value);
+        value = 0;
+        scale = 1;
+      }
+    }
+    return numbers;
+  }
 
   // FNV-1a over the UTF-8 bytes, as shard_of() in searchindex.py.
   function shardOf(piece, shards) {
@@ -19,22 +55,25 @@
     return hash % shards;
   }
 
-  // The terms of a query: what the reader typed, split at spaces and punctuation, lower-cased.
+  // The words of a query: its runs of Han characters and its Latin words and numbers, each once.
   function termsOf(query) {
-    return query.toLowerCase().split(SPLIT).filter(function (term) {
-      return term.length > 0 && (term.match(HAN_RUN) || term.match(WORD));
-    });
+    var terms = fold(query).match(TERM) || [];
+    return terms.filter(function (term, index) { return terms.indexOf(term) === index; });
   }
 
-  // The index pieces a term needs: its character pairs (a lone character by itself) and its Latin words.
+  // The character pairs that cover a word of three or more characters, with where each starts in it:
+  // 整改措施 → 整改 at 0, 措施 at 2; 党支部 → 党支 at 0, 支部 at 1.
+  function coverOf(term) {
+    var cover = [];
+    for (var at = 0; at + 2 < term.length; at += 2) cover.push([term.slice(at, at + 2), at]);
+    cover.push([term.slice(term.length - 2), term.length - 2]);
+    return cover;
+  }
+
+  // The index pieces a word is looked up by (tests compare them with the index).
   function piecesOf(term) {
-    var pieces = [];
-    (term.match(HAN_RUN) || []).forEach(function (run) {
-      if (run.length === 1) pieces.push(run);
-      for (var i = 0; i + 1 < run.length; i++) pieces.push(run.slice(i, i + 2));
-    });
-    (term.match(WORD) || []).forEach(function (word) { pieces.push(word); });
-    return pieces.filter(function (piece, index) { return pieces.indexOf(piece) === index; });
+    if (!IS_HAN.test(term) || term.length <= 2) return [term];
+    return coverOf(term).map(function (part) { return part[0]; });
   }
 
   function escapeHtml(text) {
@@ -43,12 +82,12 @@
     });
   }
 
-  // The text with every occurrence of the terms marked, HTML-escaped.
+  // The text with every occurrence of the words marked, HTML-escaped.
   function mark(text, terms) {
-    var lower = text.toLowerCase();
+    var folded = fold(text);
     var spans = [];
     terms.forEach(function (term) {
-      for (var at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + term.length)) {
+      for (var at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + term.length)) {
         spans.push([at, at + term.length]);
       }
     });
@@ -63,96 +102,309 @@
   }
 
   function excerpt(text, terms, width) {
-    var lower = text.toLowerCase();
+    var folded = fold(text);
     var at = -1;
-    terms.some(function (term) { at = lower.indexOf(term); return at >= 0; });
+    terms.some(function (term) { at = folded.indexOf(term); return at >= 0; });
     var start = Math.max(0, at - width);
     var cut = text.slice(start, start + 2 * width + 20);
     return (start > 0 ? "…" : "") + mark(cut, terms) + (start + cut.length < text.length ? "…" : "");
   }
 
-  function Engine(base) {
-    this.base = base; // URL of the site's search/ folder
-    this.cache = {};
+  function delay(ms) {
+    return new Promise(function (resolve) { setTimeout(resolve, ms); });
   }
 
-  Engine.prototype.json = function (path) {
-    if (!this.cache[path]) {
-      this.cache[path] = fetch(this.base + path).then(function (response) {
-        return response.ok ? response.json() : null;
+  // Loaders: a path of the index ("shards/12") → its data.
+  function fetchLoader(base) {
+    return function (path) {
+      return fetch(base + path + ".json").then(function (response) {
+        if (!response.ok) throw new Error(response.status + " " + path);
+        return response.json();
       });
+    };
+  }
+
+  var registered = {};
+
+  // From file:// the index comes as scripts that call StudySearch.load(path, data) (fetch is blocked there).
+  function scriptLoader(base) {
+    return function (path) {
+      return new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = base + path + ".js";
+        script.addEventListener("load", function () {
+          script.remove();
+          if (Object.prototype.hasOwnProperty.call(registered, path)) resolve(registered[path]);
+          else reject(new Error("no data in " + path));
+        });
+        script.addEventListener("error", function () {
+          script.remove();
+          reject(new Error("cannot load " + path));
+        });
+        document.head.appendChild(script);
+      });
+    };
+  }
+
+  function loaderFor(base) {
+    return new URL(base, location.href).protocol === "file:" ? scriptLoader(base) : fetchLoader(base);
+  }
+
+  function Engine(base, loader) {
+    this.base = base; // URL of the site's search/ folder
+    this.loader = loader || loaderFor(base);
+    this.cache = {};
+    this.postings = {};
+    this.matches = new Map();
+    this.catalogueData = null;
+    this.headsData = null;
+    this.headsNow = null;
+  }
+
+  // One piece of the index. A failed load is tried once more at once, then forgotten, so the next query
+  // fetches it again; the error says the index cannot be reached (a reader is told, not shown “no results”).
+  Engine.prototype.get = function (path) {
+    var self = this;
+    if (!this.cache[path]) {
+      var attempt = function (left) {
+        return self.loader(path).catch(function (error) {
+          if (left <= 0) throw error;
+          return delay(300).then(function () { return attempt(left - 1); });
+        });
+      };
+      var loading = attempt(1).catch(function (error) {
+        if (self.cache[path] === loading) delete self.cache[path];
+        error.unreachable = true;
+        throw error;
+      });
+      this.cache[path] = loading;
     }
     return this.cache[path];
   };
 
-  // Pages containing every piece of every term, scored by how often the rarest piece of each term occurs.
-  Engine.prototype.candidates = function (meta, terms) {
-    var self = this;
-    var pieceLists = terms.map(piecesOf);
-    var all = [].concat.apply([], pieceLists);
-    var shards = all.map(function (piece) { return shardOf(piece, meta.shards); });
-    return Promise.all(shards.map(function (n) { return self.json("shards/" + n + ".json"); })).then(function (loaded) {
-      var postings = {};
-      all.forEach(function (piece, i) {
-        var flat = (loaded[i] || {})[piece] || [];
-        var docs = new Map(), number = 0;
-        for (var j = 0; j < flat.length; j += 2) {
-          number += flat[j];
-          docs.set(number, flat[j + 1]);
-        }
-        postings[piece] = docs;
-      });
-      var scores = null;
-      pieceLists.forEach(function (pieces) {
-        var termScores = new Map();
-        postings[pieces[0]].forEach(function (count, doc) {
-          var score = count;
-          for (var k = 1; k < pieces.length && score > 0; k++) score = Math.min(score, postings[pieces[k]].get(doc) || 0);
-          if (score > 0 && (!scores || scores.has(doc))) termScores.set(doc, (scores ? scores.get(doc) : 0) + score);
-        });
-        scores = termScores;
-      });
-      return Array.from(scores || new Map()).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+  Engine.prototype.meta = function () {
+    return this.get("meta");
+  };
+
+  // A piece's documents → count (title occurrences weigh TITLE_WEIGHT).
+  Engine.prototype.counts = function (meta, piece) {
+    var self = this, key = "c" + piece;
+    if (this.postings[key]) return Promise.resolve(this.postings[key]);
+    return this.get("shards/" + shardOf(piece, meta.shards)).then(function (shard) {
+      var flat = readVarints(shard[piece] || ""), docs = new Map(), number = 0;
+      for (var j = 0; j < flat.length; j += 2) {
+        number += flat[j];
+        docs.set(number, flat[j + 1]);
+      }
+      self.postings[key] = docs;
+      return docs;
     });
   };
 
-  // The best `limit` pages for a query: exact phrases first, each with its title, section and excerpt.
+  // A character pair's documents → its positions, ascending: the title's first, moved below zero (the index
+  // counts each from 0; moved apart, no word can be found across the end of the title).
+  Engine.prototype.positions = function (meta, pair) {
+    var self = this, key = "p" + pair;
+    if (this.postings[key]) return Promise.resolve(this.postings[key]);
+    return this.get("positions/" + shardOf(pair, meta.positions)).then(function (shard) {
+      var flat = readVarints(shard[pair] || ""), docs = new Map(), number = 0, j = 0;
+      while (j < flat.length) {
+        number += flat[j++];
+        var where = [];
+        for (var part = 0; part < 2; part++) {
+          var n = flat[j++], at = part ? 0 : -TITLE_SHIFT;
+          for (var k = 0; k < n; k++) {
+            at += flat[j++];
+            where.push(at);
+          }
+        }
+        docs.set(number, where);
+      }
+      self.postings[key] = docs;
+      return docs;
+    });
+  };
+
+  // The pages holding a word → its score there. A word of three or more characters: the pages where its
+  // covering pairs stand at the right distances, scored by its occurrences (in the title TITLE_WEIGHT each).
+  Engine.prototype.termScores = function (meta, term) {
+    if (!IS_HAN.test(term) || term.length <= 2) return this.counts(meta, term);
+    var self = this, cover = coverOf(term);
+    return Promise.all(cover.map(function (part) { return self.positions(meta, part[0]); })).then(function (lists) {
+      var scores = new Map();
+      lists[0].forEach(function (first, doc) {
+        var others = [];
+        for (var i = 1; i < lists.length; i++) {
+          var where = lists[i].get(doc);
+          if (!where) return;
+          others.push(where);
+        }
+        var pointers = others.map(function () { return 0; }), score = 0;
+        for (var f = 0; f < first.length; f++) {
+          var p = first[f], whole = true;
+          for (var o = 0; o < others.length && whole; o++) {
+            var target = p + cover[o + 1][1], list = others[o], q = pointers[o];
+            while (q < list.length && list[q] < target) q++;
+            pointers[o] = q;
+            whole = q < list.length && list[q] === target;
+          }
+          if (whole) score += p < 0 ? TITLE_WEIGHT : 1;
+        }
+        if (score > 0) scores.set(doc, score);
+      });
+      return scores;
+    });
+  };
+
+  // Every page that holds every word of the query, best first: {terms, ranked: [[doc, score], …]}.
+  Engine.prototype.match = function (query) {
+    var self = this, terms = termsOf(query), key = terms.join(" ");
+    if (!terms.length) return Promise.resolve({ terms: [], ranked: [] });
+    if (this.matches.has(key)) return this.matches.get(key);
+    var found = this.meta().then(function (meta) {
+      return Promise.all(terms.map(function (term) { return self.termScores(meta, term); }));
+    }).then(function (maps) {
+      maps.sort(function (a, b) { return a.size - b.size; });
+      var ranked = [];
+      maps[0].forEach(function (score, doc) {
+        for (var k = 1; k < maps.length; k++) {
+          var more = maps[k].get(doc);
+          if (more === undefined) return;
+          score += more;
+        }
+        ranked.push([doc, score]);
+      });
+      ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+      return { terms: terms, ranked: ranked };
+    });
+    found.catch(function () { self.matches.delete(key); });
+    this.matches.set(key, found);
+    if (this.matches.size > 30) this.matches.delete(this.matches.keys().next().value);
+    return found;
+  };
+
+  // What a result shows: address, title, its line of facts, the section holding a word, an excerpt.
+  Engine.prototype.describe = function (doc, terms) {
+    return this.get("text/" + doc).then(function (page) {
+      var sections = page.s;
+      var holds = function (part) {
+        return function (s) {
+          var folded = fold(s[part]);
+          return terms.some(function (term) { return folded.indexOf(term) >= 0; });
+        };
+      };
+      var best = terms.length ? sections.filter(holds(2))[0] || sections.filter(holds(1))[0] : null;
+      best = best || sections.filter(function (s) { return s[2]; })[0] || sections[0] || ["", "", ""];
+      // The page's own heading is no section worth naming: the result opens the page at its top.
+      var own = best[1] === page.t;
+      return {
+        doc: doc, url: page.u, title: page.t, number: page.n || "",
+        anchor: own ? "" : best[0], section: own ? "" : best[1],
+        titleHtml: mark(page.t, terms), sectionHtml: mark(best[1], terms),
+        excerptHtml: excerpt(best[2] || best[1], terms, 40)
+      };
+    });
+  };
+
+  // Every page's address, title and 文号 ({u: [...], t: [...], n: {doc: 文号}}), for the 检索 page once its
+  // first results show; `heads.now` holds them once loaded.
+  Engine.prototype.heads = function () {
+    var self = this;
+    if (!this.headsData) {
+      this.headsData = this.get("heads").then(function (heads) {
+        self.headsNow = heads;
+        return heads;
+      });
+      this.headsData.catch(function () { self.headsData = null; });
+    }
+    return this.headsData;
+  };
+
+  // Per page its facts for the filters: facets [{key, label, values, names, cells}] (cells[doc]: the
+  // numbers of its values) and days[doc] (days since 1970, NaN without a date); 年份 is read from the date.
+  Engine.prototype.catalogue = function () {
+    if (this.catalogueData) return this.catalogueData;
+    var self = this;
+    this.catalogueData = Promise.all([this.meta(), this.get("catalogue")]).then(function (parts) {
+      var documents = parts[0].documents, data = parts[1];
+      var days = new Float64Array(documents), previous = 0, flat = readVarints(data.dates);
+      for (var d = 0; d < documents; d++) {
+        var x = flat[d];
+        if (x === 0) { days[d] = NaN; continue; }
+        var zigzag = x - 1;
+        previous += zigzag % 2 ? -(zigzag + 1) / 2 : zigzag / 2;
+        days[d] = previous;
+      }
+      var facets = data.facets.map(function (facet) {
+        var cells = new Array(documents), values = readVarints(data.columns[facet.key]), at = 0;
+        for (var doc = 0; doc < documents; doc++) {
+          var row = [];
+          for (;;) {
+            var v = values[at++];
+            if (v === 0) break;
+            row.push((v >> 1) - 1);
+            if (!(v & 1)) break;
+          }
+          cells[doc] = row;
+        }
+        return { key: facet.key, label: facet.label, values: facet.values, names: facet.names || facet.values, cells: cells };
+      });
+      var years = [], yearOf = new Array(documents);
+      for (var y = 0; y < documents; y++) {
+        yearOf[y] = isNaN(days[y]) ? null : String(new Date(days[y] * DAY).getUTCFullYear());
+        if (yearOf[y] && years.indexOf(yearOf[y]) < 0) years.push(yearOf[y]);
+      }
+      years.sort(function (a, b) { return b - a; });
+      var yearCells = yearOf.map(function (year) { return year ? [years.indexOf(year)] : []; });
+      var year = { key: "year", label: "年份", values: years, names: years.map(function (v) { return v + "年"; }), cells: yearCells };
+      facets.splice(1, 0, year);
+      var byKey = {};
+      facets.forEach(function (facet) { byKey[facet.key] = facet; });
+      return { documents: documents, days: days, facets: facets, byKey: byKey };
+    });
+    this.catalogueData.catch(function () { self.catalogueData = null; });
+    return this.catalogueData;
+  };
+
+  // The best `limit` pages for a query with their titles and excerpts, and how many pages match.
   Engine.prototype.search = function (query, limit) {
     var self = this;
-    var terms = termsOf(query);
-    if (!terms.length) return Promise.resolve({ results: [], total: 0, terms: [] });
-    return this.json("meta.json").then(function (meta) {
-      return self.candidates(meta, terms).then(function (ranked) {
-        // The text of a few pages past the limit is read, so exact phrases further down can move up.
-        var top = ranked.slice(0, limit + 5);
-        return Promise.all(top.map(function (pair) {
-          var doc = pair[0];
-          return Promise.all([
-            self.json("text/" + doc + ".json"),
-            self.json("titles/" + Math.floor(doc / meta.chunk) + ".json")
-          ]).then(function (parts) {
-            var sections = parts[0] || [], page = parts[1][doc % meta.chunk];
-            var whole = sections.map(function (s) { return s[1] + "\n" + s[2]; }).join("\n").toLowerCase() + "\n" + page[1].toLowerCase();
-            var exact = terms.every(function (term) { return whole.indexOf(term) >= 0; });
-            // The section whose text holds a term, else the one whose heading does.
-            var holds = function (part) {
-              return function (s) { return terms.some(function (term) { return s[part].toLowerCase().indexOf(term) >= 0; }); };
-            };
-            var best = sections.filter(holds(2))[0] || sections.filter(holds(1))[0] || sections[0] || ["", "", ""];
-            return {
-              doc: doc, url: page[0], title: page[1], score: pair[1], exact: exact,
-              anchor: best[0], section: best[1],
-              titleHtml: mark(page[1], terms), sectionHtml: mark(best[1], terms),
-              excerptHtml: excerpt(best[2] || best[1], terms, 40)
-            };
-          });
-        })).then(function (results) {
-          results.sort(function (a, b) { return (b.exact - a.exact) || (b.score - a.score) || (a.doc - b.doc); });
-          return { results: results.slice(0, limit), total: ranked.length, terms: terms };
+    return this.match(query).then(function (found) {
+      return Promise.all(found.ranked.slice(0, limit).map(function (pair) {
+        return self.describe(pair[0], found.terms).then(function (result) {
+          result.score = pair[1];
+          return result;
         });
+      })).then(function (results) {
+        return { results: results, total: found.ranked.length, terms: found.terms };
       });
     });
   };
 
-  root.StudySearch = { Engine: Engine, termsOf: termsOf, piecesOf: piecesOf, shardOf: shardOf, mark: mark };
+  var shared = null;
+  var here = root.document && root.document.currentScript ? root.document.currentScript.src : null;
+
+  // The page's one engine (header search and 检索 page share what they load): the site's search/ folder
+  // is found from this script's own address, so the site works under any sub-path and from file://.
+  function sharedEngine() {
+    if (!shared) shared = new Engine(new URL("../../search/", here || location.href).href);
+    return shared;
+  }
+
+  root.StudySearch = {
+    Engine: Engine,
+    shared: sharedEngine,
+    load: function (path, data) { registered[path] = data; },
+    loaderFor: loaderFor,
+    fetchLoader: fetchLoader,
+    scriptLoader: scriptLoader,
+    termsOf: termsOf,
+    piecesOf: piecesOf,
+    coverOf: coverOf,
+    shardOf: shardOf,
+    readVarints: readVarints,
+    fold: fold,
+    mark: mark,
+    escapeHtml: escapeHtml
+  };
 })(typeof self !== "undefined" ? self : this);

@@ -1,0 +1,383 @@
+// The 检索 page (find/): one box, filters from the entries' front matter with their counts for the current
+// query, sort by relevance or date, 20 results a page; the address holds the query and the filters
+// (find/?q=整改&type=notice&year=2024), so it can be copied, reloaded, and walked back and forth.
+// header.js loads it (after engine.js) on the page that has a [data-study-find].
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-study-find]");
+  if (!root || !window.StudySearch) return;
+
+  var PER_PAGE = 20;
+  var SHOWN_VALUES = 8; // 发文机关 and 讲话人 show their first values (most results first) until asked for all
+  var FACETS = ["type", "year", "doc_type", "issuer", "speaker", "topic"];
+  var UNREACHABLE = "无法读取搜索索引，暂时不能检索。请检查网络连接后重试。";
+
+  // The address as the reader opened it (header.js hid its query from Material while Material started).
+  var arrived = new URL(root.getAttribute("data-arrived") || location.href);
+
+  var engine = window.StudySearch.shared();
+  var site = new URL("../", engine.base);
+  var form = root.querySelector("[data-study-find-form]");
+  var input = form.querySelector("input[name=q]");
+  var status = root.querySelector("[data-study-find-status]");
+  var filters = root.querySelector("[data-study-find-filters]");
+  var sort = root.querySelector("[data-study-find-sort]");
+  var clear = root.querySelector("[data-study-find-clear]");
+  var list = root.querySelector("[data-study-find-results]");
+  var pages = root.querySelector("[data-study-find-pages]");
+  var expanded = {};
+  var renders = 0;
+  var state = null;
+
+  function readUrl(href) {
+    var params = new URL(href).searchParams;
+    var chosen = {};
+    FACETS.forEach(function (key) {
+      var values = params.getAll(key).filter(Boolean);
+      if (values.length) chosen[key] = values;
+    });
+    var page = parseInt(params.get("page"), 10);
+    return {
+      q: params.get("q") || "",
+      chosen: chosen,
+      sort: params.get("sort") === "date" || params.get("sort") === "relevance" ? params.get("sort") : "",
+      page: page > 1 ? page : 1
+    };
+  }
+
+  function urlOf(s) {
+    var url = new URL(location.href);
+    url.search = "";
+    if (s.q) url.searchParams.set("q", s.q);
+    FACETS.forEach(function (key) {
+      (s.chosen[key] || []).forEach(function (value) { url.searchParams.append(key, value); });
+    });
+    if (s.sort) url.searchParams.set("sort", s.sort);
+    if (s.page > 1) url.searchParams.set("page", String(s.page));
+    return url.href;
+  }
+
+  function commit(push) {
+    var href = urlOf(state);
+    if (href !== location.href) history[push ? "pushState" : "replaceState"](null, "", href);
+    render();
+  }
+
+  function node(tag, attributes, text) {
+    var made = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      if (attributes[name] !== null && attributes[name] !== undefined) made.setAttribute(name, attributes[name]);
+    });
+    if (text !== undefined) made.textContent = text;
+    return made;
+  }
+
+  function say(text) {
+    status.textContent = text;
+  }
+
+  // The documents a query (or, with none, the whole compilation) gives, with their scores.
+  function matched(s) {
+    if (!s.q.trim() || !window.StudySearch.termsOf(s.q).length) return Promise.resolve(null);
+    return engine.match(s.q);
+  }
+
+  // Filters narrow within a facet by any chosen value and across facets by all; each value's count is what
+  // the results would be with that value chosen too (the other facets' choices applied).
+  function narrow(catalogue, docs, s) {
+    var chosen = catalogue.facets.map(function (facet) {
+      var wanted = s.chosen[facet.key] || [];
+      var numbers = {};
+      wanted.forEach(function (value) {
+        var at = facet.values.indexOf(value);
+        if (at >= 0) numbers[at] = true;
+      });
+      return wanted.length ? numbers : null;
+    });
+    var counts = catalogue.facets.map(function (facet) { return new Array(facet.values.length).fill(0); });
+    var kept = [];
+    docs.forEach(function (doc) {
+      var failed = -1, failures = 0;
+      for (var f = 0; f < chosen.length; f++) {
+        if (!chosen[f]) continue;
+        var cell = catalogue.facets[f].cells[doc], ok = false;
+        for (var v = 0; v < cell.length; v++) if (chosen[f][cell[v]]) ok = true;
+        if (!ok) { failed = f; if (++failures > 1) return; }
+      }
+      catalogue.facets.forEach(function (facet, index) {
+        if (failures === 0 || failed === index) facet.cells[doc].forEach(function (value) { counts[index][value]++; });
+      });
+      if (failures === 0) kept.push(doc);
+    });
+    return { kept: kept, counts: counts };
+  }
+
+  function ordered(catalogue, kept, how) {
+    if (how !== "date") return kept; // already by relevance, or in the site's order without a query
+    var position = new Map();
+    kept.forEach(function (doc, index) { position.set(doc, index); });
+    return kept.slice().sort(function (a, b) {
+      var da = catalogue.days[a], db = catalogue.days[b];
+      if (isNaN(da) !== isNaN(db)) return isNaN(da) ? 1 : -1;
+      return (isNaN(da) ? 0 : db - da) || position.get(a) - position.get(b);
+    });
+  }
+
+  function renderFilters(catalogue, counts, s) {
+    var focused = document.activeElement, again = null;
+    if (focused && filters.contains(focused)) again = focused.getAttribute("name") + "\n" + (focused.value || focused.getAttribute("data-more"));
+    filters.textContent = "";
+    catalogue.facets.forEach(function (facet, index) {
+      if (!facet.values.length) return;
+      var wanted = s.chosen[facet.key] || [];
+      var order = facet.values.map(function (_, at) { return at; });
+      var names = facet.key === "issuer" || facet.key === "speaker"; // lists that grow with the compilation
+      if (names) order.sort(function (a, b) { return counts[index][b] - counts[index][a] || a - b; });
+      order = order.filter(function (at) { return counts[index][at] > 0 || wanted.indexOf(facet.values[at]) >= 0; });
+      var fieldset = node("fieldset", { "class": "study-find__facet", "data-key": facet.key });
+      fieldset.appendChild(node("legend", {}, facet.label));
+      if (!order.length) fieldset.appendChild(node("p", { "class": "study-find__none" }, "无"));
+      order.forEach(function (at, rank) {
+        var value = facet.values[at];
+        var label = node("label", { "class": "study-find__option" });
+        var box = node("input", { type: "checkbox", name: facet.key, value: value });
+        box.checked = wanted.indexOf(value) >= 0;
+        label.appendChild(box);
+        label.appendChild(document.createTextNode(" " + facet.names[at] + " "));
+        label.appendChild(node("span", { "class": "study-find__count" }, String(counts[index][at])));
+        if (names && rank >= SHOWN_VALUES && !expanded[facet.key] && !box.checked) label.hidden = true;
+        fieldset.appendChild(label);
+      });
+      if (names && order.length > SHOWN_VALUES) {
+        fieldset.appendChild(node("button", {
+          type: "button", "class": "study-find__more", name: "more", "data-more": facet.key,
+          "aria-expanded": expanded[facet.key] ? "true" : "false"
+        }, expanded[facet.key] ? "收起" : "显示全部 " + order.length + " 项"));
+      }
+      filters.appendChild(fieldset);
+    });
+    if (again) {
+      var same = Array.prototype.filter.call(filters.querySelectorAll("input, button"), function (el) {
+        return el.getAttribute("name") + "\n" + (el.value || el.getAttribute("data-more")) === again;
+      })[0];
+      if (same) same.focus();
+    }
+  }
+
+  // A result's line of facts, from the catalogue: kind, date, 发文机关 or 讲话人, 文号.
+  function lineOf(catalogue, doc, number) {
+    var type = catalogue.byKey.type, parts = [type.names[type.cells[doc][0]]];
+    var day = catalogue.days[doc];
+    if (!isNaN(day)) {
+      var when = new Date(day * 86400000);
+      parts.push(when.getUTCFullYear() + "年" + (when.getUTCMonth() + 1) + "月" + when.getUTCDate() + "日");
+    }
+    ["issuer", "speaker"].forEach(function (key) {
+      var facet = catalogue.byKey[key];
+      var names = facet.cells[doc].map(function (value) { return facet.values[value]; });
+      if (names.length) parts.push(names.join("、"));
+    });
+    if (number) parts.push(number);
+    return parts.join(" · ");
+  }
+
+  function linkOf(url, anchor, terms) {
+    var href = new URL(url, site);
+    if (terms.length) href.searchParams.set("h", terms.join(" "));
+    if (anchor && terms.length) href.hash = encodeURIComponent(anchor);
+    return href.href;
+  }
+
+  // The results list: each row first with its title and line (from what is loaded already), its section and
+  // excerpt filled in once its page's text arrives (fill).
+  function renderResults(catalogue, rows, terms) {
+    list.textContent = "";
+    rows.forEach(function (row) {
+      var item = node("li", { "class": "study-find__item", "data-doc": String(row.doc) });
+      var link = node("a", { "class": "study-find__title", href: linkOf(row.url, "", terms) });
+      link.innerHTML = window.StudySearch.mark(row.title, terms); // escaped by engine.js
+      item.appendChild(node("h2", {})).appendChild(link);
+      item.appendChild(node("p", { "class": "study-find__line" }, lineOf(catalogue, row.doc, row.number)));
+      item.appendChild(node("p", { "class": "study-find__excerpt" }));
+      list.appendChild(item);
+    });
+  }
+
+  function fill(results, terms) {
+    results.forEach(function (result) {
+      var item = list.querySelector("[data-doc='" + result.doc + "']");
+      if (!item) return;
+      item.querySelector(".study-find__title").href = linkOf(result.url, result.anchor, terms);
+      if (result.section && terms.length) {
+        var section = node("p", { "class": "study-find__section" }, "所在部分：");
+        section.insertAdjacentHTML("beforeend", result.sectionHtml);
+        item.insertBefore(section, item.querySelector(".study-find__excerpt"));
+      }
+      item.querySelector(".study-find__excerpt").innerHTML = result.excerptHtml;
+    });
+  }
+
+  function renderPages(total, current) {
+    pages.textContent = "";
+    var last = Math.max(1, Math.ceil(total / PER_PAGE));
+    if (last === 1) return;
+    var button = function (page, text, label) {
+      var made = node("button", {
+        type: "button", "class": "study-find__page", "data-page": String(page),
+        "aria-label": label || "第 " + page + " 页", "aria-current": page === current && !label ? "page" : null
+      }, text);
+      if (label ? page < 1 || page > last : page === current) made.disabled = true;
+      pages.appendChild(made);
+    };
+    button(current - 1, "上一页", "上一页");
+    var shown = [];
+    for (var page = 1; page <= last; page++) {
+      if (page === 1 || page === last || Math.abs(page - current) <= 2) shown.push(page);
+    }
+    shown.forEach(function (page, index) {
+      if (index && page - shown[index - 1] > 1) pages.appendChild(node("span", { "class": "study-find__gap" }, "…"));
+      button(page, String(page));
+    });
+    button(current + 1, "下一页", "下一页");
+  }
+
+  function summary(s, found, total, kept, from, to) {
+    var filtered = Object.keys(s.chosen).length > 0;
+    if (!found) {
+      return (filtered ? "符合筛选条件的资料 " + kept + " 篇" : "全部资料共 " + total + " 篇") +
+        (kept ? "，第 " + from + "–" + to + " 篇" : "") + "。输入检索词可在其中查找。";
+    }
+    var words = "“" + found.terms.join(" ") + "”";
+    if (!total) {
+      var long = found.terms.some(function (term) { return term.length > 4; });
+      return "没有找到包含" + words + "的资料。" + (long ? "可换用较短的词，或用空格把词分开（须同时包含各词）。" : "");
+    }
+    var text = "包含" + words + "的资料共 " + total + " 篇";
+    if (filtered) text += "，符合筛选条件的 " + kept + " 篇";
+    return text + (kept ? "，第 " + from + "–" + to + " 篇。" : "。");
+  }
+
+  function signal(name) {
+    root.dispatchEvent(new CustomEvent(name, { bubbles: true }));
+  }
+
+  function render() {
+    var mine = ++renders, s = state;
+    input.value = s.q;
+    root.setAttribute("data-state", "loading");
+    var slow = setTimeout(function () { if (mine === renders) say("正在检索……"); }, 150);
+    Promise.all([engine.catalogue(), matched(s)]).then(function (loaded) {
+      var catalogue = loaded[0], found = loaded[1];
+      var docs = found ? found.ranked.map(function (pair) { return pair[0]; }) : Array.from({ length: catalogue.documents }, function (_, doc) { return doc; });
+      var narrowed = narrow(catalogue, docs, s);
+      var how = s.sort || (found ? "relevance" : "date");
+      var kept = ordered(catalogue, narrowed.kept, how);
+      var last = Math.max(1, Math.ceil(kept.length / PER_PAGE));
+      var page = Math.min(s.page, last);
+      var shown = kept.slice((page - 1) * PER_PAGE, page * PER_PAGE);
+      var terms = found ? found.terms : [];
+      var draw = function (rows) {
+        clearTimeout(slow);
+        sort.value = how;
+        clear.hidden = !Object.keys(s.chosen).length;
+        renderFilters(catalogue, narrowed.counts, s);
+        renderResults(catalogue, rows, terms);
+        renderPages(kept.length, page);
+        say(summary(s, found, found ? found.ranked.length : catalogue.documents, kept.length,
+          (page - 1) * PER_PAGE + 1, (page - 1) * PER_PAGE + shown.length));
+        root.setAttribute("data-state", "ready");
+        root.setAttribute("data-total", String(kept.length));
+        signal("study-find-rendered");
+      };
+      var described = Promise.all(shown.map(function (doc) { return engine.describe(doc, terms); }));
+      var heads = engine.headsNow;
+      // Titles and 文号 of every page are in memory after the first results: a filter, the sort or another
+      // page is drawn at once, the excerpts follow. Before that, the rows wait for their pages' text.
+      if (heads) {
+        draw(shown.map(function (doc) { return { doc: doc, url: heads.u[doc], title: heads.t[doc], number: heads.n[doc] }; }));
+      }
+      return described.then(function (results) {
+        if (mine !== renders) return;
+        if (!heads) draw(results);
+        fill(results, terms);
+        signal("study-find-described");
+        engine.heads().catch(function () {}); // for the next change; tried again then if it fails now
+      });
+    }).catch(function (error) {
+      if (mine !== renders) return;
+      clearTimeout(slow);
+      if (!error || !error.unreachable) throw error;
+      say(UNREACHABLE);
+      var retry = node("button", { type: "button", "class": "md-button study-find__retry" }, "重试");
+      retry.addEventListener("click", render);
+      status.appendChild(document.createTextNode(" "));
+      status.appendChild(retry);
+      root.setAttribute("data-state", "error");
+      signal("study-find-rendered");
+    });
+  }
+
+  function start() {
+    history.replaceState(history.state, "", arrived.href);
+    state = readUrl(location.href);
+    var typing = null;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearTimeout(typing);
+      state = { q: input.value.trim(), chosen: state.chosen, sort: state.sort, page: 1 };
+      commit(true);
+    });
+    input.addEventListener("input", function () {
+      clearTimeout(typing);
+      typing = setTimeout(function () {
+        if (input.value.trim() === state.q) return;
+        state = { q: input.value.trim(), chosen: state.chosen, sort: state.sort, page: 1 };
+        commit(false); // while typing the address follows without piling up history
+      }, 300);
+    });
+    filters.addEventListener("change", function (event) {
+      var box = event.target;
+      if (!box.name || FACETS.indexOf(box.name) < 0) return;
+      var chosen = {};
+      Object.keys(state.chosen).forEach(function (key) { chosen[key] = state.chosen[key].slice(); });
+      var values = (chosen[box.name] || []).filter(function (value) { return value !== box.value; });
+      if (box.checked) values.push(box.value);
+      if (values.length) chosen[box.name] = values;
+      else delete chosen[box.name];
+      state = { q: state.q, chosen: chosen, sort: state.sort, page: 1 };
+      commit(true);
+    });
+    filters.addEventListener("click", function (event) {
+      var more = event.target.closest("[data-more]");
+      if (!more) return;
+      expanded[more.getAttribute("data-more")] = !expanded[more.getAttribute("data-more")];
+      render();
+    });
+    sort.addEventListener("change", function () {
+      state = { q: state.q, chosen: state.chosen, sort: sort.value, page: 1 };
+      commit(true);
+    });
+    clear.addEventListener("click", function () {
+      state = { q: state.q, chosen: {}, sort: state.sort, page: 1 };
+      commit(true);
+      input.focus();
+    });
+    pages.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-page]");
+      if (!button || button.disabled) return;
+      state = { q: state.q, chosen: state.chosen, sort: state.sort, page: parseInt(button.getAttribute("data-page"), 10) };
+      commit(true);
+      status.focus(); // the reader continues from the top of the new page
+    });
+    window.addEventListener("popstate", function () {
+      state = readUrl(location.href);
+      render();
+    });
+    render();
+  }
+
+  // After Material's bundle has read the address: at DOMContentLoaded, or now if that has passed.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
