@@ -45,6 +45,7 @@ def on_files(files, config):
         toc.get("slugify", default_slugify),
         pdf_wanted(),
         problems,
+        config.use_directory_urls,
     )
     attach(files, build)
     return files

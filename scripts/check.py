@@ -65,7 +65,8 @@ def load(root: Path, config=None) -> Build:
     sources, others = read_docs(config)
     topics = tuple(config.extra.get("topics", ()))
     toc = config.mdx_configs.get("toc", {})
-    return make_build(sources, others, topics, today, config.nav, toc.get("slugify", slugify), False, problems)
+    slugify = toc.get("slugify", slugify)
+    return make_build(sources, others, topics, today, config.nav, slugify, False, problems, config.use_directory_urls)
 
 
 def fixed_text(source: Source) -> str:

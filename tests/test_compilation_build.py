@@ -60,7 +60,7 @@ def test_notice_indexes_and_contents_count_every_entry(fixture_site: Path):
         "2025年（1 份）",
         "2024年（1 份）",
     ]
-    assert _rows(by_year)[0] == ["示纪发〔2025〕7号", "2025年4月1日", "示例局纪委", "关于示例违纪问题的通报"]
+    assert _rows(by_year)[0] == ["示纪发〔2025〕7号", "2025年4月1日", "通报", "示例局纪委", "关于示例违纪问题的通报"]
     by_issuer = soup(fixture_site / "notices/by-issuer/index.html")
     assert [h["id"] for h in by_issuer.select("article h2")] == [
         "issuer-示例局",

@@ -31,10 +31,10 @@ class Build:
     pdf: bool  # study packs get their PDFs (make build, make pdf)
 
 
-def generated_content(site: Site, pdf: bool) -> dict[str, str]:
+def generated_content(site: Site, pdf: bool, directory_urls: bool = True) -> dict[str, str]:
     """Every page and text file the build adds to docs/ (never written there), by src_uri."""
     return {
-        **generated_pages(site.catalogue),
+        **generated_pages(site.listings, directory_urls),
         LEDGER_PAGE: ledger_page(site.plan),
         MAPPING_PAGE: mapping_page(site.plan),
         LEDGER_CSV: ledger_csv(site.plan),
@@ -51,12 +51,16 @@ def make_build(
     slugify: Callable[[str, str], str] | None,
     pdf: bool = False,
     problems: Iterable[Problem] = (),
+    directory_urls: bool = True,
 ) -> Build:
-    """The state of one build; problems are those found before the sources (a bad STUDYSITE_TODAY)."""
+    """The state of one build; problems are those found before the sources (a bad STUDYSITE_TODAY).
+
+    directory_urls is mkdocs.yml's use_directory_urls: generated HTML links name the URLs it gives pages.
+    """
     site = load_site(sources, files, topics, today)
-    generated = generated_content(site, pdf)
+    generated = generated_content(site, pdf, directory_urls)
     pages = {src_uri: text for src_uri, text in generated.items() if src_uri.endswith(".md")}
-    report = check_site(site, pages, nav, slugify)
+    report = check_site(site, pages, nav, slugify, directory_urls)
     return Build(site, generated, Report([*problems, *report.problems], report.findings), pdf)
 
 
