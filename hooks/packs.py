@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from studysite.packpages import pack_page
+from studysite.packpages import pack_page, with_pdf_pages
 from studysite.pages import PACK_INDEX
 from studysite.printing import PrintPage, glyph_problems, render_pdf
 from studysite.problems import report
@@ -39,14 +39,20 @@ def on_env(env, config, files):
         return env
     docs = Path(config.docs_dir)
     problems = []
+    counts: dict[str, int] = {}
     for pack in build.site.packs:
         pages = []
         for src_uri in pack.pages:
             page = files.get_file_from_path(src_uri).page
-            pages.append(PrintPage(src_uri, page.title, page.content, (docs / page.url).as_uri().rstrip("/") + "/"))
+            # Paper carries the page's own heading, not the shorter label the nav may give it (会议报告).
+            title = next((item.title for item in page.toc if item.level == 1), page.title)
+            pages.append(PrintPage(src_uri, title, page.content, (docs / page.url).as_uri().rstrip("/") + "/"))
         problems += glyph_problems(pack, pages)
         if not problems:
-            files.get_file_from_path(pack.pdf).content_bytes = render_pdf(pack, pages)
+            files.get_file_from_path(pack.pdf).content_bytes, counts[pack.src_uri] = render_pdf(pack, pages)
     if problems:
         raise PluginError(report(problems))
+    for src_uri in (PACK_INDEX, *counts):  # the pages that name a PDF's page count
+        page = files.get_file_from_path(src_uri).page
+        page.content = with_pdf_pages(page.content, counts)
     return env

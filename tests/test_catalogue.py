@@ -86,7 +86,13 @@ def test_grouped_pages_count_every_entry_in_every_group_it_belongs_to():
 def test_notice_index_by_year_has_a_doc_type_column_and_daibuchong_for_a_missing_doc_number():
     page = PAGES["notices/index.md"]
     assert headings(page) == ["## 2025年（1 份） {#year-2025}", "## 2024年（1 份） {#year-2024}"]
-    assert rows(page)[1] == ["待补充", "2024年12月15日", "通知", "示例局、示例局组织处", "关于开好示例专题民主生活会的通知"]
+    assert rows(page)[1] == [
+        "待补充",
+        "2024年12月15日",
+        "通知",
+        "示例局、示例局组织处",
+        "关于开好示例专题民主生活会的通知",
+    ]
 
 
 def _notice(number: int, doc_number: str | None, day: date = date(2025, 3, 1)) -> Notice:
@@ -129,7 +135,10 @@ def test_contents_numbers_entries_by_topic_then_order_then_date():
 def test_empty_catalogue_pages_say_so_and_point_to_the_report_list():
     pages = generated_pages(Listings(Catalogue((), (), TOPICS)))
     assert "共收录讲话 0 篇，讲话人 0 位。" in pages["speeches/index.md"]
-    assert "目前尚未收录讲话。会议报告提到的讲话见[学习资料汇编](<../compilation/index.md>)。" in pages["speeches/index.md"]
+    assert (
+        "目前尚未收录讲话。会议报告提到的讲话见[学习资料汇编](<../compilation/index.md>)。"
+        in pages["speeches/index.md"]
+    )
     assert "目前尚未收录通报通知。会议报告提到的通报和通知见" in pages["notices/by-type.md"]
     assert "<table>" not in pages["compilation/contents.md"]
 

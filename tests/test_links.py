@@ -78,7 +78,10 @@ def test_html_links_written_by_html_link_reach_their_targets_for_reachability():
 def test_a_broken_html_link_is_reported_with_its_line_and_a_hint():
     text = "# 示例\n\n<p>见<a href='../../示例讲话/'>讲话</a>，<img src='../assets/logo.png'></p>\n"
     problems = link_problems("docs/speeches/years/2025.md", "speeches/years/2025.md", text, TARGETS, lambda _: None)
-    assert [(p.line, p.field, p.got) for p in problems] == [(3, "链接", "../../示例讲话/"), (3, "图片", "../assets/logo.png")]
+    assert [(p.line, p.field, p.got) for p in problems] == [
+        (3, "链接", "../../示例讲话/"),
+        (3, "图片", "../assets/logo.png"),
+    ]
     assert "本页网址为 speeches/years/2025/" in problems[0].hint
     # From the page's URL, three levels up reach the image; the checker agrees with the browser.
     fixed = "<img src='../../../assets/logo.png'>\n"

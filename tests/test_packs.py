@@ -194,9 +194,9 @@ def test_pack_pages_on_the_site_link_their_pdf_and_print_button(pdf_site: Path):
     ]
 
 
-def test_without_pdfs_the_pack_page_says_how_to_make_them(built_site: Path):
+def test_without_pdfs_the_pack_page_says_there_is_none(built_site: Path):
     text = soup(built_site / "packs/report/index.html").select_one("article").get_text()
-    assert "PDF 在 make build 或 make pdf 时生成" in text
+    assert "本次生成的网站没有附 PDF。" in text
     assert not (built_site / "packs/report.pdf").exists()
 
 

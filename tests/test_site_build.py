@@ -52,7 +52,7 @@ def test_every_page_is_built_with_its_chinese_title(built_site: Path):
 def test_the_nav_titles_are_chinese(built_site: Path):
     nav = soup(built_site / "index.html").select(".md-nav--primary > .md-nav__list > .md-nav__item")
     titles = [item.select_one(".md-nav__link").get_text(" ", strip=True) for item in nav]
-    assert titles == ["首页", "会议报告", "措施打算", "学习资料汇编", "学习材料包"]
+    assert titles == ["首页", "会议报告", "问题清单", "措施打算", "学习资料汇编", "学习材料包"]
 
 
 def test_the_report_page_holds_the_whole_corrected_report_and_no_slip_periods(built_site: Path):

@@ -141,8 +141,10 @@ def glyph_problems(pack: Pack, pages: list[PrintPage]) -> list[Problem]:
     ]
 
 
-def render_pdf(pack: Pack, pages: list[PrintPage]) -> bytes:
-    """The pack's PDF (WeasyPrint is imported here: builds without PDFs never load it)."""
+def render_pdf(pack: Pack, pages: list[PrintPage]) -> tuple[bytes, int]:
+    """The pack's PDF and its number of sheets' sides (WeasyPrint is imported here: builds without PDFs never
+    load it)."""
     from weasyprint import HTML
 
-    return HTML(string=document(pack, pages)).write_pdf()
+    laid_out = HTML(string=document(pack, pages)).render()
+    return laid_out.write_pdf(), len(laid_out.pages)

@@ -35,7 +35,7 @@ def generated_content(site: Site, pdf: bool, directory_urls: bool = True) -> dic
     """Every page and text file the build adds to docs/ (never written there), by src_uri."""
     return {
         **generated_pages(site.listings, directory_urls),
-        LEDGER_PAGE: ledger_page(site.plan),
+        LEDGER_PAGE: ledger_page(site.plan, directory_urls),
         MAPPING_PAGE: mapping_page(site.plan),
         LEDGER_CSV: ledger_csv(site.plan),
         PACK_INDEX: packs_index(site.packs, pdf),
