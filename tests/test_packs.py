@@ -19,6 +19,7 @@ from studysite.packs import load_packs, page_levels
 from studysite.printing import PrintPage, document, missing_glyphs, print_content
 from studysite.problems import report
 from studysite.sources import Source
+from workings import workings
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CATALOGUE, _ = load_catalogue(entry_files(GOOD), TOPICS)
@@ -192,6 +193,40 @@ def test_pack_pages_on_the_site_link_their_pdf_and_print_button(pdf_site: Path):
         "compilation.pdf",
         "report.pdf",
     ]
+
+
+def test_pack_pages_say_how_many_pages_they_hold_and_how_many_the_pdf_has(pdf_site: Path):
+    with pdfplumber.open(pdf_site / "packs/report.pdf") as pdf:
+        sheets = len(pdf.pages)
+    page = soup(pdf_site / "packs/report/index.html")
+    facts = dict(
+        zip(
+            [dt.get_text(strip=True) for dt in page.select("article dt")],
+            [dd.get_text(strip=True) for dd in page.select("article dd")],
+            strict=True,
+        )
+    )
+    assert facts["收录页面"] == "15 个" and facts["PDF 页数"] == f"{sheets} 页"
+    index = soup(pdf_site / "packs/index.html")
+    assert [th.get_text() for th in index.select("article thead th")] == [
+        "材料包",
+        "收录页面",
+        "PDF 页数",
+        "密级",
+        "PDF",
+    ]
+    row = next(tr for tr in index.select("article tbody tr") if "会议报告及整改措施" in tr.get_text())
+    assert [td.get_text() for td in row.select("td")][1:3] == ["15 个", f"{sheets} 页"]
+    assert "pdf-pages" not in (pdf_site / "packs/index.html").read_text(encoding="utf-8")
+
+
+def test_no_pdf_shows_the_sites_workings(pdf_site: Path):
+    """No docs/ path, .md file, front-matter key or maintainer instruction on paper either."""
+    for path in sorted(pdf_site.rglob("*.pdf")):
+        with pdfplumber.open(path) as pdf:
+            text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+        assert "整改" in text or "讲话" in text, path
+        assert workings(text) == [], path
 
 
 def test_without_pdfs_the_pack_page_says_there_is_none(built_site: Path):

@@ -9,6 +9,7 @@ from pathlib import Path
 from conftest import SOURCE_REPORT, append_line, copy_project, mkdocs_build, soup
 from studysite.report import correct_periods, parse_report
 from studysite.resources import css_urls, is_external, loaded_urls
+from workings import workings
 
 REPORT = parse_report(SOURCE_REPORT.read_text(encoding="utf-8"))
 
@@ -47,6 +48,15 @@ def test_every_page_is_built_with_its_chinese_title(built_site: Path):
         page = soup(built_site / path)
         assert page.select_one("article h1").get_text(strip=True).removesuffix("¶") == title, path
         assert page.html["lang"] == "zh"
+
+
+def test_no_page_of_the_repo_site_shows_the_sites_workings(built_site: Path):
+    for path in sorted(built_site.rglob("index.html")):
+        page = soup(path)
+        if page.select_one("article") is None:
+            continue
+        assert workings(article_text(page)) == [], path.relative_to(built_site)
+        assert not [a["href"] for a in page.select("article [href]") if ".md" in a["href"]], path
 
 
 def test_the_nav_titles_are_chinese(built_site: Path):
