@@ -33,15 +33,11 @@ class Site:
     topics: tuple[str, ...]
     today: date
     catalogue: Catalogue
+    listings: Listings  # the compilation's indexes and the group pages they need (names from the catalogue)
     plan: Plan
     packs: tuple[Pack, ...]
     problems: tuple[Problem, ...]  # every contract problem of every file; none means the site may be built
     levels: dict[str, str] = field(default_factory=dict, compare=False)  # page → 公开/非密/内部 where not 非密
-
-    @cached_property
-    def listings(self) -> Listings:
-        """The compilation's indexes and the group pages they need (their names come from the catalogue)."""
-        return Listings(self.catalogue)
 
     @cached_property
     def by_uri(self) -> dict[str, Source]:
@@ -98,9 +94,7 @@ def load_site(sources: Iterable[Source], files: Iterable[str], topics: tuple[str
     pages = {source.src_uri for source in sources} | set(GENERATED_PAGES) | set(listings.group_pages)
     packs, found = load_packs(sources, pages, catalogue, levels)
     problems += found
-    site = Site(sources, files, topics, today, catalogue, plan, packs, tuple(sorted(set(problems))), levels)
-    site.__dict__["listings"] = listings  # read once: the packs above and every page after use the same
-    return site
+    return Site(sources, files, topics, today, catalogue, listings, plan, packs, tuple(sorted(set(problems))), levels)
 
 
 def hand_written_copies(sources: Iterable[Source], files: frozenset[str]) -> list[Problem]:
