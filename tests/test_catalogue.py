@@ -6,7 +6,7 @@ from datetime import date
 
 from bs4 import BeautifulSoup
 
-from compilation_fixtures import GOOD, TOPICS, entry_files
+from compilation_fixtures import GOOD, SPEECH_INDEX_ROWS, TOPICS, entry_files
 from studysite.catalogue import entry_page, generated_pages, newest_section, with_newest
 from studysite.entries import Catalogue, Notice, Speech, load_catalogue
 from studysite.listings import Listings
@@ -40,17 +40,7 @@ def test_speech_index_groups_years_newest_first_with_unknowns_shown_as_daibuchon
     assert "共收录讲话 3 篇，讲话人 3 位。按年份分组，新的在前。" in page
     assert headings(page) == ["## 2025年（2 篇） {#year-2025}", "## 2024年（1 篇） {#year-2024}"]
     assert "本页：[2025年（2）](#year-2025) · [2024年（1）](#year-2024)" in page
-    assert rows(page) == [
-        ["2025年5月20日", "示例乙、示例甲", "关于示例选人用人工作的讲话", "待补充", "待补充"],
-        [
-            "2025年3月12日",
-            "示例甲",
-            "在示例局理论学习中心组学习会上的讲话",
-            "示例局理论学习中心组学习会",
-            "示例日报 2025年3月13日",
-        ],
-        ["2024年11月2日", "示例丙", "示例廉洁自律讲话摘编", "待补充", "示例杂志 2024年第21期"],
-    ]
+    assert rows(page) == SPEECH_INDEX_ROWS
     # The URLs MkDocs gives the entries (use_directory_urls), since it does not rewrite links in HTML.
     assert hrefs(page) == ["2025-05-20-shili-xuanren/", "2025-03-12-shili-jiaqiang-xuexi/", "2024-11-02-shili-lianjie/"]
     flat = generated_pages(LISTINGS, directory_urls=False)["speeches/index.md"]

@@ -6,34 +6,20 @@ One strict build of the repo's site plus 2,000 fictional entries (scripts/bench.
 
 from __future__ import annotations
 
-import functools
 import html
-import http.server
 import re
 import shutil
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 import bench
+import test_browser
 from conftest import copy_project, mkdocs_build, soup
 from studysite.listings import LIMIT
 from workings import workings
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 ZOOMED = {"width": 640, "height": 400}  # 1280 × 800 at 200 %: the CSS pixels a zoomed page has
@@ -42,7 +28,9 @@ INDEX_FOLDERS = ("speeches", "notices", "compilation/contents")
 
 
 @pytest.fixture(scope="module")
-def scale_site(tmp_path_factory) -> Path:
+def built_site(tmp_path_factory) -> Path:
+    """This module's site: the repo's with 2,000 fictional entries and M9 (it stands in for conftest's, so
+    test_browser's site_url serves it)."""
     tmp_path = tmp_path_factory.mktemp("readers")
     project = copy_project(tmp_path / "project")
     bench.write_corpus(project / "docs", 2000)
@@ -53,28 +41,9 @@ def scale_site(tmp_path_factory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
-        pass
-
-
-@pytest.fixture(scope="module")
-def site_url(scale_site: Path) -> Iterator[str]:
-    root = scale_site.parent / "webroot"
-    (root / "xuexi").mkdir(parents=True, exist_ok=True)
-    (root / "xuexi" / "site").symlink_to(scale_site, target_is_directory=True)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/xuexi/site/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+# test_browser's Chromium and its server under a sub-path; site_url serves this module's built_site.
+browser = test_browser.browser
+site_url = test_browser.site_url
 
 
 def index_pages(site: Path) -> list[str]:
@@ -88,10 +57,10 @@ def index_pages(site: Path) -> list[str]:
     return pages
 
 
-def test_no_index_page_is_longer_than_limit_rows(scale_site: Path, browser, site_url: str):
-    pages = index_pages(scale_site)
+def test_no_index_page_is_longer_than_limit_rows(built_site: Path, browser, site_url: str):
+    pages = index_pages(built_site)
     assert "speeches/years/2022/" in pages and "compilation/contents/理想信念/" in pages
-    rows = {path: len(soup(scale_site / path / "index.html").select("article tbody tr")) for path in pages}
+    rows = {path: len(soup(built_site / path / "index.html").select("article tbody tr")) for path in pages}
     assert max(rows.values()) <= LIMIT, sorted(rows.items(), key=lambda item: -item[1])[:3]
     for viewport in (DESKTOP, PHONE):
         page = browser.new_page(viewport=viewport)
@@ -216,7 +185,7 @@ def test_the_reports_headings_are_reachable_from_the_drawer(browser, site_url: s
 
 
 def test_the_home_page_leads_to_the_ledger_the_packs_and_the_ten_newest_entries(
-    scale_site: Path, browser, site_url: str, tmp_path: Path
+    built_site: Path, browser, site_url: str, tmp_path: Path
 ):
     for viewport in (DESKTOP, PHONE):
         page = browser.new_page(viewport=viewport)
@@ -233,7 +202,7 @@ def test_the_home_page_leads_to_the_ledger_the_packs_and_the_ten_newest_entries(
     # The ten are the newest of the catalogue, by their date.
     written = bench.write_corpus(tmp_path, 2000)
     days = sorted((re.search(r"^date: (\S+)$", p.read_text(), re.M).group(1) for p in written), reverse=True)
-    listed = [li.get_text() for li in soup(scale_site / "index.html").select("article h2#最新收录 + ul li")]
+    listed = [li.get_text() for li in soup(built_site / "index.html").select("article h2#最新收录 + ul li")]
     expected = [f"{int(d[:4])}年{int(d[5:7])}月{int(d[8:])}日" for d in days[:10]]
     assert [text.split(" ")[0] for text in listed] == expected
 
@@ -243,11 +212,11 @@ _TAG = re.compile(r"<[^>]+>")
 _HREF_MD = re.compile(r"""(?:href|src)="[^"]*\.md(?:[#"?])""")
 
 
-def test_no_built_page_shows_the_sites_workings(scale_site: Path):
+def test_no_built_page_shows_the_sites_workings(built_site: Path):
     """Every page's article: no docs/ path, .md file, front-matter key or instruction for the people who keep it."""
     found = {}
     pages = 0
-    for path in scale_site.rglob("*.html"):
+    for path in built_site.rglob("*.html"):
         match = _ARTICLE.search(path.read_text(encoding="utf-8"))
         if match is None:  # the 404 page's
             continue
@@ -256,6 +225,6 @@ def test_no_built_page_shows_the_sites_workings(scale_site: Path):
         text = html.unescape(_TAG.sub(" ", article))
         shown = workings(text) + _HREF_MD.findall(article)
         if shown:
-            found[path.relative_to(scale_site).as_posix()] = shown[:3]
+            found[path.relative_to(built_site).as_posix()] = shown[:3]
     assert pages > 2000
     assert found == {}

@@ -134,10 +134,6 @@ def _month(entry: Entry) -> str:
     return f"{entry.date.month}月"
 
 
-def _year_slug(name: str) -> str:
-    return name.removesuffix("年")
-
-
 def _newest(name: str, _count: int = 0) -> tuple:
     """Years and months newest first (2025年 before 2024年, 12月 before 3月)."""
     return (-int(name[:-1]),)
@@ -191,6 +187,24 @@ def _groups(
     return tuple(groups)
 
 
+def _by_year(
+    entries: Iterable[Entry],
+    order: Callable[[Entry], tuple],
+    block_key: Callable[[Entry], str],
+    block_order: Callable[[str, int], tuple],
+) -> tuple[Group, ...]:
+    """A group per year, newest first (its page named by the year alone: 2025)."""
+    named = grouped(entries, lambda e: (_year(e),), _newest)
+    return _groups(named, order, block_key, block_order, lambda name: name.removesuffix("年"))
+
+
+def _by_count(
+    entries: Iterable[Entry], keys: Callable[[Entry], Iterable[str]], order: Callable[[Entry], tuple]
+) -> tuple[Group, ...]:
+    """A group per key (speaker, 文种, issuer), the most entries first, each cut by year when long."""
+    return _groups(grouped(entries, keys, _most), order, _year, _newest)
+
+
 def _parts(blocks: tuple[Block, ...]) -> list[list[Block]]:
     """The blocks of a group on pages of at most LIMIT rows; a block longer than that is cut (the rest 续)."""
     pages: list[list[Block]] = []
@@ -235,13 +249,12 @@ class Listings:
 
     @cached_property
     def speeches_by_date(self) -> Listing:
-        speeches = self.catalogue.speeches
-        groups = _groups(grouped(speeches, lambda e: (_year(e),), _newest), speech_order, _month, _newest, _year_slug)
+        groups = _by_year(self.catalogue.speeches, speech_order, _month, _newest)
         return _listing(SPEECH_INDEX, "讲话索引", "讲话", "year", "篇", groups)
 
     @cached_property
     def speeches_by_speaker(self) -> Listing:
-        groups = _groups(grouped(self.catalogue.speeches, lambda s: s.speakers, _most), speech_order, _year, _newest)
+        groups = _by_count(self.catalogue.speeches, lambda s: s.speakers, speech_order)
         return _listing(SPEECHES_BY_SPEAKER, "讲话·按讲话人", "讲话", "speaker", "篇", groups)
 
     @cached_property
@@ -256,19 +269,17 @@ class Listings:
 
     @cached_property
     def notices_by_year(self) -> Listing:
-        notices = self.catalogue.notices
-        named = grouped(notices, lambda e: (_year(e),), _newest)
-        groups = _groups(named, notice_order, lambda n: n.doc_type, _doc_type, _year_slug)
+        groups = _by_year(self.catalogue.notices, notice_order, lambda n: n.doc_type, _doc_type)
         return _listing(NOTICE_INDEX, "通报通知索引", "通报通知", "year", "份", groups)
 
     @cached_property
     def notices_by_type(self) -> Listing:
-        groups = _groups(grouped(self.catalogue.notices, lambda n: (n.doc_type,), _most), notice_order, _year, _newest)
+        groups = _by_count(self.catalogue.notices, lambda n: (n.doc_type,), notice_order)
         return _listing(NOTICES_BY_TYPE, "通报通知·按文种", "通报通知", "type", "份", groups)
 
     @cached_property
     def notices_by_issuer(self) -> Listing:
-        groups = _groups(grouped(self.catalogue.notices, lambda n: n.issuers, _most), notice_order, _year, _newest)
+        groups = _by_count(self.catalogue.notices, lambda n: n.issuers, notice_order)
         return _listing(NOTICES_BY_ISSUER, "通报通知·按发文机关", "通报通知", "issuer", "份", groups)
 
     @cached_property
