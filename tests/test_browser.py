@@ -117,7 +117,7 @@ def test_ledger_filters_by_status_and_owner_on_the_page(browser, site_url: str):
     page.locator(".ledger-filters select").nth(0).select_option("长期坚持")
     visible = [row for row in rows.all() if row.is_visible()]
     assert 0 < len(visible) < total
-    assert all(row.locator("td").nth(7).inner_text() == "长期坚持" for row in visible)
+    assert all(row.get_attribute("data-status") == "长期坚持" for row in visible)
     page.locator(".ledger-filters select").nth(1).select_option("局党委书记、副书记")
     assert page.locator(".ledger-count").inner_text() == f"显示 1 / {total} 项"
     page.close()
