@@ -221,7 +221,10 @@ def index_page(listing: Listing, listings: Listings, urls: bool = True) -> str:
             first = listing.pages_of(group)[0].src_uri
             pages = _part_links(listing, group, page, numbers, urls)
             rows.append((html_link(group.name, first, page, urls), _count(group, listing.unit), pages))
-        parts.append(html_table((_GROUP_LABEL[listing.prefix], "数量", "分部分"), rows, "index-groups", False))
+        header = (_GROUP_LABEL[listing.prefix], "数量", "分部分")
+        if not any(row[2] for row in rows):  # no group needs more than one page
+            header, rows = header[:2], [row[:2] for row in rows]
+        parts.append(html_table(header, rows, "index-groups", False))
         return "\n".join(part for part in parts if part)
     jump = [(f"{g.name}（{len(g.entries)}）", listing.anchor(g)) for g in listing.groups]
     parts.append(_jump_line(jump))
