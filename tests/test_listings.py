@@ -133,3 +133,20 @@ def test_stashed_tables_come_back_as_markdown_would_have_passed_them(scale_build
         stashed, tables = stash_tables(text)
         assert tables and "<tr>" not in stashed and len(stashed) < len(text)
         assert unstash_tables(convert(stashed), tables) == convert(text), uri
+
+
+def test_group_pages_get_distinct_names_even_from_names_that_look_alike():
+    speakers = ["示例/甲", "示例-甲", "index", "…", "示例甲"]
+    speeches = tuple(
+        Speech(f"speeches/s{n:04d}.md", f"示例讲话{n}", (speakers[n % 5],), date(2025, 3, 1 + n % 28))
+        for n in range(400)
+    )
+    listing = Listings(Catalogue(speeches, (), TOPICS)).speeches_by_speaker
+    names = {page.group.name: page.src_uri for page in listing.pages}
+    assert names == {
+        "示例-甲": "speeches/by-speaker/示例-甲.md",  # equal counts: by name, so it comes first
+        "示例/甲": "speeches/by-speaker/示例-甲-2.md",
+        "index": "speeches/by-speaker/index-2.md",
+        "…": "speeches/by-speaker/group.md",
+        "示例甲": "speeches/by-speaker/示例甲.md",
+    }

@@ -159,7 +159,8 @@ def _blocks(
 
 
 def _unique_slugs(names: Iterable[str], slugger: Callable[[str], str]) -> list[str]:
-    taken: set[str] = set()
+    """One page name per group, never twice, never index or README (MkDocs would give it the index's URL)."""
+    taken: set[str] = {"index", "README"}
     slugs = []
     for name in names:
         base = slugger(name) or "group"
