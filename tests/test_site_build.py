@@ -50,6 +50,20 @@ def test_every_page_is_built_with_its_chinese_title(built_site: Path):
         assert page.html["lang"] == "zh"
 
 
+def test_the_workings_scan_finds_what_readers_were_shown_before():
+    seen = [
+        "文件放在 docs/speeches/。",
+        "每篇资料是一个 Markdown 文件，由资料员通过合并请求添加",
+        "新建材料包：在 docs/packs/ 中添加一个文件",
+        "下表由各措施页的 problem_refs 汇总而成",
+        "同一专题内按编排顺序（order），其次按日期",
+        "PDF 在 make build 或 make pdf 时生成",
+        "见 report/index.md",
+    ]
+    assert all(workings(text) for text in seen)
+    assert workings("会议报告第三部分查摆的5个方面问题，按报告原文分列为 P1–P5。") == []
+
+
 def test_no_page_of_the_repo_site_shows_the_sites_workings(built_site: Path):
     for path in sorted(built_site.rglob("index.html")):
         page = soup(path)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
+# Words are cut at ASCII letters only: Han characters count as word characters for \b, and “顺序order” must match.
 WORKINGS = re.compile(
-    r"docs/|\.md\b|problem_refs|\border\b|front[ -]?matter|mkdocs|extra\.topics|STUDYSITE_|scripts/"
-    r"|\bmake\s|\bgit\b|合并请求|资料员|文件头|Markdown|放在 ?docs|新建材料包|添加一个文件",
+    r"docs/|\.md(?![A-Za-z])|problem_refs|(?<![A-Za-z])(?:order|git|make|mkdocs)(?![A-Za-z])|front[ -]?matter"
+    r"|extra\.topics|STUDYSITE_|scripts/|合并请求|资料员|文件头|Markdown|放在 ?docs|新建材料包|添加一个文件",
     re.IGNORECASE,
 )
 
