@@ -70,6 +70,20 @@ def test_no_index_page_is_longer_than_limit_rows(built_site: Path, browser, site
         page.close()
 
 
+def test_an_index_page_on_a_phone_shows_each_title_without_sideways_scrolling(browser, site_url: str):
+    page = browser.new_page(viewport=PHONE)
+    for path in ("speeches/years/2022/", "notices/years/2024/", "compilation/contents/理想信念/"):
+        page.goto(site_url + path, wait_until="networkidle")
+        table, column = page.evaluate(
+            "() => [document.querySelector('.index-table table').scrollWidth,"
+            " document.querySelector('.index-table').clientWidth]"
+        )
+        assert table <= column, (path, table, column)
+        title = page.locator("article .index-table tbody tr").first.locator("a").bounding_box()
+        assert title["x"] >= 0 and title["x"] + title["width"] <= PHONE["width"], (path, title)
+    page.close()
+
+
 def test_an_index_leads_to_its_groups_with_counts_and_a_group_page_to_its_entries(browser, site_url: str):
     page = browser.new_page(viewport=DESKTOP)
     page.goto(site_url + "notices/", wait_until="networkidle")
