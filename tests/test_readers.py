@@ -94,9 +94,15 @@ def test_an_index_leads_to_its_groups_with_counts_and_a_group_page_to_its_entrie
     assert page.locator("article h1").inner_text().startswith("通报通知·2024年")
     headings = [h.removesuffix("¶").strip() for h in page.locator("article h2").all_inner_texts()]
     assert headings[0].startswith("决定（") and len(headings) > 1, "文种 within the year"
-    numbers = page.locator("article tbody tr td:first-child").all_inner_texts()[:5]
-    within_day = [int(re.search(r"〕(\d+)号", n).group(1)) for n in numbers]
-    assert within_day, numbers
+    rows = [row.split("\t")[:2] for row in page.locator("article tbody tr").all_inner_texts()]
+    same_day = [(a, b) for a, b in zip(rows, rows[1:], strict=False) if a[1] == b[1]]
+    assert same_day, "the corpus has notices of one day"
+
+    def number(doc_number: str) -> tuple[int, int]:
+        year, serial = re.search(r"〔(\d{4})〕(\d+)号", doc_number).groups()
+        return int(year), int(serial)
+
+    assert all(number(a[0]) < number(b[0]) for a, b in same_day), "文号 by year, then number as a number"
     page.locator("article tbody a").first.click()
     page.wait_for_url("**/notices/shili-*/")
     page.close()
