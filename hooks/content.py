@@ -49,6 +49,7 @@ def on_files(files, config):
         problems,
         edition_from(os.environ)[0],  # hooks/edition.py stops the build on a bad value (on_config)
         lambda src_uri: Path(files.get_file_from_path(src_uri).abs_src_path).read_bytes(),
+        directory_urls=config.use_directory_urls,
     )
     attach(files, build)
     return files

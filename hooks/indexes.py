@@ -1,24 +1,40 @@
-"""The compilation: its generated indexes and contents, and a tidy header on every entry page."""
+"""The compilation: its generated indexes (and their group pages), a tidy header on every entry page, and the
+home page's newest entries."""
 
 from __future__ import annotations
 
 from mkdocs.structure.files import File
 
-from studysite.catalogue import entry_page
+from studysite.catalogue import entry_page, with_newest
+from studysite.md import stash_tables, unstash_tables
 from studysite.pages import COMPILATION_PAGES
 from studysite.state import build_of
 
+HOME = "index.md"
+_TABLES = "studysite_tables"  # kept on the page object, which MkDocs makes anew for every build
+
 
 def on_files(files, config):
-    generated = build_of(files).generated
-    for src_uri in COMPILATION_PAGES:
-        files.append(File.generated(config, src_uri, content=generated[src_uri]))
+    build = build_of(files)
+    for src_uri in (*COMPILATION_PAGES, *build.site.listings.group_pages):
+        files.append(File.generated(config, src_uri, content=build.generated[src_uri]))
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
     site = build_of(files).site
-    entry = site.catalogue.by_uri.get(page.file.src_uri) if page.file.generated_by is None else None
+    if page.file.generated_by is not None:
+        if page.file.src_uri in COMPILATION_PAGES or page.file.src_uri in site.listings.group_pages:
+            markdown, tables = stash_tables(markdown)  # thousands of rows skip Markdown's HTML parsing
+            setattr(page, _TABLES, tables)
+        return markdown
+    if page.file.src_uri == HOME:
+        return with_newest(markdown, site.listings, HOME)
+    entry = site.catalogue.by_uri.get(page.file.src_uri)
     if entry is None:  # not an entry, or one whose problems the guards report
         return markdown
-    return entry_page(entry, markdown, site.internal(entry.src_uri))
+    return entry_page(entry, markdown, site.internal(entry.src_uri), site.listings)
+
+
+def on_page_content(html, page, config, files):
+    return unstash_tables(html, getattr(page, _TABLES, ()))

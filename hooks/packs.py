@@ -8,13 +8,11 @@ import time
 from pathlib import Path
 
 import markdown as markdown_module
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from studysite.packpages import pack_page
+from studysite.packpages import pack_page, with_pdf_pages
 from studysite.pages import PACK_INDEX
 from studysite.printing import PrintedPack, PrintPage, printed_date, render_pdf
-from studysite.problems import report
 from studysite.state import build_of
 
 log = logging.getLogger("mkdocs.hooks.packs")
@@ -54,33 +52,35 @@ def on_env(env, config, files):
     docs = Path(config.docs_dir)
     # The dates hook has put each page's last commit on its file by now (all on_files ran before on_env).
     changed = {f.src_uri: f.last_changed for f in files if getattr(f, "last_changed", None)}
-    problems = []
+    counts: dict[str, int] = {}
     for pack in build.site.packs:
         pages = []
         for src_uri in pack.pages:
             page = files.get_file_from_path(src_uri).page
-            pages.append(PrintPage(src_uri, page.title, page.content, _base(docs, page)))
+            # Paper carries the page's own heading, not the shorter label the nav may give it (会议报告).
+            title = next((item.title for item in page.toc if item.level == 1), page.title)
+            pages.append(PrintPage(src_uri, title, page.content, _base(docs, page)))
         # The pack's own text under its title, rendered as MkDocs renders pages.
         intro = markdown_module.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
         pack_page_file = files.get_file_from_path(pack.src_uri)
         intro_page = PrintPage(pack.src_uri, pack.title, intro.convert(pack.intro), _base(docs, pack_page_file.page))
-        # Characters no font can print were found with the other problems (studysite.checks.glyph_problems).
-        if not problems:
-            printed = PrintedPack(pack, pages, intro_page.content, printed_date(pack, changed))
-            started = time.perf_counter()
-            pdf, numbers = render_pdf(printed)
-            middle = time.perf_counter()
-            word = word_pack(printed, numbers)
-            files.get_file_from_path(pack.pdf).content_bytes = pdf
-            files.get_file_from_path(pack.docx).content_bytes = word
-            log.info(
-                "材料包 %s：PDF %d 字节，%.2f 秒；Word %d 字节，%.2f 秒",
-                pack.src_uri,
-                len(pdf),
-                middle - started,
-                len(word),
-                time.perf_counter() - middle,
-            )
-    if problems:
-        raise PluginError(report(problems))
+        # Characters no font can print stopped the build with the other problems (checks.glyph_problems).
+        printed = PrintedPack(pack, pages, intro_page.content, printed_date(pack, changed))
+        started = time.perf_counter()
+        pdf, numbers, counts[pack.src_uri] = render_pdf(printed)
+        middle = time.perf_counter()
+        word = word_pack(printed, numbers)
+        files.get_file_from_path(pack.pdf).content_bytes = pdf
+        files.get_file_from_path(pack.docx).content_bytes = word
+        log.info(
+            "材料包 %s：PDF %d 字节，%.2f 秒；Word %d 字节，%.2f 秒",
+            pack.src_uri,
+            len(pdf),
+            middle - started,
+            len(word),
+            time.perf_counter() - middle,
+        )
+    for src_uri in (PACK_INDEX, *counts):  # the pages that name a PDF's page count
+        page = files.get_file_from_path(src_uri).page
+        page.content = with_pdf_pages(page.content, counts)
     return env

@@ -87,6 +87,7 @@ def load(root: Path, config=None, edition: Edition = SERVED) -> Build:
         sources, others, topics, today, config.nav, slugify, False, problems, edition,
         read_file=lambda src_uri: (docs / src_uri).read_bytes(),
         glyphs=fonts.available(),  # the build checks them when it prints the packs (make build installs the fonts)
+        directory_urls=config.use_directory_urls,
     )  # fmt: skip
     build.report.problems.extend(rendered_problems(config, [s for s in sources if s.src_uri not in build.withheld]))
     return build

@@ -166,7 +166,10 @@ def test_a_generated_corpus_of_unsafe_pages_has_no_survivor():
 
 def test_check_and_build_stop_on_the_same_lines_in_the_contributors_words(tmp_path: Path, capsys):
     project = copy_project(tmp_path / "project")
-    (project / "docs/speeches/a.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # the local image of one case exists
+    # the local image of the srcset case, where the browser looks for it (raw HTML resolves against the page URL)
+    image = project / "docs/speeches/2025-03-12-示例12/a.png"
+    image.parent.mkdir(parents=True)
+    image.write_bytes(b"\x89PNG\r\n\x1a\n")
     header = "---\ntype: speech\ntitle: {t}\nspeaker: 示例甲\ndate: 2025-03-{d:02d}\n---\n\n示例正文。\n\n"
     for day, (text, _) in enumerate(CASES[:12], start=1):
         path = project / f"docs/speeches/2025-03-{day:02d}-示例{day}.md"

@@ -34,6 +34,8 @@ class PageKind:
 
 def search_results(page) -> None:
     search_in_header(page, "整改")
+    # Material fades the results panel in: measured half-way, its text would be half its colour.
+    page.evaluate("() => Promise.all(document.getAnimations().map((animation) => animation.finished))")
 
 
 PAGE_KINDS = [

@@ -16,11 +16,11 @@ import time
 import urllib.request
 from pathlib import Path
 
-import clerk
 import pytest
 import yaml
 
 import check
+import clerk
 import new
 from conftest import REPO
 
@@ -265,7 +265,7 @@ def test_an_unexpected_error_in_the_build_names_the_page_and_the_log(monkeypatch
         "---\ntype: speech\ntitle: 示例讲话\nspeaker: 示例甲\ndate: 2025-03-12\n---\n\n正文。\n", encoding="utf-8"
     )
 
-    def broken(entry, body, internal):
+    def broken(*args, **kwargs):
         raise KeyError("示例")
 
     monkeypatch.setattr("studysite.catalogue.entry_page", broken)  # the hook imports it when it is loaded
@@ -281,7 +281,7 @@ import sys
 sys.path[:0] = [{scripts!r}, {hooks!r}]
 import clerk, serve, studysite.catalogue
 clerk.ERROR_LOG = __import__("pathlib").Path({log!r})
-def broken(entry, body, internal):
+def broken(*args, **kwargs):
     raise KeyError("示例")
 studysite.catalogue.entry_page = broken
 sys.exit(clerk.run(serve.main, ["--port", "{port}", "--root", {root!r}]))

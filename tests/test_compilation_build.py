@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from compilation_fixtures import BAD, GOOD
+from compilation_fixtures import BAD, GOOD, SPEECH_INDEX_ROWS
 from conftest import copy_project, mkdocs_build, soup
 from search_bench import index_pages
 from test_entries import BAD_REPORT
@@ -39,17 +39,7 @@ def test_speech_index_lists_every_speech_newest_first(fixture_site: Path):
     page = soup(fixture_site / "speeches/index.html")
     assert page.select_one("article h1").get_text(strip=True).removesuffix("¶") == "讲话索引"
     assert "共收录讲话 3 篇，讲话人 3 位。" in page.select_one("article").get_text()
-    assert _rows(page) == [
-        ["2025年5月20日", "示例乙、示例甲", "关于示例选人用人工作的讲话", "待补充", "待补充"],
-        [
-            "2025年3月12日",
-            "示例甲",
-            "在示例局理论学习中心组学习会上的讲话",
-            "示例局理论学习中心组学习会",
-            "示例日报 2025年3月13日",
-        ],
-        ["2024年11月2日", "示例丙", "示例廉洁自律讲话摘编", "待补充", "示例杂志 2024年第21期"],
-    ]
+    assert _rows(page) == SPEECH_INDEX_ROWS
     links = [a["href"] for a in page.select("article table a")]
     assert links == ["2025-05-20-shili-xuanren/", "2025-03-12-shili-jiaqiang-xuexi/", "2024-11-02-shili-lianjie/"]
 
@@ -60,7 +50,7 @@ def test_notice_indexes_and_contents_count_every_entry(fixture_site: Path):
         "2025年（1 份）",
         "2024年（1 份）",
     ]
-    assert _rows(by_year)[0] == ["示纪发〔2025〕7号", "2025年4月1日", "示例局纪委", "关于示例违纪问题的通报"]
+    assert _rows(by_year)[0] == ["示纪发〔2025〕7号", "2025年4月1日", "通报", "示例局纪委", "关于示例违纪问题的通报"]
     by_issuer = soup(fixture_site / "notices/by-issuer/index.html")
     assert [h["id"] for h in by_issuer.select("article h2")] == [
         "issuer-示例局",

@@ -345,8 +345,14 @@ def test_imported_entries_pass_the_checks_once_classified_and_build_into_the_ind
     notices = soup(site / "notices/index.html")
     rows = [[td.get_text(strip=True) for td in tr.select("td")] for tr in notices.select("article table tbody tr")]
     assert rows == [
-        ["示办发〔2025〕3号", "2025年3月12日", "中共示例局委员会", "关于示例局2024年第四季度示例学习情况的通报"],
-        ["示发〔2025〕7号", "2025年3月12日", "中共示例局委员会", "关于示例局2025年第一季度示例学习情况的通报"],
+        [
+            "示办发〔2025〕3号",
+            "2025年3月12日",
+            "通报",
+            "中共示例局委员会",
+            "关于示例局2024年第四季度示例学习情况的通报",
+        ],
+        ["示发〔2025〕7号", "2025年3月12日", "通报", "中共示例局委员会", "关于示例局2025年第一季度示例学习情况的通报"],
     ]
     speakers = soup(site / "speeches/by-speaker/index.html").select_one("article").get_text()
     assert speakers.count("在示例局2025年理论学习中心组第一次集体学习会上的讲话") == 2

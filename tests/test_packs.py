@@ -21,6 +21,7 @@ from studysite.packs import load_packs, page_levels
 from studysite.printing import PrintedPack, PrintPage, document, print_content, printed_date
 from studysite.problems import report
 from studysite.sources import Source
+from workings import workings
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CATALOGUE, _ = load_catalogue(entry_files(GOOD), TOPICS)
@@ -185,9 +186,43 @@ def test_pack_pages_on_the_site_link_their_pdf_and_print_button(pdf_site: Path):
     assert (pdf_site / "packs/report.docx").stat().st_size > 0
 
 
-def test_without_pdfs_the_pack_page_says_how_to_make_them(built_site: Path):
+def test_pack_pages_say_how_many_pages_they_hold_and_how_many_the_pdf_has(pdf_site: Path):
+    with pdfplumber.open(pdf_site / "packs/report.pdf") as pdf:
+        sheets = len(pdf.pages)
+    page = soup(pdf_site / "packs/report/index.html")
+    facts = dict(
+        zip(
+            [dt.get_text(strip=True) for dt in page.select("article dt")],
+            [dd.get_text(strip=True) for dd in page.select("article dd")],
+            strict=True,
+        )
+    )
+    assert facts["收录页面"] == "15 个" and facts["PDF 页数"] == f"{sheets} 页"
+    index = soup(pdf_site / "packs/index.html")
+    assert [th.get_text() for th in index.select("article thead th")] == [
+        "材料包",
+        "收录页面",
+        "PDF 页数",
+        "密级",
+        "下载",
+    ]
+    row = next(tr for tr in index.select("article tbody tr") if "会议报告及整改措施" in tr.get_text())
+    assert [td.get_text() for td in row.select("td")][1:3] == ["15 个", f"{sheets} 页"]
+    assert "pdf-pages" not in (pdf_site / "packs/index.html").read_text(encoding="utf-8")
+
+
+def test_no_pdf_shows_the_sites_workings(pdf_site: Path):
+    """No docs/ path, .md file, front-matter key or maintainer instruction on paper either."""
+    for path in sorted(pdf_site.rglob("*.pdf")):
+        with pdfplumber.open(path) as pdf:
+            text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+        assert "整改" in text or "讲话" in text, path
+        assert workings(text) == [], path
+
+
+def test_without_pdfs_the_pack_page_says_there_is_none(built_site: Path):
     text = soup(built_site / "packs/report/index.html").select_one("article").get_text()
-    assert "PDF 和 Word 文档在 make build 或 make pdf 时生成" in text
+    assert "本次生成的网站没有附 PDF 和 Word 文档。" in text
     assert not (built_site / "packs/report.pdf").exists() and not (built_site / "packs/report.docx").exists()
     index = soup(built_site / "packs/index.html")
     assert not [a for a in index.select("article a") if a["href"].endswith((".pdf", ".docx"))]
@@ -294,13 +329,13 @@ def test_wide_tables_print_on_landscape_pages_with_whole_rows_and_their_header(p
         assert landscape[0].extract_text().lstrip().startswith("台账明细"), "the heading goes with its table"
         assert "长期坚持" in text and "2025年6月30日" in text
         upright = next(p for p in _body_pages(pdf) if p.extract_text().lstrip().startswith("整改台账"))
-        assert "已完成 正在整改 长期坚持" in upright.extract_text(), "short headers are never stacked"
+        assert "措施 事项 完成率 情况" in upright.extract_text(), "short headers are never stacked"
 
 
 def test_screen_only_text_stays_on_the_site_and_never_prints(pdf_site: Path):
-    block = soup(pdf_site / "compilation/index.html").select_one("p.screen-only")
-    assert "docs/speeches/" in block.get_text() and "合并请求" in block.get_text()
-    assert soup(pdf_site / "speeches/by-topic/index.html").select_one("p.screen-only").get_text().startswith("另见")
-    with pdfplumber.open(pdf_site / "packs/compilation.pdf") as pdf:
+    downloads = soup(pdf_site / "measures/ledger/index.html").select_one("p.screen-only")
+    assert "下载台账" in downloads.get_text() and "CSV" in downloads.get_text()
+    assert soup(pdf_site / "speeches/by-topic/index.html").select_one(".screen-only").get_text().startswith("另见")
+    with pdfplumber.open(pdf_site / "packs/report.pdf") as pdf:
         text = "".join(page.extract_text() for page in pdf.pages)
-    assert "学习资料汇编" in text and "合并请求" not in text and "Markdown" not in text
+    assert "整改台账" in text and "下载台账" not in text and "CSV" not in text and "详情" not in text

@@ -13,6 +13,7 @@ from search_bench import index_pages, index_postings
 from studysite.report import correct_periods, parse_report
 from studysite.resources import css_urls, is_external, loaded_urls
 from studysite.searchindex import read_varints
+from workings import workings
 
 REPORT = parse_report(SOURCE_REPORT.read_text(encoding="utf-8"))
 
@@ -53,10 +54,33 @@ def test_every_page_is_built_with_its_chinese_title(built_site: Path):
         assert page.html["lang"] == "zh"
 
 
+def test_the_workings_scan_finds_what_readers_were_shown_before():
+    seen = [
+        "文件放在 docs/speeches/。",
+        "每篇资料是一个 Markdown 文件，由资料员通过合并请求添加",
+        "新建材料包：在 docs/packs/ 中添加一个文件",
+        "下表由各措施页的 problem_refs 汇总而成",
+        "同一专题内按编排顺序（order），其次按日期",
+        "PDF 在 make build 或 make pdf 时生成",
+        "见 report/index.md",
+    ]
+    assert all(workings(text) for text in seen)
+    assert workings("会议报告第三部分查摆的5个方面问题，按报告原文分列为 P1–P5。") == []
+
+
+def test_no_page_of_the_repo_site_shows_the_sites_workings(built_site: Path):
+    for path in sorted(built_site.rglob("index.html")):
+        page = soup(path)
+        if page.select_one("article") is None:
+            continue
+        assert workings(article_text(page)) == [], path.relative_to(built_site)
+        assert not [a["href"] for a in page.select("article [href]") if ".md" in a["href"]], path
+
+
 def test_the_nav_titles_are_chinese(built_site: Path):
     nav = soup(built_site / "index.html").select(".md-nav--primary > .md-nav__list > .md-nav__item")
     titles = [item.select_one(".md-nav__link").get_text(" ", strip=True) for item in nav]
-    assert titles == ["首页", "会议报告", "措施打算", "学习资料汇编", "学习材料包", "检索"]
+    assert titles == ["首页", "会议报告", "问题清单", "措施打算", "学习资料汇编", "学习材料包", "检索"]
 
 
 def test_the_report_page_holds_the_whole_corrected_report_and_no_slip_periods(built_site: Path):

@@ -1,63 +1,104 @@
 // Filters for the rectification ledger (整改台账): by status and by owner, on the page, with no server.
+// The choice is kept in the address (?status=逾期&owner=办公室), so a filtered view survives a reload and
+// can be sent as a link. Rows carry their status, owner and overdue flag as data-* attributes.
 (function () {
   "use strict";
 
-  function columnIndex(table, name) {
-    var headers = Array.prototype.map.call(table.tHead.rows[0].cells, function (cell) {
-      return cell.textContent.trim();
-    });
-    return headers.indexOf(name);
-  }
+  var ALL = "全部";
+  var OVERDUE = "逾期";
+  var UNASSIGNED = "待定"; // the owner of items the report names no department for
+  var STATUS_ORDER = ["未开始", "正在整改", "已完成", "长期坚持", "未填报"];
 
-  function select(label, values, onChange) {
+  function select(label, name, values, chosen, onChange) {
     var wrapper = document.createElement("label");
     wrapper.className = "ledger-filter";
     wrapper.appendChild(document.createTextNode(label + "："));
     var box = document.createElement("select");
-    ["全部"].concat(values).forEach(function (value) {
+    box.name = name;
+    var options = [ALL].concat(values);
+    if (chosen && options.indexOf(chosen) < 0) options.push(chosen); // a sent link names what is gone now
+    options.forEach(function (value) {
       var option = document.createElement("option");
       option.value = value;
       option.textContent = value;
       box.appendChild(option);
     });
+    box.value = chosen || ALL;
     box.addEventListener("change", onChange);
     wrapper.appendChild(box);
-    return { element: wrapper, value: function () { return box.value; } };
+    return { element: wrapper, box: box };
   }
 
-  function unique(rows, index) {
+  function unique(rows, attribute) {
     var seen = [];
     rows.forEach(function (row) {
-      var text = row.cells[index].textContent.trim();
-      if (seen.indexOf(text) < 0) seen.push(text);
+      var value = row.getAttribute(attribute);
+      if (value && seen.indexOf(value) < 0) seen.push(value);
     });
-    return seen.sort();
+    return seen;
   }
 
-  function setUp(table) {
+  function statuses(rows) {
+    var present = unique(rows, "data-status");
+    var known = STATUS_ORDER.filter(function (s) { return present.indexOf(s) >= 0; });
+    var others = present.filter(function (s) { return STATUS_ORDER.indexOf(s) < 0; }).sort();
+    return known.concat(others, [OVERDUE]);
+  }
+
+  function matches(row, status, owner) {
+    var statusMatches = status === ALL ||
+      (status === OVERDUE ? row.getAttribute("data-overdue") === "1" : row.getAttribute("data-status") === status);
+    return statusMatches && (owner === ALL || row.getAttribute("data-owner") === owner);
+  }
+
+  // “没有逾期事项”, “没有已完成的事项”, “没有办公室负责的事项”, “没有责任部门待定的已完成事项”.
+  function nothing(status, owner) {
+    var who = owner === ALL ? "" : owner === UNASSIGNED ? "责任部门待定的" : owner + "负责的";
+    var what = status === ALL ? "" : status;
+    return "没有" + who + what + (what && who === "" && status !== OVERDUE ? "的" : "") + "事项";
+  }
+
+  function wanted() {
+    var params = new URLSearchParams(window.location.search);
+    return { status: params.get("status"), owner: params.get("owner") };
+  }
+
+  function remember(status, owner) {
+    var params = new URLSearchParams(window.location.search);
+    [["status", status], ["owner", owner]].forEach(function (pair) {
+      if (pair[1] === ALL) params.delete(pair[0]);
+      else params.set(pair[0], pair[1]);
+    });
+    var query = params.toString();
+    var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    window.history.replaceState(window.history.state, "", url);
+  }
+
+  function setUp(container) {
+    var table = container.querySelector("table");
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
-    var statusColumn = columnIndex(table, "状态");
-    var ownerColumn = columnIndex(table, "责任部门");
-    var statuses = unique(rows, statusColumn).map(function (s) { return s.replace("（逾期）", ""); });
-    statuses = statuses.filter(function (s, i) { return statuses.indexOf(s) === i; }).concat(["逾期"]);
+    var chosen = wanted();
     var count = document.createElement("span");
     count.className = "ledger-count";
     count.setAttribute("role", "status"); // a screen reader says how many rows are left after each choice
-    var status = select("状态", statuses, apply);
-    var owner = select("责任部门", unique(rows, ownerColumn), apply);
+    var empty = document.createElement("p");
+    empty.className = "ledger-empty";
+    empty.setAttribute("role", "status");
+    var owners = unique(rows, "data-owner").sort(function (a, b) { return a.localeCompare(b, "zh"); });
+    var status = select("状态", "status", statuses(rows), chosen.status, apply);
+    var owner = select("责任部门", "owner", owners, chosen.owner, apply);
 
-    function apply() {
+    function apply(event) {
       var shown = 0;
       rows.forEach(function (row) {
-        var rowStatus = row.cells[statusColumn].textContent.trim();
-        var wantStatus = status.value();
-        var statusMatches = wantStatus === "全部" ||
-          (wantStatus === "逾期" ? rowStatus.indexOf("（逾期）") >= 0 : rowStatus.replace("（逾期）", "") === wantStatus);
-        var ownerMatches = owner.value() === "全部" || row.cells[ownerColumn].textContent.trim() === owner.value();
-        row.hidden = !(statusMatches && ownerMatches);
+        row.hidden = !matches(row, status.box.value, owner.box.value);
         if (!row.hidden) shown += 1;
       });
       count.textContent = "显示 " + shown + " / " + rows.length + " 项";
+      empty.textContent = shown ? "" : nothing(status.box.value, owner.box.value) + "。";
+      empty.hidden = shown > 0;
+      table.hidden = shown === 0;
+      if (event) remember(status.box.value, owner.box.value);
     }
 
     var bar = document.createElement("div");
@@ -67,12 +108,26 @@
     bar.appendChild(status.element);
     bar.appendChild(owner.element);
     bar.appendChild(count);
-    table.parentNode.insertBefore(bar, table);
+    container.parentNode.insertBefore(bar, container);
+    container.parentNode.insertBefore(empty, container);
     apply();
   }
 
+  // Paper shows every row's 详情: open them for printing, close them again after.
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll(".ledger details"), function (d) {
+      return !d.open;
+    });
+    opened.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
+
   function init() {
-    document.querySelectorAll(".ledger table").forEach(setUp);
+    document.querySelectorAll(".ledger").forEach(setUp);
   }
 
   if (document.readyState === "loading") {

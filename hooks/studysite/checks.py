@@ -109,11 +109,13 @@ def check_site(
     nav: object,
     slugify: Callable[[str, str], str] | None,
     glyphs: bool = False,
+    directory_urls: bool = True,
 ) -> Report:
     """Every rule over every source, with the generated pages' Markdown to resolve links and reachability.
 
     nav is mkdocs.yml's nav (None: every page is in the generated nav); slugify is the toc extension's, to
-    know the heading anchors a page will have (None: anchors are not checked).
+    know the heading anchors a page will have (None: anchors are not checked); directory_urls is
+    mkdocs.yml's use_directory_urls, which says where a link written as HTML lands.
     """
     texts = {source.src_uri: source.body for source in site.sources} | dict(generated)
     known_anchors: dict[str, set[str] | None] = {}
@@ -131,9 +133,11 @@ def check_site(
         findings += security(source.path, source.text, lines) + typography(source.path, source.text, lines)
         findings += internal_marks(source.path, source.text, lines) + accessibility(source.path, source.text, lines)
         if "](" in source.text or "]:" in source.text or "<" in source.text:
-            problems += link_problems(source.path, source.src_uri, source.text, site.targets, anchors_of)
+            problems += link_problems(
+                source.path, source.src_uri, source.text, site.targets, anchors_of, directory_urls
+            )
     if nav is not None:
-        links = {src_uri: page_targets(src_uri, text, site.pages) for src_uri, text in texts.items()}
+        links = {src_uri: page_targets(src_uri, text, site.pages, directory_urls) for src_uri, text in texts.items()}
         for pack in site.packs:  # a pack page lists its pages (the list is generated with the page)
             links[pack.src_uri] |= set(pack.pages)
         # A page with a fault of its own may be missing from its index because of it: that fault is the news.

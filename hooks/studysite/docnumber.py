@@ -36,6 +36,27 @@ def is_valid(number: str, doc_type: str | None = None) -> bool:
     return False
 
 
+_PARTS = re.compile(r"^(.*?)〔(\d{4})〕([1-9]\d*)号$")
+_ORDER_PARTS = re.compile(r"^第([1-9]\d*)号$")
+_ANNOUNCEMENT_PARTS = re.compile(r"^(\d{4})年第([1-9]\d*)号$")
+
+
+def sort_key(number: str | None) -> tuple:
+    """Where a 文号 stands in a list: by 机关代字, then year, then number as a number (7号 before 12号).
+
+    令号 and 公告 numbers sort by year and number after the 发文字号; a missing one comes last.
+    """
+    if not number:
+        return (2, "", 0, 0)
+    if match := _PARTS.match(number):
+        return (0, match.group(1), int(match.group(2)), int(match.group(3)))
+    if match := _ANNOUNCEMENT_PARTS.match(number):
+        return (1, "", int(match.group(1)), int(match.group(2)))
+    if match := _ORDER_PARTS.match(number):
+        return (1, "", 0, int(match.group(1)))
+    return (1, number, 0, 0)
+
+
 def faults(number: str) -> list[str]:
     """The specific mistakes in a 文号 that is not valid, in the order a reader meets them."""
     found = []

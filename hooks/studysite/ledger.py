@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from .access import TASK_STATE_CLASS
 from .fields import format_date
-from .md import escape, link, table
-from .measures import DONE, NO_RATE_NOTE, RATE_DEFINITION, TBD, Item, Measure, Plan, progress
+from .md import Row, escape, html_link, html_table, html_text, link, table
+from .measures import DONE, NO_RATE_NOTE, RATE_DEFINITION, TBD, Item, Measure, Plan, Progress, progress
 from .pages import LEDGER_CSV, LEDGER_PAGE, LEDGER_XLSX, MAPPING_PAGE, PROBLEM_PAGE
 
 LEDGER_COLUMNS = ("序号", "问题", "措施", "任务", "责任领导", "责任部门", "完成时限", "状态", "佐证材料", "销号日期")
@@ -113,34 +113,78 @@ def downloads(workbook: bool) -> str:
     return ("下载台账：" if workbook else "") + " · ".join(links) + "\n{ .screen-only }\n"
 
 
-def ledger_page(plan: Plan, workbook: bool = False) -> str:
-    overall = progress([item for measure in plan.measures for item in measure.items], plan.today)
-    progress_rows = []
-    for measure in plan.measures:
-        p = progress(measure.items, plan.today)
-        counts = (p.total, p.done, p.in_progress, p.ongoing, p.not_started, p.unreported, p.overdue, p.unassigned)
-        progress_rows.append((_measure_link(measure, LEDGER_PAGE, with_title=False), *map(str, counts), p.rate))
-    totals = (
-        overall.total,
-        overall.done,
-        overall.in_progress,
-        overall.ongoing,
-        overall.not_started,
-        overall.unreported,
-        overall.overdue,
-        overall.unassigned,
-    )
-    progress_rows.append(("**合计**", *(f"**{n}**" for n in totals), f"**{overall.rate}**"))
-    ledger = [
-        (
-            *(escape(cell) for cell in row.cells()[:2]),
-            _measure_link(row.measure, LEDGER_PAGE, with_title=False),
-            *(escape(cell) for cell in row.cells()[3:7]),
-            _status_markdown(row.item, row.overdue),
-            *(escape(cell) for cell in row.cells()[8:]),
-        )
-        for row in ledger_rows(plan)
+# On screen the ledger has four columns, wide enough for a 1280 px screen; the rest opens under 详情.
+SCREEN_COLUMNS = ("事项", "任务", "责任部门", "时限与状态")
+OVERDUE = "逾期"  # the filter value for overdue items (a derived state, not one a clerk types)
+
+
+def _area_html(plan: Plan, area_id: str, from_page: str, urls: bool) -> str:
+    area = plan.area(area_id)
+    if area is None:
+        return html_text(area_id)
+    return html_link(f"{area.id} {area.title}", PROBLEM_PAGE, from_page, urls, area.id)
+
+
+def _status_html(item: Item, overdue: bool) -> str:
+    if overdue:
+        return f'<span class="overdue">{html_text(item.status)}{_OVERDUE}</span>'
+    return html_text(item.status)
+
+
+def _due_and_status(row: LedgerRow) -> str:
+    """时限 over 状态; a long-term item says 长期坚持 once (with how often it is checked)."""
+    if row.item.ongoing:
+        return f'<span class="ledger-due">{html_text(row.due_text())}</span>'
+    return f'<span class="ledger-due">{html_text(row.due_text())}</span><br>{_status_html(row.item, row.overdue)}'
+
+
+def _ledger_row(row: LedgerRow, plan: Plan, urls: bool) -> Row:
+    """One item on screen: what a reader checks at a glance, and the rest of its record under 详情."""
+    measure, item, page = row.measure, row.item, LEDGER_PAGE
+    details = [
+        ("针对问题", "、".join(_area_html(plan, ref, page, urls) for ref in measure.problem_refs)),
+        ("所属措施", html_link(f"{measure.id} {measure.title}", measure.src_uri, page, urls)),
+        ("责任领导", html_text(measure.lead or TBD)),
+        ("佐证材料", "；".join(map(html_text, item.evidence))),
+        ("销号日期", format_date(item.closed_on) if item.closed_on else ""),
     ]
+    listed = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in details if value)
+    cells = (
+        f'<span class="ledger-id">{html_text(item.id)}</span>',
+        f'<span class="ledger-task">{html_text(item.task)}</span>'
+        f"<details><summary>详情</summary><dl>{listed}</dl></details>",
+        html_text(item.owner),
+        _due_and_status(row),
+    )
+    attributes = {"data-status": item.status, "data-owner": item.owner, "data-overdue": "1" if row.overdue else "0"}
+    return Row(cells, attributes)
+
+
+def _progress_cells(p: Progress) -> tuple[str, str, str]:
+    """事项, 完成率 (with its fraction), 情况: the counts a row of the progress table shows."""
+    rate = p.rate + (f"（{p.rate_fraction}）" if p.dated else "")
+    counts = [
+        (p.done, "已完成"),
+        (p.in_progress, "正在整改"),
+        (p.ongoing, "长期坚持"),
+        (p.not_started, "未开始"),
+        (p.unreported, "未填报"),
+        (p.overdue, "逾期"),
+        (p.unassigned, "未分配"),
+    ]
+    state = "、".join(f"{label}{count}项" for count, label in counts if count) or "—"
+    return str(p.total), rate, state
+
+
+def ledger_page(plan: Plan, urls: bool = True, workbook: bool = False) -> str:
+    items = [item for measure in plan.measures for item in measure.items]
+    overall = progress(items, plan.today)
+    progress_rows = [
+        (_measure_link(m, LEDGER_PAGE, with_title=False), *_progress_cells(progress(m.items, plan.today)))
+        for m in plan.measures
+    ]
+    progress_rows.append(("**合计**", *(f"**{cell}**" for cell in _progress_cells(overall))))
+    rows = [_ledger_row(row, plan, urls) for row in ledger_rows(plan)]
     return "\n".join(
         [
             "# 整改台账\n",
@@ -151,15 +195,30 @@ def ledger_page(plan: Plan, workbook: bool = False) -> str:
             downloads(workbook),
             "## 进度\n",
             f"**合计**：{overall.summary()}。\n",
-            table(
-                ("措施", "事项", "已完成", "正在整改", "长期坚持", "未开始", "未填报", "逾期", "未分配", "完成率"),
-                progress_rows,
-            ),
+            table(("措施", "事项", "完成率", "情况"), progress_rows, css_class="ledger-progress"),
             "## 台账明细\n",
+            "可按状态和责任部门筛选；筛选后的网址可以直接发给别人。每项的针对问题、所属措施、责任领导、佐证材料和销号日期在“详情”中。\n"
+            "{ .screen-only }\n",
             # The rows repeat the measures' checklists, which are searchable on their own pages.
-            table(LEDGER_COLUMNS, ledger, css_class="ledger", searchable=False),
+            html_table(SCREEN_COLUMNS, rows, css_class="ledger screen-only", searchable=False, labels=True),
+            # Paper has room for every column at once (a landscape page), as the office's ledgers print.
+            html_table(LEDGER_COLUMNS, _print_rows(plan), css_class="ledger-print print-only", searchable=False),
         ]
     )
+
+
+def _print_rows(plan: Plan) -> list[Row]:
+    """The whole record of each item, one column a field (LEDGER_COLUMNS), for the printed ledger."""
+    return [
+        Row(
+            (
+                *(html_text(cell) for cell in row.cells()[:7]),
+                _status_html(row.item, row.overdue),
+                *(html_text(cell) for cell in row.cells()[8:]),
+            )
+        )
+        for row in ledger_rows(plan)
+    ]
 
 
 def ledger_csv(plan: Plan) -> str:
@@ -172,11 +231,17 @@ def ledger_csv(plan: Plan) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
+def problem_progress(plan: Plan, area_id: str) -> Progress:
+    """How far the items of the measures answering a problem have got: the ledger's counts and 完成率."""
+    return progress([item for m in plan.measures_for(area_id) for item in m.items], plan.today)
+
+
 def mapping_page(plan: Plan) -> str:
     rows = [
         (
             _area_link(plan, area.id, MAPPING_PAGE),
             "<br>".join(_measure_link(m, MAPPING_PAGE) for m in plan.measures_for(area.id)),
+            *_progress_cells(problem_progress(plan, area.id))[1:],
         )
         for area in plan.areas
     ]
@@ -184,24 +249,40 @@ def mapping_page(plan: Plan) -> str:
         [
             "# 问题—措施对照\n",
             "会议报告第三部分查摆的5个方面问题（P1–P5）与第四部分措施（M1–M5）、第二部分下一步重点抓好的4件事（T1–T4）的对应关系。"
-            "报告原文没有逐条对应，下表由各措施页所列的对应问题汇总而成，属本站整理。\n",
-            table(("问题", "对应措施"), rows),
+            "报告原文没有逐条对应，下表的对应关系由本站依据各项措施的内容整理。\n",
+            f"每个问题的整改进度统计对应措施的全部事项，与整改台账口径相同。逾期按{format_date(plan.today)}计算。"
+            f"{RATE_DEFINITION}；{NO_RATE_NOTE}。\n",
+            table(("问题", "对应措施", "完成率", "整改进度"), rows),
         ]
     )
 
 
 def problem_links(plan: Plan, area_id: str) -> str:
-    """The line under a problem on the problem list that names the measures answering it."""
+    """The lines under a problem on the problem list: the measures answering it and how far their items got."""
     measures = plan.measures_for(area_id)
-    return "对应措施：" + "、".join(_measure_link(m, PROBLEM_PAGE) for m in measures) + "\n"
+    answered = "对应措施：" + "、".join(_measure_link(m, PROBLEM_PAGE) for m in measures) + "\n"
+    return answered + f"\n整改进度：{problem_progress(plan, area_id).summary()}。\n"
+
+
+def progress_note(plan: Plan) -> str:
+    """What the problem list says once, before its problems, about the progress under each."""
+    return (
+        f"每个问题下列出对应的措施和整改进度；整改进度统计对应措施的全部事项，与整改台账口径相同，"
+        f"逾期按{format_date(plan.today)}计算。{RATE_DEFINITION}；{NO_RATE_NOTE}。\n"
+    )
 
 
 def with_problem_links(markdown: str, plan: Plan) -> str:
-    """The problem list with, at the end of each problem's section, the measures that answer it."""
+    """The problem list with, at the end of each problem's section, the measures that answer it and their
+    progress, and before the first problem what that progress counts."""
     out: list[str] = []
     current = None
+    noted = False
     for line in markdown.splitlines():
         heading = next((area.id for area in plan.areas if line.startswith(f"## {area.id} ")), None)
+        if heading and not noted:
+            out += [progress_note(plan), ""]
+            noted = True
         if heading or (current and line.startswith("#")):
             if current:
                 out += [problem_links(plan, current), ""]

@@ -3,6 +3,10 @@
 MkDocs checks links only after rendering, in English and without a line; these rules read the Markdown the
 clerk wrote, resolve each target the way MkDocs does (relative to the page, percent-escapes decoded) and say
 in Chinese, with file:line:col, what is missing. The same rules run in `make check` and in the build.
+
+A link written as HTML (<a href>, <img src>) is not rewritten by MkDocs: the browser resolves it against
+the page's URL (speeches/x/ for speeches/x.md). Such links are read as URLs and mapped back to the file
+MkDocs publishes there, so the generated indexes' HTML tables are checked like any Markdown link.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from .allowlist import url_scheme
+from .pages import page_url
 from .problems import Problem
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
@@ -41,6 +46,7 @@ class Link:
     col: int  # 1-based
     target: str  # as written, without <> and with Markdown escapes removed
     image: bool
+    html: bool = False  # written as HTML: a URL the browser resolves against the page's URL
     broken: bool = False  # written so that Markdown shows it as text (a path with spaces, no <>)
 
 
@@ -69,7 +75,9 @@ def markdown_links(text: str) -> list[Link]:
             for match in _SPACED_TARGET.finditer(line):
                 title = re.fullmatch(r"(\S+)\s+([\"'(]).*", match.group(2).strip())
                 if not title:  # a space before a "title" is Markdown's own; anywhere else the link is lost
-                    found.append(Link(number, match.start() + 1, match.group(2).strip(), match.group(1) == "!", True))
+                    found.append(
+                        Link(number, match.start() + 1, match.group(2).strip(), match.group(1) == "!", broken=True)
+                    )
             for match in _INLINE.finditer(line):
                 target = match.group(2)
                 target = target[1:-1] if target.startswith("<") else re.sub(r"\\(.)", r"\1", target)
@@ -80,15 +88,37 @@ def markdown_links(text: str) -> list[Link]:
         if "<" in line:
             for match in _HTML_URL.finditer(line):
                 value = next(group for group in match.groups()[2:] if group is not None)
-                found.append(Link(number, match.start() + 1, html.unescape(value), match.group(1).lower() != "a"))
+                image = match.group(1).lower() != "a"
+                found.append(Link(number, match.start() + 1, html.unescape(value), image, html=True))
     return found
 
 
-def resolve(src_uri: str, target: str) -> tuple[str, str, str] | None:
+def url_sources(url: str, directory_urls: bool = True) -> list[str]:
+    """The files of docs/ MkDocs would publish at a site URL (unquoted, from the site root), likeliest first."""
+    if url.endswith("/index.html"):
+        url = url.removesuffix("index.html")
+    if url in ("", ".", "./", "index.html"):
+        return ["index.md", "README.md"]
+    if url.endswith("/"):
+        stem = url.rstrip("/")
+        return [f"{stem}.md", f"{stem}/index.md", f"{stem}/README.md"] if directory_urls else [f"{stem}/index.md"]
+    if url.endswith(".html") and not directory_urls:
+        return [url.removesuffix(".html") + ".md"]
+    return [url]
+
+
+def resolve(
+    src_uri: str,
+    target: str,
+    html_url: bool = False,
+    targets: frozenset[str] = frozenset(),
+    directory_urls: bool = True,
+) -> tuple[str, str, str] | None:
     """(kind, target src_uri, anchor) of a link on page src_uri, as MkDocs resolves it; None if external.
 
     kind is "page" (a file in docs/ or a self link), "absolute" (a link from the site root, which breaks under
-    a sub-path) or "mail"; the target is percent-decoded and normalised.
+    a sub-path) or "mail"; the target is percent-decoded and normalised. A link written as HTML (html_url) is
+    resolved against the page's URL, as the browser does, and named by the file of targets published there.
     """
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or url_scheme(target):  # a scheme, even a disguised one: the allowlist judges it
@@ -98,6 +128,13 @@ def resolve(src_uri: str, target: str) -> tuple[str, str, str] | None:
     if not parts.path:
         return "page", src_uri, parts.fragment
     path = unquote(parts.path)
+    if html_url:
+        base = page_url(src_uri, directory_urls).rpartition("/")[0]
+        url = posixpath.normpath(posixpath.join(base, path)).lstrip("/")
+        if path.endswith("/") or path.rsplit("/", 1)[-1] in (".", ".."):
+            url = url + "/"
+        candidates = url_sources(url, directory_urls)
+        return "page", next((c for c in candidates if c in targets), candidates[0]), parts.fragment
     resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path)).lstrip("/")
     return "page", resolved, parts.fragment
 
@@ -111,7 +148,12 @@ def _suggestion(src_uri: str, resolved: str, targets: frozenset[str]) -> str:
 
 
 def link_problems(
-    path: str, src_uri: str, text: str, targets: frozenset[str], anchors: Callable[[str], set[str] | None]
+    path: str,
+    src_uri: str,
+    text: str,
+    targets: frozenset[str],
+    anchors: Callable[[str], set[str] | None],
+    directory_urls: bool = True,
 ) -> list[Problem]:
     """Links and images of one page whose target is not in docs/, or whose #anchor is not on that page.
 
@@ -131,7 +173,7 @@ def link_problems(
                 )
             )
             continue
-        resolved = resolve(src_uri, link.target)
+        resolved = resolve(src_uri, link.target, link.html, targets, directory_urls)
         if resolved is None or not link.target or link.target.startswith("mailto:"):
             continue
         kind, target, anchor = resolved
@@ -150,9 +192,12 @@ def link_problems(
             continue
         if target not in targets:
             expected = "docs/ 中存在的图片文件" if link.image else "docs/ 中存在的页面或文件（.md 文件名）"
-            problems.append(
-                Problem(path, link.line, field, expected, link.target, _suggestion(src_uri, target, targets))
-            )
+            if link.html:
+                here = page_url(src_uri, directory_urls)
+                hint = f"用 HTML 写的链接按网址解析，本页网址为 {here}；建议改用 Markdown 链接，如 [文字](文件.md)"
+            else:
+                hint = _suggestion(src_uri, target, targets)
+            problems.append(Problem(path, link.line, field, expected, link.target, hint))
             continue
         ids = anchors(target) if anchor else None
         if ids is not None and unquote(anchor) not in ids:
@@ -211,11 +256,11 @@ def anchors(markdown: str, slugify: Callable[[str, str], str]) -> set[str]:
     return ids
 
 
-def page_targets(src_uri: str, text: str, pages: frozenset[str]) -> set[str]:
-    """The pages a page links to (its own Markdown links), for reachability."""
+def page_targets(src_uri: str, text: str, pages: frozenset[str], directory_urls: bool = True) -> set[str]:
+    """The pages a page links to (its Markdown links and its HTML links), for reachability."""
     found = set()
     for link in markdown_links(text):
-        resolved = None if link.broken else resolve(src_uri, link.target)
+        resolved = None if link.broken else resolve(src_uri, link.target, link.html, pages, directory_urls)
         if resolved and resolved[0] == "page" and resolved[1] in pages:
             found.add(resolved[1])
     return found

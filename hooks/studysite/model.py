@@ -14,9 +14,18 @@ from datetime import date
 from functools import cached_property
 
 from .entries import Catalogue, load_catalogue
+from .listings import Listings
 from .measures import Plan, load_plan
 from .packs import Pack, load_packs, page_levels
-from .pages import GENERATED_FILES, GENERATED_PAGES, GENERATED_TITLES, docx_of, pdf_of
+from .pages import (
+    GENERATED_FILES,
+    GENERATED_FOLDERS,
+    GENERATED_PAGES,
+    GENERATED_TITLES,
+    docx_of,
+    is_generated_path,
+    pdf_of,
+)
 from .problems import Problem
 from .sources import Source
 
@@ -32,6 +41,7 @@ class Site:
     topics: tuple[str, ...]
     today: date
     catalogue: Catalogue
+    listings: Listings  # the compilation's indexes and the group pages they need (names from the catalogue)
     plan: Plan
     packs: tuple[Pack, ...]
     problems: tuple[Problem, ...]  # every contract problem of every file; none means the site may be built
@@ -47,7 +57,7 @@ class Site:
     @cached_property
     def pages(self) -> frozenset[str]:
         """Every page the site will have: the sources and the generated pages (whatever docs/ holds)."""
-        return frozenset(self.by_uri) | frozenset(GENERATED_PAGES)
+        return frozenset(self.by_uri) | frozenset(GENERATED_PAGES) | frozenset(self.listings.group_pages)
 
     @cached_property
     def targets(self) -> frozenset[str]:
@@ -59,6 +69,8 @@ class Site:
         """A page's title before it is rendered: its front-matter title, its first # heading, or its path."""
         if src_uri in GENERATED_TITLES:
             return GENERATED_TITLES[src_uri]
+        if src_uri in self.listings.group_pages:
+            return self.listings.group_pages[src_uri].title
         source = self.source(src_uri)
         if source is None:
             return src_uri
@@ -87,17 +99,25 @@ def load_site(sources: Iterable[Source], files: Iterable[str], topics: tuple[str
     problems += found
     internal = {source.src_uri for source in sources if source.internal}
     levels = page_levels(catalogue, internal)
-    pages = {source.src_uri for source in sources} | set(GENERATED_PAGES)
+    listings = Listings(catalogue)
+    pages = {source.src_uri for source in sources} | set(GENERATED_PAGES) | set(listings.group_pages)
     packs, found = load_packs(sources, pages, catalogue, levels)
     problems += found
-    return Site(sources, files, topics, today, catalogue, plan, packs, tuple(sorted(set(problems))), levels)
+    return Site(sources, files, topics, today, catalogue, listings, plan, packs, tuple(sorted(set(problems))), levels)
 
 
 def hand_written_copies(sources: Iterable[Source], files: frozenset[str]) -> list[Problem]:
-    """A file in docs/ standing where the build generates one: the build's file must win, so it stops."""
-    generated = set(GENERATED_PAGES) | set(GENERATED_FILES)
+    """A file in docs/ standing where the build generates one (or may, in a folder of group pages): it stops."""
     written = {source.src_uri for source in sources} | files
-    return [
-        Problem(f"docs/{src_uri}", 1, "文件", "不存在（此页由构建自动生成，请删除该文件）", src_uri)
-        for src_uri in sorted(written & generated)
-    ]
+    problems = []
+    for src_uri in sorted(written):
+        if src_uri in GENERATED_PAGES or src_uri in GENERATED_FILES:
+            problems.append(
+                Problem(f"docs/{src_uri}", 1, "文件", "不存在（此页由构建自动生成，请删除该文件）", src_uri)
+            )
+        elif is_generated_path(src_uri):
+            folder = next(f for f in GENERATED_FOLDERS if src_uri.startswith(f))
+            section = folder.split("/", 1)[0]
+            expected = f"不在 docs/{folder} 中（该目录的页面由构建自动生成，资料请放在 docs/{section}/）"
+            problems.append(Problem(f"docs/{src_uri}", 1, "文件", expected, src_uri))
+    return problems

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Mapping
 
 from .fields import format_date
@@ -20,9 +22,12 @@ def pack_page(pack: Pack, titles: Mapping[str, str], pdf: bool) -> str:
         ("印发日期", format_date(pack.date) if pack.date else None),
         ("发放范围", pack.audience),
         ("密级标注", "内部资料　注意保存" if pack.internal else None),
-        ("页数", f"收录 {len(pack.pages)} 个页面"),
+        ("收录页面", f"{len(pack.pages)} 个"),
     ]
-    parts = ["## 材料包信息\n", "\n".join(f"{label}\n:   {escape(value)}\n" for label, value in facts if value)]
+    rows = [f"{label}\n:   {escape(value)}\n" for label, value in facts if value]
+    if pdf:
+        rows.append(f"PDF 页数\n:   {pdf_pages_mark(pack)}\n")
+    parts = ["## 材料包信息\n", "\n".join(rows)]
     parts.append("## 打印\n")
     if pdf:
         parts.append(
@@ -33,9 +38,7 @@ def pack_page(pack: Pack, titles: Mapping[str, str], pdf: bool) -> str:
             "Word 文档版式相同，可在 Word 或 WPS 中修改后打印；打开时如提示更新域，选“是”以更新目录页码。\n"
         )
     else:
-        parts.append(
-            "PDF 和 Word 文档在 `make build` 或 `make pdf` 时生成；`make serve` 预览时不生成，以保持预览速度。\n"
-        )
+        parts.append("本次生成的网站没有附 PDF 和 Word 文档。\n")
     parts.append("## 收录页面\n")
     parts.append(
         "\n".join(f"{n}. {link(titles.get(src, src), src, pack.src_uri)}" for n, src in enumerate(pack.pages, 1)) + "\n"
@@ -43,13 +46,30 @@ def pack_page(pack: Pack, titles: Mapping[str, str], pdf: bool) -> str:
     return "\n".join(parts)
 
 
+# The PDF's page count is known only once WeasyPrint has laid it out, after the pages are rendered: the pages
+# carry a mark that hooks/packs.py fills in (with_pdf_pages) before the theme writes them out.
+_MARK = re.compile(r'<span class="pdf-pages" data-pack="([^"]*)"></span>')
+
+
+def pdf_pages_mark(pack: Pack) -> str:
+    return f'<span class="pdf-pages" data-pack="{html.escape(pack.src_uri, quote=True)}"></span>'
+
+
+def with_pdf_pages(content: str, pages: Mapping[str, int]) -> str:
+    """A rendered page with each pack's PDF page count in place of its mark."""
+    if "pdf-pages" not in content:
+        return content
+    return _MARK.sub(lambda m: f"{pages[html.unescape(m.group(1))]} 页", content)
+
+
 def packs_index(packs: tuple[Pack, ...], pdf: bool) -> str:
     rows = [
         (
             link(pack.title, pack.src_uri, PACK_INDEX),
-            str(len(pack.pages)),
+            f"{len(pack.pages)} 个",
+            pdf_pages_mark(pack) if pdf else "—",
             "内部资料" if pack.internal else pack.level,
-            f"{link('PDF', pack.pdf, PACK_INDEX)} · {link('Word', pack.docx, PACK_INDEX)}" if pdf else "预览时不生成",
+            f"{link('PDF', pack.pdf, PACK_INDEX)} · {link('Word', pack.docx, PACK_INDEX)}" if pdf else "未附",
         )
         for pack in packs
     ]
@@ -57,6 +77,6 @@ def packs_index(packs: tuple[Pack, ...], pdf: bool) -> str:
         [
             "# 学习材料包\n",
             f"共 {len(packs)} 个材料包。每个材料包把一组页面按顺序编成一份文件，可下载 PDF 打印或下载 Word 文档修改，版式按党政机关公文格式。\n",
-            table(("材料包", "页面数", "密级", "下载"), rows),
+            table(("材料包", "收录页面", "PDF 页数", "密级", "下载"), rows),
         ]
     )

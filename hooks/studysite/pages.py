@@ -5,6 +5,11 @@ The model owns these names so that rules (what exists, what a pack may name) nev
 
 from __future__ import annotations
 
+import posixpath
+import re
+from functools import lru_cache
+from urllib.parse import quote
+
 SPEECH_DIR = "speeches/"
 NOTICE_DIR = "notices/"
 MEASURE_DIR = "measures/"
@@ -38,6 +43,19 @@ MEASURE_FILES = (LEDGER_CSV,)
 # The ledger as an Excel workbook: made with the PDFs only (make build, make pdf), like the packs' Word files.
 LEDGER_XLSX = "measures/ledger.xlsx"
 
+# An index too long for one page gets a page per group (a year, a speaker, a 文种 …) in a folder of its own.
+# The folders are the build's: a clerk's file there would stand where a generated page may come.
+LISTING_FOLDERS = {
+    SPEECH_INDEX: "speeches/years/",
+    SPEECHES_BY_SPEAKER: "speeches/by-speaker/",
+    SPEECHES_BY_TOPIC: "speeches/by-topic/",
+    NOTICE_INDEX: "notices/years/",
+    NOTICES_BY_TYPE: "notices/by-type/",
+    NOTICES_BY_ISSUER: "notices/by-issuer/",
+    CONTENTS: "compilation/contents/",
+}
+GENERATED_FOLDERS = tuple(LISTING_FOLDERS.values())
+
 PACK_INDEX = "packs/index.md"
 FIND_PAGE = "find/index.md"  # the 检索 page with filters (issue 15): reserved here so every module names it alike
 
@@ -50,9 +68,14 @@ def _markdown_file(src_uri: str) -> bool:
     return src_uri.endswith(".md") and src_uri.rsplit("/", 1)[-1] != "index.md"
 
 
+def is_generated_path(src_uri: str) -> bool:
+    """A path the build writes: a generated page or file, or anything in a folder of group pages."""
+    return src_uri in GENERATED_PAGES or src_uri in GENERATED_FILES or src_uri.startswith(GENERATED_FOLDERS)
+
+
 def is_entry_path(src_uri: str) -> bool:
     """A clerk's entry: a Markdown page in speeches/ or notices/ that the build does not generate."""
-    return src_uri.startswith((SPEECH_DIR, NOTICE_DIR)) and _markdown_file(src_uri) and src_uri not in GENERATED_PAGES
+    return src_uri.startswith((SPEECH_DIR, NOTICE_DIR)) and _markdown_file(src_uri) and not is_generated_path(src_uri)
 
 
 def is_measure_path(src_uri: str) -> bool:
@@ -61,6 +84,51 @@ def is_measure_path(src_uri: str) -> bool:
 
 def is_pack_path(src_uri: str) -> bool:
     return src_uri.startswith(PACK_DIR) and src_uri.endswith(".md") and src_uri != PACK_INDEX
+
+
+def slug(name: str) -> str:
+    """A name (a speaker, an issuer, a topic) as a piece of a path or an id: letters and Han kept, the rest -."""
+    return re.sub(r"[^\w\u3400-\u9fff-]+", "-", name).strip("-")
+
+
+def page_url(src_uri: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a file, from the site root: speeches/x.md → speeches/x/ (or speeches/x.html).
+
+    As mkdocs.structure.files.File.url, unquoted; other files keep their path. Links written as HTML are not
+    rewritten by MkDocs, so a generated HTML link must name this URL.
+    """
+    if not src_uri.endswith(".md"):
+        return src_uri
+    folder, _, name = src_uri.removesuffix(".md").rpartition("/")
+    prefix = folder + "/" if folder else ""
+    if name in ("index", "README"):
+        return (prefix or "./") if directory_urls else prefix + "index.html"
+    return f"{prefix}{name}/" if directory_urls else f"{prefix}{name}.html"
+
+
+@lru_cache(maxsize=65536)  # a pure function of its arguments: an index names each page many times
+def _url_parts(src_uri: str, directory_urls: bool, as_base: bool) -> tuple[tuple[str, ...], bool]:
+    """A page's URL as percent-quoted path parts, and whether it ends with /; as_base drops a file name."""
+    url = page_url(src_uri, directory_urls)
+    folder, _, name = url.rpartition("/")
+    if as_base and "." in name:
+        url = folder
+    parts = tuple(quote(part) for part in posixpath.normpath("/" + url).split("/") if part)
+    return parts, url.endswith("/")
+
+
+def relative_url(target: str, from_page: str, directory_urls: bool = True) -> str:
+    """The href on page from_page that reaches target (both src_uri), as MkDocs writes its own links
+    (mkdocs.utils.get_relative_url over File.url)."""
+    url_parts, directory = _url_parts(target, directory_urls, False)
+    other_parts, _ = _url_parts(from_page, directory_urls, True)
+    common = 0
+    for a, b in zip(other_parts, url_parts, strict=False):
+        if a != b:
+            break
+        common += 1
+    relative = "/".join([".."] * (len(other_parts) - common) + list(url_parts[common:])) or "."
+    return relative + "/" if directory else relative
 
 
 def pdf_of(pack_src_uri: str) -> str:

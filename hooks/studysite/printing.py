@@ -183,13 +183,13 @@ def document(printed: PrintedPack) -> str:
     )
 
 
-def render_pdf(printed: PrintedPack) -> tuple[bytes, tuple[int, ...]]:
-    """The pack's PDF and the page number each page's title prints on (WeasyPrint is imported here: builds
-    without PDFs never load it)."""
+def render_pdf(printed: PrintedPack) -> tuple[bytes, tuple[int, ...], int]:
+    """The pack's PDF, the page number each page's title prints on, and its number of pages (WeasyPrint is
+    imported here: builds without PDFs never load it)."""
     from weasyprint import HTML
 
     rendered = HTML(string=document(printed)).render()
     starts = {name: index for index, page in enumerate(rendered.pages) for name in page.anchors}
     first = starts.get("page-1", 0)
     numbers = tuple(starts.get(f"page-{n}", first) - first + 1 for n in range(1, len(printed.pages) + 1))
-    return rendered.write_pdf(), numbers
+    return rendered.write_pdf(), numbers, len(rendered.pages)

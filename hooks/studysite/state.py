@@ -38,11 +38,11 @@ class Build:
     html_problems: list[Problem] = field(default_factory=list)  # found on rendered pages, as MkDocs renders them
 
 
-def generated_content(site: Site, pdf: bool) -> dict[str, str]:
+def generated_content(site: Site, pdf: bool, directory_urls: bool = True) -> dict[str, str]:
     """Every page and text file the build adds to docs/ (never written there), by src_uri."""
     return {
-        **generated_pages(site.catalogue),
-        LEDGER_PAGE: ledger_page(site.plan, workbook=pdf),
+        **generated_pages(site.listings, directory_urls),
+        LEDGER_PAGE: ledger_page(site.plan, directory_urls, workbook=pdf),
         MAPPING_PAGE: mapping_page(site.plan),
         LEDGER_CSV: ledger_csv(site.plan),
         PACK_INDEX: packs_index(site.packs, pdf),
@@ -62,12 +62,14 @@ def make_build(
     edition: Edition = SERVED,
     read_file: Callable[[str], bytes] | None = None,
     glyphs: bool | None = None,
+    directory_urls: bool = True,
 ) -> Build:
     """The state of one build; problems are those found before the sources (a bad STUDYSITE_TODAY).
 
     read_file(src_uri) gives the bytes of a file of docs/ that is not a page: Word and PDF files are read and
     checked like pages. glyphs: check that the printing fonts have every character the packs print (default:
-    when the packs are printed).
+    when the packs are printed). directory_urls is mkdocs.yml's use_directory_urls: generated HTML links name
+    the URLs it gives pages.
 
     An edition without 内部 material is made from the other sources only; the pages it leaves out stay
     link targets (the edition's hook turns links to them into text) so the pages that name them still build.
@@ -79,23 +81,25 @@ def make_build(
         sources = [s for s in sources if s.src_uri not in hidden]
         nav = prune_nav(nav, hidden)
     site = load_site(sources, files, topics, today)
-    generated = generated_content(site, pdf)
+    generated = generated_content(site, pdf, directory_urls)
     pages = {src_uri: text for src_uri, text in generated.items() if src_uri.endswith(".md")}
-    report = check_site(site, pages, nav, slugify, pdf if glyphs is None else glyphs)
+    report = check_site(site, pages, nav, slugify, pdf if glyphs is None else glyphs, directory_urls)
     problems = [*problems, *report.problems]
     documents = [f for f in site.files if is_document(f)] if read_file is not None else []
     if documents:
-        linked = linked_files(site)
+        linked = linked_files(site, directory_urls)
         problems += [p for f in documents for p in attachment_problems(f, read_file(f), f in linked)]
     return Build(site, generated, Report(problems, report.findings), pdf, edition, hidden)
 
 
-def linked_files(site: Site) -> set[str]:
+def linked_files(site: Site, directory_urls: bool = True) -> set[str]:
     """Every file of docs/ some page links to (as the clerk wrote the link)."""
     found = set()
     for source in site.sources:
         for link in markdown_links(source.text):
-            target = None if link.broken else resolve(source.src_uri, link.target)
+            target = (
+                None if link.broken else resolve(source.src_uri, link.target, link.html, site.targets, directory_urls)
+            )
             if target and target[0] == "page":
                 found.add(target[1])
     return found

@@ -1,0 +1,152 @@
+"""The indexes at scale: groups, one page per group above LIMIT rows, every entry reached, every link sound."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+import bench
+import check
+from compilation_fixtures import TOPICS
+from conftest import copy_project
+from studysite.catalogue import generated_pages
+from studysite.entries import Catalogue, Speech
+from studysite.links import link_problems, page_targets, unreachable
+from studysite.listings import LIMIT, Listings
+from studysite.md import stash_tables, unstash_tables
+from studysite.model import load_site
+from studysite.pages import COMPILATION_PAGES, CONTENTS, NOTICE_INDEX, SPEECH_INDEX
+from studysite.sources import Source
+
+
+@pytest.fixture(scope="module")
+def scale_build(tmp_path_factory):
+    """The repo's site with 2,000 fictional entries, as `make check` and the build read it (nothing rendered)."""
+    project = copy_project(tmp_path_factory.mktemp("scale") / "project")
+    bench.write_corpus(project / "docs", 2000)
+    return check.load(project)
+
+
+def _index_pages(build) -> dict[str, str]:
+    return {uri: text for uri, text in build.generated.items() if uri in build.site.listings.group_pages} | {
+        uri: build.generated[uri] for uri in COMPILATION_PAGES
+    }
+
+
+def test_no_index_page_holds_more_than_limit_rows_and_long_indexes_are_split(scale_build):
+    pages = _index_pages(scale_build)
+    sizes = {uri: len(BeautifulSoup(text, "html.parser").select("tbody tr")) for uri, text in pages.items()}
+    assert max(sizes.values()) <= LIMIT, sorted(sizes.items(), key=lambda item: -item[1])[:3]
+    listings = scale_build.site.listings
+    assert all(listing.split for listing in listings.all), "2,000 entries: every index has pages per group"
+    assert "speeches/years/2022.md" in scale_build.site.pages
+    assert scale_build.site.title("speeches/years/2022.md") == "讲话·2022年"
+    assert scale_build.site.title("notices/by-type/通报.md") == "通报通知·通报"
+    index = BeautifulSoup(scale_build.generated[SPEECH_INDEX], "html.parser")
+    assert [[td.get_text() for td in tr.select("td")][:2] for tr in index.select("tbody tr")][0] == ["2022年", "200 篇"]
+
+
+def test_every_entry_is_reached_from_each_index_through_its_html_links(scale_build):
+    site = scale_build.site
+    links = {uri: page_targets(uri, text, site.pages) for uri, text in _index_pages(scale_build).items()}
+    for uri in site.catalogue.by_uri:
+        links.setdefault(uri, set())
+    speeches = {s.src_uri for s in site.catalogue.speeches}
+    notices = {n.src_uri for n in site.catalogue.notices}
+    assert speeches & unreachable([SPEECH_INDEX], links) == set()
+    assert notices & unreachable([NOTICE_INDEX], links) == set()
+    assert set(site.catalogue.by_uri) & unreachable([CONTENTS], links) == set()
+    assert scale_build.report.problems == [], "no orphan, no broken link: the build's own verdict"
+
+
+def test_every_link_of_every_generated_index_page_resolves(scale_build):
+    site = scale_build.site
+    texts = _index_pages(scale_build)
+    problems = []
+    for uri, text in texts.items():
+        problems += link_problems(f"docs/{uri}", uri, text, site.targets, lambda _: None)
+    assert problems == []
+    # The checker does see these links: a wrong URL in one of them is found.
+    broken = texts[SPEECH_INDEX].replace('href="years/2022/"', 'href="years/2099/"', 1)
+    assert [p.got for p in link_problems("docs/x", SPEECH_INDEX, broken, site.targets, lambda _: None)] == [
+        "years/2099/"
+    ]
+
+
+def test_a_group_longer_than_limit_is_cut_into_parts_at_its_headings():
+    speeches = tuple(
+        Speech(f"speeches/s{n:04d}.md", f"示例讲话{n}", ("示例甲",), date(2025, 1 + n % 12, 1 + n % 28))
+        for n in range(700)
+    )
+    listing = Listings(Catalogue(speeches, (), TOPICS)).speeches_by_date
+    assert [(page.src_uri, page.rows) for page in listing.pages] == [
+        ("speeches/years/2025.md", 290),  # 12月 to 8月: 5 × 58; a sixth month would pass LIMIT
+        ("speeches/years/2025/2.md", 292),  # 7月 to 3月 (4月 and 3月 have 59)
+        ("speeches/years/2025/3.md", 118),
+    ]
+    pages = generated_pages(Listings(Catalogue(speeches, (), TOPICS)))
+    second = pages["speeches/years/2025/2.md"]
+    assert second.startswith("# 讲话·2025年（第2部分）\n")
+    assert "共 700 篇，分 3 部分，本页为第 2 部分（7月—3月）。返回[讲话索引](<../../index.md>)。" in second
+    assert '<a href="../">第1部分（12月—8月）</a> · <strong>第2部分（7月—3月）</strong>' in second
+    assert "## 7月（58 篇） {#year-2025-7月}" in second
+
+
+def test_one_month_longer_than_limit_is_cut_too_and_says_continued():
+    speeches = tuple(Speech(f"speeches/s{n:04d}.md", f"示例讲话{n}", ("示例甲",), date(2025, 3, 1)) for n in range(650))
+    listing = Listings(Catalogue(speeches, (), TOPICS)).speeches_by_date
+    assert [page.rows for page in listing.pages] == [300, 300, 50]
+    assert [block.title for page in listing.pages for block in page.blocks] == ["3月", "3月（续）", "3月（续）"]
+
+
+def test_a_clerks_file_in_a_folder_of_group_pages_is_refused():
+    site = load_site([Source("speeches/years/2025.md", "# 示例\n")], [], TOPICS, date(2025, 7, 1))
+    assert [str(p) for p in site.problems] == [
+        "docs/speeches/years/2025.md:1: 文件: 应为 不在 docs/speeches/years/ 中（该目录的页面由构建自动生成，资料请放在 "
+        "docs/speeches/），实为 “speeches/years/2025.md”"
+    ]
+    assert site.catalogue.entries == (), "not read as an entry either"
+
+
+def test_the_repo_site_fits_on_one_page_per_index(tmp_path: Path):
+    build = check.load(Path(__file__).resolve().parents[1])
+    assert build.site.listings.group_pages == {}
+    assert not any(listing.split for listing in build.site.listings.all)
+
+
+def test_stashed_tables_come_back_as_markdown_would_have_passed_them(scale_build):
+    """Index tables skip Markdown's HTML parsing and the page is the same, byte for byte."""
+    import markdown
+
+    config = check.project_config(Path(__file__).resolve().parents[1])
+    for uri in (SPEECH_INDEX, "speeches/years/2022.md", "compilation/contents/理想信念.md"):
+        text = scale_build.generated[uri]
+
+        def convert(source: str) -> str:
+            return markdown.Markdown(
+                extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+            ).convert(source)
+
+        stashed, tables = stash_tables(text)
+        assert tables and "<tr>" not in stashed and len(stashed) < len(text)
+        assert unstash_tables(convert(stashed), tables) == convert(text), uri
+
+
+def test_group_pages_get_distinct_names_even_from_names_that_look_alike():
+    speakers = ["示例/甲", "示例-甲", "index", "…", "示例甲"]
+    speeches = tuple(
+        Speech(f"speeches/s{n:04d}.md", f"示例讲话{n}", (speakers[n % 5],), date(2025, 3, 1 + n % 28))
+        for n in range(400)
+    )
+    listing = Listings(Catalogue(speeches, (), TOPICS)).speeches_by_speaker
+    names = {page.group.name: page.src_uri for page in listing.pages}
+    assert names == {
+        "示例-甲": "speeches/by-speaker/示例-甲.md",  # equal counts: by name, so it comes first
+        "示例/甲": "speeches/by-speaker/示例-甲-2.md",
+        "index": "speeches/by-speaker/index-2.md",
+        "…": "speeches/by-speaker/group.md",
+        "示例甲": "speeches/by-speaker/示例甲.md",
+    }
