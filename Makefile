@@ -50,9 +50,9 @@ fix: $(VENV)/.site-installed
 new: $(VENV)/.site-installed
 	@$(BIN)/python scripts/new.py
 
-# Word, WPS and PDF files as entries: make import SRC=文件或文件夹
+# Word, WPS and PDF files as entries: make import SRC=文件或文件夹 [KIND=speech|notice]
 import: $(VENV)/.site-installed
-	@$(BIN)/python scripts/import.py $(if $(SRC),"$(SRC)")
+	@$(BIN)/python scripts/import.py $(if $(SRC),"$(SRC)") $(if $(KIND),--kind "$(KIND)")
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python scripts/bench.py
@@ -66,17 +66,20 @@ format: $(VENV)/.dev-installed
 	$(BIN)/ruff format .
 
 $(BIN)/python:
-	$(PYTHON) scripts/system_deps.py site
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	@$(PYTHON) scripts/system_deps.py site
+	@echo "正在准备 Python 虚拟环境 .venv（只需一次）……"
+	@$(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.site-installed: requirements.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -r requirements.txt
-	touch $@
+	@echo "正在安装网站所需的软件（requirements.txt）……"
+	@$(BIN)/python -m pip install --quiet -r requirements.txt
+	@touch $@
 
 $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
-	touch $(VENV)/.site-installed $@
+	@echo "正在安装测试所需的软件（requirements-dev.txt）……"
+	@$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $(VENV)/.site-installed $@
 
 # axe-core for the accessibility tests, the version package-lock.json pins, from the npm registry (npm ci).
 node_modules/.installed: package.json package-lock.json

@@ -41,7 +41,29 @@ def quiet_mkdocs_log(stream=None) -> ClerkLogHandler:
 
 
 def build_site(root: Path, site_dir: Path, pdf: bool, stream=None) -> tuple[bool, str]:
-    """Build strictly; (built, the one line that says how it went)."""
+    """Build strictly; (built, the one line that says how it went).
+
+    The site is built beside site_dir and moved into place only when the build succeeds: a failed build
+    leaves the last good site/ as it was."""
+    import shutil
+    import tempfile
+
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    building = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
+    try:
+        built, line = _build_into(root, building, site_dir, pdf, stream)
+        if built:
+            old = site_dir.with_name(f".{site_dir.name}-old-{building.name[-8:]}")
+            if site_dir.exists():
+                site_dir.rename(old)
+            building.rename(site_dir)
+            shutil.rmtree(old, ignore_errors=True)
+        return built, line
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
+
+
+def _build_into(root: Path, building: Path, site_dir: Path, pdf: bool, stream) -> tuple[bool, str]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, BuildError, ConfigurationError
@@ -50,7 +72,7 @@ def build_site(root: Path, site_dir: Path, pdf: bool, stream=None) -> tuple[bool
     handler = quiet_mkdocs_log(stream)
     started = time.perf_counter()
     try:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(building), strict=True)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
@@ -62,17 +84,19 @@ def build_site(root: Path, site_dir: Path, pdf: bool, stream=None) -> tuple[bool
             why = f"有 {warnings} 处警告（严格模式下警告也会使构建失败，排版警告可用 make fix 修正）"
         else:
             why = "发现的问题见上（运行 make check 可逐条查看）" if handler.counts["error"] else str(stopped)
-        return False, f"构建失败：{why}。"
+        return False, f"构建失败：{why}。{'原有的 ' + str(site_dir.name) + '/ 保持不变。' if site_dir.exists() else ''}"
     seconds = time.perf_counter() - started
-    pages = sum(1 for _ in site_dir.rglob("*.html"))
-    pdfs = sum(1 for _ in site_dir.rglob("*.pdf"))
+    pages = sum(1 for _ in building.rglob("*.html"))
+    pdfs = sum(1 for _ in building.rglob("*.pdf"))
     shown = site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir
     extra = f"，学习材料包 PDF {pdfs} 份" if pdf else ""
     return True, f"构建完成：{pages} 个网页{extra}，用时 {seconds:.1f} 秒，输出在 {shown}/。"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = ChineseArgumentParser(prog="make build", description="严格模式构建整个网站（含学习材料包 PDF）")
+    parser = ChineseArgumentParser(
+        prog="python3 scripts/build.py", description="严格模式构建整个网站（含学习材料包 PDF）"
+    )
     parser.add_argument("-d", "--site-dir", type=Path, default=None, help="输出目录（默认为项目下的 site/）")
     parser.add_argument("--no-pdf", action="store_true", help="不生成学习材料包的 PDF（更快）")
     parser.add_argument("--root", type=Path, default=REPO, help="项目目录（默认为本仓库）")

@@ -31,7 +31,7 @@ from studysite.allowlist import allowlist_problems, may_need_rendering  # noqa: 
 from studysite.edition import SERVED, Edition  # noqa: E402  (the hooks folder is not a package)
 from studysite.lint import apply_fixes, typography  # noqa: E402
 from studysite.measures import reference_date  # noqa: E402
-from studysite.sources import UTF8, UTF8_BOM, Source, encode, read_source  # noqa: E402
+from studysite.sources import GB18030, UNKNOWN, UTF16, Source, encode, read_source  # noqa: E402
 from studysite.state import Build, make_build  # noqa: E402
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about MkDocs 2.0 is not for clerks
@@ -109,7 +109,9 @@ def fix(root: Path, build: Build) -> list[str]:
     diffs = []
     for source in build.site.sources:
         text = fixed_text(source)
-        converted = source.encoding not in (UTF8, UTF8_BOM)
+        if source.encoding == UNKNOWN:
+            continue  # read with losses: only the clerk's original can be saved again properly
+        converted = source.encoding in (GB18030, UTF16)
         if text == source.text and not converted:
             continue
         (root / source.path).write_bytes(encode(source, text))
@@ -138,7 +140,7 @@ def summary(build: Build) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = ChineseArgumentParser(prog="make check", description="检查 docs/ 下全部页面（不构建网站）")
+    parser = ChineseArgumentParser(prog="python3 scripts/check.py", description="检查 docs/ 下全部页面（不构建网站）")
     parser.add_argument("--fix", action="store_true", help="转换非 UTF-8 编码的文件、自动修正排版问题，并显示改动")
     parser.add_argument("--root", type=Path, default=REPO, help="项目目录（默认为本仓库）")
     args = parser.parse_args(argv)

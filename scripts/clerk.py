@@ -203,8 +203,8 @@ class ClerkLogHandler(logging.Handler):
         if record.levelno < logging.INFO or record.name == "mkdocs.utils" and record.levelno == logging.INFO:
             return
         own = record.name.startswith("mkdocs.hooks")
-        if record.levelno == logging.INFO and not own:
-            return  # MkDocs' progress lines; the command says in one line how it went
+        if record.levelno == logging.INFO and record.name != "mkdocs.hooks.notices":
+            return  # progress lines (MkDocs', the files made): the command says in one line how it went
         text = record.getMessage() if own else mkdocs_message(record.getMessage())
         if text is None:
             return

@@ -242,7 +242,7 @@ def files_in(paths: list[Path]) -> list[tuple[Path, str, bool]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = ChineseArgumentParser(
-        prog="make import SRC=文件或文件夹",
+        prog="python3 scripts/import.py",
         description="把 Word、WPS、PDF 格式的讲话和公文导入为学习资料汇编的条目（不覆盖已有文件）",
     )
     parser.add_argument(

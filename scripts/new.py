@@ -35,7 +35,7 @@ sys.path.insert(0, str(REPO / "hooks"))
 
 from check import project_config, read_docs  # noqa: E402  (the files and settings the build uses)
 from studysite import docnumber  # noqa: E402
-from studysite.entries import CLASSIFICATIONS, DOC_TYPES, GENRES  # noqa: E402
+from studysite.entries import CLASSIFICATIONS, DOC_TYPES, GENRES, SECRET_LEVELS  # noqa: E402
 from studysite.fields import NAMES, TITLES, format_date, parse_iso_date  # noqa: E402
 from studysite.gongwen import doc_type_of  # noqa: E402  (the 文种 a title ends with, as the importer reads it)
 from studysite.lint import canonical_doc_number  # noqa: E402
@@ -137,11 +137,44 @@ def a_kind(answer: str) -> str:
     raise Refused(f"应为 {listed} 之一（输入序号或名称），实为 “{answer}”")
 
 
+_NOT_A_NAME = re.compile(r"^[\d\W_]+$|^\d{4}\s*[年./-]")
+
+
 def a_names(answer: str) -> list[str]:
-    names = [name for name in NAMES.split(answer.strip()) if name]
+    names = [name for name in NAMES.split(normalized(answer)) if name]
     if not names:
         raise Refused("至少写一个名称")
+    odd = [name for name in names if _NOT_A_NAME.match(name)]
+    if odd:
+        raise Refused(f"应为姓名或机关名称，多个用、分隔，实为 “{'、'.join(odd)}”")
     return names
+
+
+def a_occasion(answer: str) -> str:
+    text = answer.strip()
+    if "《" in text or "》" in text:
+        raise Refused(f"场合写会议名称，不加书名号，实为 “{text}”")
+    if _NOT_A_NAME.match(normalized(text)):
+        raise Refused(f"场合应为会议或活动的名称，如 示例局理论学习中心组学习会，实为 “{text}”")
+    return text
+
+
+def a_classification(answer: str) -> str:
+    if normalized(answer).startswith(SECRET_LEVELS):
+        raise Refused(f"密级应为 {_menu(CLASSIFICATIONS)} 之一，实为 “{answer}”：涉密文件不得收入本站，请不要添加")
+    return one_of(CLASSIFICATIONS, "密级")(answer)
+
+
+def a_past_date(today: date) -> Callable[[str], str]:
+    """A document's date: a real day, and not after today (a 成文日期 cannot lie ahead)."""
+
+    def check(answer: str) -> str:
+        value = a_date(answer)
+        if date.fromisoformat(value) > today:
+            raise Refused(f"日期不能晚于今天（{format_date(today)}），实为 “{answer}”")
+        return value
+
+    return check
 
 
 def a_text(answer: str) -> str:
@@ -151,9 +184,15 @@ def a_text(answer: str) -> str:
     return text
 
 
-def a_doc_number(doc_type: str | None) -> Callable[[str], str]:
+def a_doc_number(doc_type: str | None, taken: dict[str, str] | None = None) -> Callable[[str], str]:
+    """A 文号, made canonical; taken: the 文号 already in the compilation, by the file that holds it."""
+
     def check(answer: str) -> str:
         text = canonical_doc_number(normalized(answer).replace(" ", "")) or answer.strip()
+        if taken and text in taken:
+            raise Refused(
+                f"文号 {text} 已收录在 {taken[text]}：同一份公文不必再添加（按 Ctrl-C 退出）；如不是，请核对文号"
+            )
         if docnumber.is_valid(text, doc_type):
             return text
         reasons = "；".join(docnumber.faults(text)) or "格式不对"
@@ -197,6 +236,32 @@ class Project:
                 found[measure_id.strip().upper()] = source
         return found
 
+    def doc_numbers(self) -> dict[str, str]:
+        return {n.doc_number: f"docs/{n.src_uri}" for n in self.site.catalogue.notices if n.doc_number}
+
+    def same_entry(self, kind: str, title: str, day: str) -> str | None:
+        """The file of an entry of that kind already holding that title and date, if any."""
+        if not (title and day):
+            return None
+        entries = self.site.catalogue.speeches if kind == "speech" else self.site.catalogue.notices
+        key = ("".join(title.split()), day)
+        return next(
+            (f"docs/{e.src_uri}" for e in entries if ("".join(e.title.split()), e.date.isoformat()) == key), None
+        )
+
+    def page_named(self, answer: str) -> str:
+        """A page or section a pack may print, from its path (with or without docs/) or its title."""
+        text = answer.strip().strip("\"'“”").removeprefix("docs/")
+        pages = self.site.pages
+        if text in pages or any(page.startswith(text.rstrip("/") + "/") for page in pages):
+            return text
+        by_title = [page for page in sorted(pages) if self.site.title(page) == text]
+        if by_title:
+            return by_title[0]
+        raise Refused(
+            f"没有这个页面或栏目：“{answer.strip()}”（写 docs/ 之后的路径，如 report/index.md、speeches/，或页面的标题）"
+        )
+
     def problems_with(self, changed: Source, names: tuple[str, ...] = ()) -> list[str]:
         """The contract problems of the project with one file added or replaced, concerning that file."""
         sources = [s for s in self.site.sources if s.src_uri != changed.src_uri] + [changed]
@@ -217,7 +282,10 @@ def _without_path(problem, path: str) -> str:
 def _write_new(project: Project, src_uri: str, text: str, names: tuple[str, ...] = ()) -> Path:
     path = project.root / "docs" / src_uri
     if path.exists():
-        raise Refused(f"已有同名文件 docs/{src_uri}，未覆盖。请换一个标题或日期，或直接编辑该文件。")
+        same = "文号" if src_uri.startswith("notices/") and re.search(r"\d+号", src_uri) else "标题和日期"
+        raise Refused(
+            f"已有同名文件 docs/{src_uri}（{same}相同），未覆盖：如是同一份资料，直接编辑该文件；如不是，请核对{same}。"
+        )
     problems = project.problems_with(Source(src_uri, text), names)
     if problems:
         raise Refused("未创建文件，以下内容需要更正：\n" + "\n".join(problems))
@@ -346,7 +414,9 @@ def update_status(project: Project, args) -> Path:
     for key, value in updates.items():
         if value:
             rendered = (
-                f"[{', '.join(yaml_scalar(v) for v in value)}]" if isinstance(value, list) else yaml_scalar(value)
+                f"[{', '.join(yaml_scalar(v, flow=True) for v in value)}]"
+                if isinstance(value, list)
+                else yaml_scalar(value)
             )
             kept.append(f"    {key}: {rendered}")
     path = _rewrite(project, source, "\n".join(lines[: start + 1] + kept + lines[end:]), item_id)
@@ -363,38 +433,33 @@ def parser() -> ChineseArgumentParser:
     kinds = top.add_subparsers(dest="kind", title="要添加什么", metavar="{speech,notice,item,status,pack}")
     kinds._parser_class = ChineseArgumentParser  # subcommands speak Chinese too
     speech = kinds.add_parser("speech", help="讲话")
-    speech.add_argument("--title", required=True, type=a_text, help="讲话标题")
+    speech.add_argument("--title", required=True, help="讲话标题")
     speech.add_argument("--speaker", required=True, action="append", help="讲话人（多人可重复此项，或用、分隔）")
-    speech.add_argument("--date", required=True, type=a_date, help="讲话日期，如 2025-03-12")
+    speech.add_argument("--date", required=True, help="讲话日期，如 2025-03-12")
     speech.add_argument("--occasion", help="场合（不加书名号）")
-    speech.add_argument("--genre", type=one_of(GENRES, "体裁"), help="体裁：" + "、".join(GENRES))
+    speech.add_argument("--genre", help="体裁：" + "、".join(GENRES))
     speech.add_argument("--topic", action="append", default=[], help="专题（可重复）")
     notice = kinds.add_parser("notice", help="通报通知")
-    notice.add_argument("--title", required=True, type=a_text, help="公文标题")
-    notice.add_argument(
-        "--doc-type", required=True, type=one_of(DOC_TYPES, "文种"), help="文种：" + "、".join(DOC_TYPES)
-    )
+    notice.add_argument("--title", required=True, help="公文标题")
+    notice.add_argument("--doc-type", required=True, help="文种：" + "、".join(DOC_TYPES))
     notice.add_argument("--issuer", required=True, action="append", help="发文机关（联合发文可重复，主办机关在前）")
-    notice.add_argument("--date", required=True, type=a_date, help="成文日期，如 2025-03-12")
+    notice.add_argument("--date", required=True, help="成文日期，如 2025-03-12")
     notice.add_argument(
         "--classification",
         required=True,
-        type=one_of(CLASSIFICATIONS, "密级"),
         help="密级：" + "、".join(CLASSIFICATIONS),
     )
     notice.add_argument("--doc-number", help="发文字号，如 示发〔2025〕7号")
     notice.add_argument("--topic", action="append", default=[], help="专题（可重复）")
     item = kinds.add_parser("item", help="给措施添加整改事项")
     item.add_argument("--measure", required=True, help="措施编号，如 M2")
-    item.add_argument("--task", required=True, type=a_text, help="任务内容")
+    item.add_argument("--task", required=True, help="任务内容")
     item.add_argument("--owner", help="责任部门或岗位（不写人名）；不写则为 待定")
-    item.add_argument("--due", type=a_date_or_tbd, help="完成时限，如 2025-06-30，或 待定")
+    item.add_argument("--due", help="完成时限，如 2025-06-30，或 待定")
     item.add_argument("--ongoing", action="store_true", help="长期坚持的事项（不写完成时限）")
-    item.add_argument(
-        "--review", type=one_of(REVIEWS, "检查频次"), help="长期坚持事项的检查频次：" + "、".join(REVIEWS)
-    )
+    item.add_argument("--review", help="长期坚持事项的检查频次：" + "、".join(REVIEWS))
     pack = kinds.add_parser("pack", help="学习材料包")
-    pack.add_argument("--title", required=True, type=a_text, help="材料包标题")
+    pack.add_argument("--title", required=True, help="材料包标题")
     pack.add_argument(
         "--page",
         required=True,
@@ -403,38 +468,86 @@ def parser() -> ChineseArgumentParser:
     )
     pack.add_argument("--subtitle", help="副标题")
     pack.add_argument("--issuer", help="印发机关")
-    pack.add_argument("--date", type=a_date, help="印发日期，如 2025-07-01")
+    pack.add_argument("--date", help="印发日期，如 2025-07-01")
     status = kinds.add_parser("status", help="更新整改事项的状态")
     status.add_argument("item_id", help="事项编号，如 M2-1")
-    status.add_argument("--status", required=True, type=one_of(STATUSES, "状态"), help="新状态：" + "、".join(STATUSES))
-    status.add_argument("--closed-on", type=a_date, help="销号日期（已完成时必填）")
+    status.add_argument("--status", required=True, help="新状态：" + "、".join(STATUSES))
+    status.add_argument("--closed-on", help="销号日期（已完成时必填）")
     status.add_argument("--evidence", action="append", default=[], help="佐证材料的标题或文号（可重复）")
     return top
 
 
-def _argument(flag: str, check: Callable[[str], object], value: str):
-    """An argument checked as its answer would be, the message naming the argument."""
-    try:
-        return check(value)
-    except Refused as reason:
-        raise Refused(f"参数 {flag}：{reason}") from None
+# What each kind's arguments must be, checked as the answers to `make new` are: (argument, attribute, check).
+def _argument_checks(kind: str, project: Project, args) -> list[tuple[str, str, Callable[[str], object]]]:
+    today = project.today
+    return {
+        "speech": [
+            ("--title", "title", a_text),
+            ("--date", "date", a_past_date(today)),
+            ("--occasion", "occasion", a_occasion),
+            ("--genre", "genre", one_of(GENRES, "体裁")),
+        ],
+        "notice": [
+            ("--title", "title", a_text),
+            ("--doc-type", "doc_type", one_of(DOC_TYPES, "文种")),
+            ("--date", "date", a_past_date(today)),
+            ("--classification", "classification", a_classification),
+        ],
+        "item": [
+            ("--task", "task", a_text),
+            ("--due", "due", a_date_or_tbd),
+            ("--review", "review", one_of(REVIEWS, "检查频次")),
+        ],
+        "pack": [("--title", "title", a_text), ("--date", "date", a_date)],
+        "status": [
+            ("--status", "status", one_of(STATUSES, "状态")),
+            ("--closed-on", "closed_on", a_closing_date(today)),
+        ],
+    }[kind]
 
 
 def _checked_args(args, project: Project) -> None:
-    """What argparse cannot check alone: lists typed in one line, 文号 against 文种, topics, dates against today."""
+    """Every argument checked as its answer would be, all of them before anything is written; the message
+    names each argument that needs a change (one run shows every mistake)."""
+    wrong: list[str] = []
+
+    def checked(flag: str, check: Callable[[str], object], value: str):
+        try:
+            return check(value)
+        except Refused as reason:
+            wrong.append(f"参数 {flag}：{reason}")
+            return None
+
+    for flag, attribute, check in _argument_checks(args.kind, project, args):
+        value = getattr(args, attribute)
+        if value is not None:
+            setattr(args, attribute, checked(flag, check, value))
     if args.kind in ("speech", "notice"):
         people = "speaker" if args.kind == "speech" else "issuer"
-        names = [name for typed in getattr(args, people) for name in _argument(f"--{people}", a_names, typed)]
-        setattr(args, people, names)
-        args.topic = [t for typed in args.topic for t in _argument("--topic", a_topics(project.site.topics), typed)]
+        setattr(
+            args, people, [n for typed in getattr(args, people) for n in checked(f"--{people}", a_names, typed) or []]
+        )
+        topics = a_topics(project.site.topics)
+        args.topic = [t for typed in args.topic for t in checked("--topic", topics, typed) or []]
     if args.kind == "notice" and args.doc_number:
-        args.doc_number = _argument("--doc-number", a_doc_number(args.doc_type), args.doc_number)
+        args.doc_number = checked("--doc-number", a_doc_number(args.doc_type, project.doc_numbers()), args.doc_number)
+    same = project.same_entry(args.kind, args.title, args.date) if args.kind in ("speech", "notice") else None
+    if same and args.title and args.date:
+        wrong.append(f"参数 --title、--date：已收录同一标题和日期的资料 {same}，同一份资料不必再添加")
     if args.kind == "status":
-        args.evidence = [e.strip() for typed in args.evidence for e in TITLES.split(typed) if e.strip()]
-        if args.closed_on:
-            _argument("--closed-on", a_closing_date(project.today), args.closed_on)
+        args.evidence = [evidence_text(e) for typed in args.evidence for e in TITLES.split(typed) if e.strip()]
+    if args.kind == "pack":
+        args.page = [checked("--page", project.page_named, page) for page in args.page]
     if args.kind == "item" and args.ongoing and args.due:
-        raise Refused("长期坚持的事项不写完成时限：去掉 --due，或去掉 --ongoing")
+        wrong.append("参数 --due：长期坚持的事项不写完成时限，去掉 --due 或去掉 --ongoing")
+    if wrong:
+        raise Refused("未写入任何文件，以下参数需要更正：\n" + "\n".join(wrong))
+
+
+def evidence_text(typed: str) -> str:
+    """One 佐证材料 as typed, a 文号 among them put right (示组发[2025]3号 → 示组发〔2025〕3号)."""
+    text = typed.strip()
+    return canonical_doc_number(normalized(text).replace(" ", "")) or text
 
 
 # --- asking -----------------------------------------------------------------------------------------------
@@ -469,15 +582,30 @@ def interactive_argv(
 ) -> list[str]:
     """The arguments for one addition, asked for one by one, for a clerk who runs `make new` with nothing."""
     ask = Asker(read, say)
+
+    def not_yet_added(kind: str, title: str) -> Callable[[str], str]:
+        """The date of a document not yet in the compilation (same title and date: the same document)."""
+
+        def check(answer: str) -> str:
+            day = a_past_date(project.today)(answer)
+            if same := project.same_entry(kind, title, day):
+                raise Refused(
+                    f"同一标题、同一日期的资料已收录在 {same}：不必再添加（按 Ctrl-C 退出）；如不是同一份，请核对日期"
+                )
+            return day
+
+        return check
+
     say("新建页面或更新整改事项。每一项回答后按回车；标“可不填”的直接回车跳过；按 Ctrl-C 随时退出，不写入任何文件。")
     kind = ask(f"要添加什么？ {_menu(tuple(label for _, label, _ in KINDS.values()))} ：", a_kind)
     optional = "（可不填）"
     topics = project.site.topics
     if kind == "speech":
-        argv = ["speech", "--title", ask("讲话标题：")]
-        argv += ["--date", ask("讲话日期（如 2025-03-12 或 2025年3月12日）：", a_date)]
+        title = ask("讲话标题：")
+        argv = ["speech", "--title", title]
+        argv += ["--date", ask("讲话日期（如 2025-03-12 或 2025年3月12日）：", not_yet_added("speech", title))]
         argv += [part for name in ask("讲话人（多人用、分隔）：", a_names) for part in ("--speaker", name)]
-        if occasion := ask(f"场合，如 示例局理论学习中心组学习会{optional}：", optional=True):
+        if occasion := ask(f"场合，如 示例局理论学习中心组学习会{optional}：", a_occasion, optional=True):
             argv += ["--occasion", occasion]
         for topic in ask(f"专题（{'、'.join(topics)}，多个用、分隔）{optional}：", a_topics(topics), True) or []:
             argv += ["--topic", topic]
@@ -497,31 +625,22 @@ def interactive_argv(
         argv += [
             part for name in ask("发文机关（联合发文用、分隔，主办机关在前）：", a_names) for part in ("--issuer", name)
         ]
-        argv += ["--date", ask("成文日期（如 2025-03-12 或 2025年3月12日）：", a_date)]
-        argv += ["--classification", ask(f"密级（{_menu(CLASSIFICATIONS)}）：", one_of(CLASSIFICATIONS, "密级"))]
-        if number := ask(f"发文字号，如 示发〔2025〕7号{optional}：", a_doc_number(doc_type), True):
+        argv += ["--date", ask("成文日期（如 2025-03-12 或 2025年3月12日）：", not_yet_added("notice", title))]
+        argv += ["--classification", ask(f"密级（{_menu(CLASSIFICATIONS)}）：", a_classification)]
+        numbers = project.doc_numbers()
+        if number := ask(f"发文字号，如 示发〔2025〕7号{optional}：", a_doc_number(doc_type, numbers), True):
             argv += ["--doc-number", number]
         for topic in ask(f"专题（{'、'.join(topics)}，多个用、分隔）{optional}：", a_topics(topics), True) or []:
             argv += ["--topic", topic]
         return argv
     if kind == "pack":
         argv = ["pack", "--title", ask("材料包标题：")]
-
-        def pages(answer: str) -> list[str]:
-            listed = [p.strip().removeprefix("docs/") for p in re.split(r"[\s,，、；;]+", answer) if p.strip()]
-            missing = [
-                p
-                for p in listed
-                if p not in project.site.pages
-                and not any(s.startswith(p.rstrip("/") + "/") for s in project.site.pages)
-            ]
-            if missing:
-                raise Refused(
-                    f"没有这些页面或栏目：{'、'.join(missing)}（页面写 docs/ 之后的路径，如 report/index.md）"
-                )
-            return listed
-
-        listed = ask("要打印的页面或栏目，按顺序用空格分隔（如 report/index.md measures/）：", pages)
+        say(
+            "要打印的页面或栏目，按顺序一次输入一个：写 docs/ 之后的路径（如 report/index.md、speeches/）或页面的标题。"
+        )
+        listed = [ask("第1个页面或栏目：", project.page_named)]
+        while page := ask(f"第{len(listed) + 1}个页面或栏目（没有了就直接回车）：", project.page_named, optional=True):
+            listed.append(page)
         argv += [part for page in listed for part in ("--page", page)]
         for flag, prompt, check in (
             ("--subtitle", f"副标题{optional}：", a_text),
@@ -548,7 +667,7 @@ def interactive_argv(
     if status == DONE:
         argv += ["--closed-on", ask("销号日期（如 2025-06-30）：", a_closing_date(project.today))]
     if evidence := ask(f"佐证材料的标题或文号，多项用；分隔{optional}：", optional=True):
-        argv += [part for e in TITLES.split(evidence) if e.strip() for part in ("--evidence", e.strip())]
+        argv += [part for e in TITLES.split(evidence) if e.strip() for part in ("--evidence", evidence_text(e))]
     return argv
 
 

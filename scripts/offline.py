@@ -102,7 +102,9 @@ def _size(folder: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = ChineseArgumentParser(prog="make offline", description="生成可从文件夹直接打开的离线版网站（zip）")
+    parser = ChineseArgumentParser(
+        prog="python3 scripts/offline.py", description="生成可从文件夹直接打开的离线版网站（zip）"
+    )
     parser.add_argument(
         "--internal", choices=("0", "1"), default="0", help="1：同时收录内部资料（make offline INTERNAL=1）"
     )

@@ -199,7 +199,9 @@ def rollback(dest: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = ChineseArgumentParser(prog="make publish", description="把网站发布到内网服务器目录（可撤回）")
+    parser = ChineseArgumentParser(
+        prog="python3 scripts/publish.py", description="把网站发布到内网服务器目录（可撤回）"
+    )
     parser.add_argument("dest", nargs="?", default="", help="网站目录，如 /srv/xuexi（web 服务器指向它）")
     parser.add_argument("--rollback", action="store_true", help="撤回到当前版本之前的那个版本")
     parser.add_argument("--keep", type=int, default=KEEP_PREVIOUS, help=f"保留之前的几个版本（默认 {KEEP_PREVIOUS}）")

@@ -122,7 +122,7 @@ def serve(root: Path, host: str, port: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = ChineseArgumentParser(prog="make serve", description="在本机预览网站，修改后自动刷新")
+    parser = ChineseArgumentParser(prog="python3 scripts/serve.py", description="在本机预览网站，修改后自动刷新")
     parser.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
     parser.add_argument("--host", default="127.0.0.1", help="地址（默认 127.0.0.1，只有本机能访问）")
     parser.add_argument("--root", type=Path, default=REPO, help="项目目录（默认为本仓库）")

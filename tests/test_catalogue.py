@@ -175,3 +175,26 @@ def test_home_page_names_the_ten_newest_entries_before_its_second_section():
     assert placed.index("## 从哪里开始") < placed.index("## 最新收录") < placed.index("## 报告中的数字")
     empty = newest_section(Listings(Catalogue((), (), TOPICS)), "index.md")
     assert "目前尚未收录讲话和通报通知。" in empty
+
+
+def test_each_index_leads_to_the_find_page_with_its_own_restriction():
+    from studysite.catalogue import generated_pages
+    from studysite.listings import Listings
+
+    pages = generated_pages(Listings(CATALOGUE))
+    assert "[在检索页中查找和筛选讲话](<../find/index.md?type=speech>)\n{ .screen-only }" in pages["speeches/index.md"]
+    assert "(<../find/index.md?type=notice>)" in pages["notices/by-type.md"]
+    assert "find/index.md?" not in pages["compilation/contents.md"].split("[在检索页中查找和筛选")[1].split(")")[0]
+
+
+def test_a_group_page_leads_to_the_find_page_with_its_group_chosen(tmp_path):
+    import bench
+    from compilation_fixtures import sources_in
+    from studysite.catalogue import generated_pages
+    from studysite.listings import Listings
+
+    bench.write_corpus(tmp_path, 800)  # more than one page of speeches: one page a year
+    catalogue, _ = load_catalogue(sources_in(tmp_path), TOPICS)
+    pages = generated_pages(Listings(catalogue))
+    year_page = next(text for src, text in pages.items() if src.startswith("speeches/years/2020"))
+    assert "[在检索页中查找和筛选2020年的讲话](<../../find/index.md?type=speech&year=2020>)" in year_page

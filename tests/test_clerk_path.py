@@ -191,13 +191,18 @@ def test_make_new_at_a_terminal_checks_each_answer_and_every_kind_builds(project
         project,
         ("要添加什么？", "材料包"),
         ("材料包标题", "示例 学习材料包（第二期）"),
-        ("要打印的页面或栏目", "docs/report/index.md nothing/", "docs/report/index.md speeches/"),
+        ("第1个页面或栏目", "nothing/", "docs/report/index.md"),
+        ("第2个页面或栏目", "speeches/"),
+        ("第3个页面或栏目", "问题清单"),  # a page may be named by its title
+        ("第4个页面或栏目", ""),
         ("副标题", ""),
         ("印发机关", "示例局党委"),
         ("印发日期", ""),
     )
     pack = project / "docs/packs/示例-学习材料包（第二期）.md"
-    assert "pages:\n  - report/index.md\n  - speeches/\n---\n" in pack.read_text(encoding="utf-8")
+    assert "pages:\n  - report/index.md\n  - speeches/\n  - report/problems.md\n---\n" in pack.read_text(
+        encoding="utf-8"
+    )
     for path in (speech, notice):
         fill_body(path)
     site = tmp_path / "site"

@@ -253,7 +253,7 @@ def test_check_speaks_chinese_even_about_its_arguments(argv, capsys):
     output = capsys.readouterr()
     text = output.out + output.err
     assert "usage" not in text and "options" not in text and "error" not in text
-    assert text.startswith("用法：make check")
+    assert text.startswith("用法：python3 scripts/check.py")
 
 
 def test_an_unexpected_error_in_the_build_names_the_page_and_the_log(monkeypatch, tmp_path: Path):

@@ -24,7 +24,7 @@ docs/speeches/shapes.md:2: type 类型: 应为 speech（讲话，放在 docs/spe
 docs/speeches/shapes.md:4: speaker 讲话人: 应为 讲话人姓名（一人写文字，多人写列表），实为 “{name: 示例甲}”
 docs/speeches/shapes.md:7: order 汇编顺序: 应为 正整数，如 3，实为 “第三”
 docs/speeches/shapes.md:8: speker 未知字段: 应为 讲话可用的字段：type、title、speaker、date、occasion、genre、excerpt、sources、topics、order、hide、search、description，实为 “speker”
-docs/speeches/shapes.md:9: sources 出处: 应为 出处列表，每项含 publisher 和 date，或 year+issue，或 volume+page，实为 “示例日报”"""
+docs/speeches/shapes.md:9: sources 出处: 应为 出处列表，每项含 publisher 和 date，或 year+issue，或 volume+page，实为 “示例日报”（如 sources: [{publisher: 示例日报, date: 2025-03-13}]；期刊写 year 和 issue，书写 volume 和 page）"""
 
 
 def test_every_fault_of_every_bad_file_is_reported_in_one_run():
@@ -117,3 +117,12 @@ def test_lists_typed_in_one_line_are_split_as_clerks_type_them():
     [entry] = catalogue.notices
     assert entry.issuers == ("示例局", "示例局办公室") and entry.topics == ("理想信念", "警示教育")
     assert entry.attachments == ("示例议程（草案，供讨论）", "示例名单"), "titles keep their commas"
+
+
+def test_a_date_after_today_is_a_typing_slip():
+    speech = "---\ntype: speech\ntitle: 示例\nspeaker: 示例甲\ndate: 2052-03-12\n---\n\n正文。\n"
+    _, problems = load_catalogue([Source("speeches/a.md", speech)], TOPICS, date(2026, 11, 30))
+    assert [str(p) for p in problems] == [
+        "docs/speeches/a.md:5: date 日期: 应为 不晚于今天（2026年11月30日）的日期，实为 “2052-03-12”"
+        "（讲话和公文的日期不会在今天之后，请对照原件核对）"
+    ]

@@ -47,4 +47,4 @@ def test_an_unclosed_list_is_reported_where_it_opens():
 
 def test_a_tab_is_named():
     _, problems = parse("docs/notices/a.md", "---\nreview:\n\tby: 办公室\n---\n")
-    assert problems[0].hint.startswith("不能用 Tab 键缩进，请改用空格")
+    assert problems[0].hint.startswith("这一行有 Tab 键留下的空白：字段名要顶格写（删去行首空白）")

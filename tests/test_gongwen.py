@@ -271,7 +271,7 @@ def test_personal_data_is_not_refused_here_but_left_to_the_guards():
 
 def test_a_document_that_says_neither_speech_nor_notice_is_refused_with_what_to_type():
     document = Document((B("示例学习心得", align=CENTER, size=22), B("学习使我收获很多。", size=16)))
-    with pytest.raises(Refused, match="请加 --kind speech（讲话）或 --kind notice（通报通知）"):
+    with pytest.raises(Refused, match="KIND=speech（讲话），或 KIND=notice（通报通知）"):
         recognise(document)
     assert recognise(document, SPEECH).fields == {"type": "speech", "title": "示例学习心得"}
 

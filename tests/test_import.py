@@ -73,7 +73,7 @@ OLD_TEXT = (
     .replace("示发〔2025〕7号", "示办发〔2025〕3号")
     .replace(NOTICE_STEM, OLD_STEM)
 )
-SPEECH_STEM = "2025-03-05-在示例局2025年理论学习中心组第一次集体学习会"
+SPEECH_STEM = "2025-03-05-在示例局2025年理论学习中心组第一次集体学习会上的讲话"
 SPEECH_TEXT = """---
 type: speech
 title: 在示例局2025年理论学习中心组第一次集体学习会上的讲话

@@ -13,8 +13,9 @@ from studysite.ledger import LEDGER_COLUMNS, ledger_rows
     ("title", "lines"),
     [
         ("党委机关专题教育整顿学习资料汇编", ["党委机关专题教育整顿学习资料汇编"]),
-        # 21 characters: 20 and 1 is what a browser does; the halves are what a 公文 title looks like.
-        ("关于示例局开展专题教育整顿工作情况的通报", ["关于示例局开展专题教", "育整顿工作情况的通报"]),
+        # 21 characters: 20 and 1 is what a browser does; near-halves, broken between words (专题|教育, not
+        # 专题教|育), are what a 公文 title looks like.
+        ("关于示例局开展专题教育整顿工作情况的通报", ["关于示例局开展专题", "教育整顿工作情况的通报"]),
         # A pause near the middle wins; 、 never starts a line.
         ("围绕在政治上思想上拨乱反正、廓清是非开展讨论辨析", ["围绕在政治上思想上拨乱反正、", "廓清是非开展讨论辨析"]),
         # An opening bracket starts a line rather than ending one; the number stays whole.

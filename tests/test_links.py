@@ -67,7 +67,7 @@ def test_a_missing_anchor_and_a_missing_file_are_told_apart():
     text = "[甲](../report/problems.md#P9) [乙](../report/problems.md#P1) [丙](../report/) [丁](../x.md)\n"
     problems = link_problems("docs/speeches/a.md", "speeches/a.md", text, targets, lambda src: ids.get(src))
     assert [(p.field, p.got, p.hint) for p in problems] == [
-        ("链接", "../report/problems.md#P9", "在浏览器中打开report/problems.md，点标题旁的 ¶ 可复制正确的锚点"),
+        ("链接", "../report/problems.md#P9", "在网站上打开report/problems.md，点标题旁的 ¶ 可复制正确的锚点"),
         ("链接", "../report/", "改为 “../report/index.md”"),
         ("链接", "../x.md", "检查文件名和所在目录，路径相对于本页所在目录"),
     ]
@@ -190,3 +190,14 @@ def test_an_html_link_to_a_missing_anchor_is_reported():
 def test_markdown_links_marks_which_links_are_html():
     links = markdown_links('[甲](a.md) <a href="b/">乙</a>\n')
     assert [(link.target, link.html) for link in links] == [("a.md", False), ("b/", True)]
+
+
+def test_a_near_miss_is_named_case_and_heading_punctuation():
+    targets = frozenset({"speeches/a.md", "speeches/images/会议现场.JPG", "report/index.md"})
+    ids = {"report/index.md": {"三党委常委分析检查情况"}, "speeches/a.md": set()}
+    text = "![现场](images/会议现场.jpg) [三](../report/index.md#三、党委常委分析检查情况)\n"
+    problems = link_problems("docs/speeches/a.md", "speeches/a.md", text, targets, lambda src: ids.get(src))
+    assert [p.hint for p in problems] == [
+        "改为 “images/会议现场.JPG”（文件名的大小写不同，网站上大小写有区别）",
+        "改为 “#三党委常委分析检查情况”（锚点是标题去掉标点后的文字）",
+    ]

@@ -183,3 +183,22 @@ def test_a_heading_that_skips_a_level_names_the_level_it_may_have():
 def test_the_quotes_that_delimit_yaml_values_are_not_typography():
     text = '---\nspeaker: "示例甲、示例乙"\npages: ["a", \'b\']\ntitle: 关于"两个确立"的学习\nlist:\n  - "示例"\n---\n'
     assert [(f.line, f.col, f.rule) for f in typography("a.md", text)] == [(4, 10, "直引号"), (4, 15, "直引号")]
+
+
+def test_word_pasted_indents_and_plain_headings_are_named():
+    from studysite.lint import heading_hints
+
+    text = (
+        "# 示例\n\n    （此段由Word粘贴）示例正文。\n\n- 列表\n\n    列表的续行。\n\n一、总体要求\n\n（一）坚持学习\n"
+    )
+    assert [(f.line, f.rule, f.got) for f in typography("a.md", text)] == [(3, "行首空白", "行首 4 个空格")]
+    assert apply_fixes(text, typography("a.md", text)).split("\n")[2] == "（此段由Word粘贴）示例正文。"
+    assert [(f.line, f.got, f.advice) for f in heading_hints("a.md", text)] == [
+        (9, "一、总体要求", "改为 “## 一、总体要求”，网页上才显示为标题并列入目录"),
+        (11, "（一）坚持学习", "改为 “### （一）坚持学习”，网页上才显示为标题并列入目录"),
+    ]
+
+
+def test_word_symbol_characters_and_non_breaking_spaces_are_fixed():
+    text = "\uf0b7 加强学习\u00a0教育；\nabc\u00a0def\n"
+    assert apply_fixes(text, typography("a.md", text)) == "● 加强学习教育；\nabc def\n"

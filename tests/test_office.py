@@ -190,7 +190,7 @@ def test_word_pack_prints_the_packs_pages_as_headings_with_a_toc_field(pdf_site:
     headings = [p.text.replace("\n", "") for p in paragraphs if p.style.name == "Heading 1"]
     assert headings == _titles(pdf_site, "report")
     wrapped = next(p.text for p in paragraphs if p.style.name == "Heading 1" and p.text.startswith("T4 着眼"))
-    assert wrapped == "T4 着眼认清危害重点抓\n好退休党员的学习教育", "a wrapped title is balanced"
+    assert wrapped == "T4 着眼认清危害重点\n抓好退休党员的学习教育", "a wrapped title is balanced, between words"
     instructions = "".join(t.text for t in document.element.body.iter(qn("w:instrText")))
     assert 'TOC \\o "1-1" \\h \\z \\u' in instructions
     entries = [p.text for p in paragraphs if p.style.name == "toc 1"]

@@ -297,10 +297,11 @@ def test_wrapped_titles_are_balanced(pdf_site: Path):
     with pdfplumber.open(pdf_site / "packs/report.pdf") as pdf:
         titles = [_title_lines(page) for page in _body_pages(pdf)]
     wrapped = [lines for lines in titles if len(lines) > 1]
-    assert ["T4 着眼认清危害重点抓", "好退休党员的学习教育"] in wrapped
+    assert ["T4 着眼认清危害重点", "抓好退休党员的学习教育"] in wrapped
     for lines in wrapped:
         lengths = [len(line.replace(" ", "")) for line in lines]
-        assert min(lengths) >= 2 and max(lengths) - min(lengths) <= 4, lines
+        # near-even, or broken at the title's own pause (、，) when one stands near the middle
+        assert min(lengths) >= 2 and (max(lengths) - min(lengths) <= 4 or lines[0].endswith(("、", "，"))), lines
 
 
 def test_cover_has_the_date_and_the_packs_introduction_follows_the_toc(pdf_site: Path):

@@ -106,7 +106,8 @@ def test_new_speech_is_named_valid_and_never_overwrites(project: Path, capsys):
     assert new.main(argv) == 1
     assert (
         capsys.readouterr().err
-        == "已有同名文件 docs/speeches/2025-03-12-在示例局学习会上的讲话-要点.md，未覆盖。请换一个标题或日期，或直接编辑该文件。\n"
+        == "已有同名文件 docs/speeches/2025-03-12-在示例局学习会上的讲话-要点.md（标题和日期相同），未覆盖："
+        "如是同一份资料，直接编辑该文件；如不是，请核对标题和日期。\n"
     )
     assert path.read_text(encoding="utf-8") == "已编辑"
     assert check.main(["--root", str(project)]) == 1  # the clerk's placeholder text is not a valid page yet
@@ -114,13 +115,11 @@ def test_new_speech_is_named_valid_and_never_overwrites(project: Path, capsys):
 
 def test_new_notice_with_a_bad_date_writes_nothing(project: Path, capsys):
     argv = ["--root", str(project), "notice", "--title", "关于示例的通报", "--doc-type", "通报", "--issuer", "示例局"]
-    with pytest.raises(SystemExit) as exit_:
-        new.main(argv + ["--date", "2025-02-30", "--classification", "公开"])
-    assert exit_.value.code == 2
-    assert capsys.readouterr().err.splitlines()[-1] == (
-        "参数 --date：应为日期，如 2025-03-12 或 2025年3月12日，实为 “2025-02-30”（没有这一天）"
-        "（运行 python3 scripts/new.py notice -h 可查看全部参数）"
-    ), "the message names the field, not a file that was never written"
+    assert new.main(argv + ["--date", "2025-02-30", "--classification", "公开"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "未写入任何文件，以下参数需要更正：",
+        "参数 --date：应为日期，如 2025-03-12 或 2025年3月12日，实为 “2025-02-30”（没有这一天）",
+    ], "the message names the field, not a file that was never written"
     assert not list((project / "docs/notices").glob("*.md"))
     assert new.main(argv + ["--date", "2025-02-28", "--classification", "内部", "--doc-number", "示发〔2025〕7号"]) == 0
     written = (project / "docs/notices/2025-02-28-示发-2025-7号.md").read_text(encoding="utf-8")
@@ -232,5 +231,54 @@ def test_new_pack_is_checked_against_the_pages_that_exist(project: Path, capsys)
     text = (project / "docs/packs/示例材料包.md").read_text(encoding="utf-8")
     assert text.startswith("---\ntype: pack\ntitle: 示例材料包\npages:\n  - report/index.md\n  - measures/\n---\n")
     assert new.main(["--root", str(project), "pack", "--title", "示例坏材料包", "--page", "report/none.md"]) == 1
-    assert "pages[1] 页面" in capsys.readouterr().err
+    assert "参数 --page：没有这个页面或栏目：“report/none.md”" in capsys.readouterr().err
     assert not (project / "docs/packs/示例坏材料包.md").exists()
+
+
+def test_every_wrong_argument_is_named_in_one_run_and_nothing_is_written(project: Path, capsys):
+    argv = [
+        "--root",
+        str(project),
+        "notice",
+        "--title",
+        "关于示例的通报",
+        "--doc-type",
+        "通函",
+        "--issuer",
+        "2025-03-01",
+    ]
+    argv += ["--date", "2099-01-01", "--classification", "秘密", "--doc-number", "示发[2025]7"]
+    assert new.main(argv) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "未写入任何文件，以下参数需要更正：",
+        "参数 --doc-type：文种应为 "
+        + "  ".join(f"{n} {t}" for n, t in enumerate(new.DOC_TYPES, 1))
+        + " 之一（可输入序号），实为 “通函”",
+        "参数 --date：日期不能晚于今天（" + new.format_date(new.Project.load(project).today) + "），实为 “2099-01-01”",
+        "参数 --classification：密级应为 1 非密  2 公开  3 内部 之一，实为 “秘密”：涉密文件不得收入本站，请不要添加",
+        "参数 --issuer：应为姓名或机关名称，多个用、分隔，实为 “2025-03-01”",
+        "参数 --doc-number：文号应为 机关代字〔四位年份〕序号号，如 示发〔2025〕7号，实为 “示发[2025]7”"
+        "（方括号应为六角括号〔〕；序号后应加“号”）",
+    ]
+    assert not list((project / "docs/notices").glob("*.md"))
+
+
+def test_evidence_with_brackets_is_written_as_valid_yaml_and_its_number_put_right(project: Path):
+    assert (
+        new.main(
+            [
+                "--root",
+                str(project),
+                "status",
+                "M2-1",
+                "--status",
+                "正在整改",
+                "--evidence",
+                "示组发[2025]3号；示例方案[试行]",
+            ]
+        )
+        == 0
+    )
+    text = (project / "docs/measures/m2.md").read_text(encoding="utf-8")
+    assert '    evidence: [示组发〔2025〕3号, "示例方案[试行]"]\n' in text
+    assert check.main(["--root", str(project)]) == 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from studysite.sources import GB18030, UNKNOWN, UTF8, UTF8_BOM, Source, decode, encode, read_source
+from studysite.sources import GB18030, UNKNOWN, UTF8, UTF8_BOM, UTF16, Source, decode, encode, read_source
 
 TEXT = "---\ntitle: 示例\n---\n\n正文“两个确立”，𠀀。\n"
 
@@ -11,8 +11,9 @@ def test_each_encoding_is_read_to_the_same_text():
     assert decode(TEXT.encode("utf-8")) == (TEXT, UTF8)
     assert decode(b"\xef\xbb\xbf" + TEXT.encode("utf-8")) == (TEXT, UTF8_BOM)
     assert decode(TEXT.encode("gb18030")) == (TEXT, GB18030)
+    assert decode(TEXT.encode("utf-16")) == (TEXT, UTF16), "Notepad's Unicode: UTF-16 with its byte-order mark"
     assert decode(TEXT.replace("\n", "\r\n").encode("utf-8")) == (TEXT, UTF8)
-    assert decode(b"\xff\xfe\x00\xd8")[1] == UNKNOWN
+    assert decode(b"\xfe\xfe\xff\x81")[1] == UNKNOWN
 
 
 def test_a_file_is_written_back_as_it_came_but_in_utf8():

@@ -88,7 +88,7 @@ EXPECTED = [
     "docs/speeches/2025-03-02-链接.md:8: 链接: 应为 docs/ 中存在的页面或文件（.md 文件名），实为 “../report/”"
     "（改为 “../report/index.md”）",
     "docs/speeches/2025-03-02-链接.md:8: 链接: 应为 report/problems.md 中存在的锚点（标题或 {#编号}），"
-    "实为 “../report/problems.md#P9”（在浏览器中打开report/problems.md，点标题旁的 ¶ 可复制正确的锚点）",
+    "实为 “../report/problems.md#P9”（在网站上打开report/problems.md，点标题旁的 ¶ 可复制正确的锚点）",
     "docs/speeches/2025-03-02-链接.md:10: 图片: 应为 docs/ 中存在的图片文件，实为 “images/示例 图.png”"
     "（检查文件名和所在目录，路径相对于本页所在目录）",
     "docs/speeches/2025-03-02-链接.md:12: 图片: 应为 路径中有空格时放在尖括号中，如 ![说明](<images/示例 图.png>)，"
@@ -216,3 +216,14 @@ def test_a_secret_mark_inside_a_linked_attachment_stops_both(project: Path, tmp_
     assert check_lines(project, capsys)[0] == 1
     built, printed = build_quietly(project, tmp_path / "site")
     assert not built and message in printed
+
+
+def test_a_failed_build_leaves_the_last_good_site_in_place(project: Path, tmp_path: Path):
+    site = tmp_path / "site"
+    assert build_quietly(project, site)[0]
+    before = sorted(p.relative_to(site) for p in site.rglob("*"))
+    write(project, "speeches/2025-03-08-示例.md", speech("示例讲话八", "2025-02-30", "正文。\n"))
+    built, printed = build_quietly(project, site)
+    assert not built and printed[-1].endswith("原有的 site/ 保持不变。")
+    assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-")], "nothing left beside it"

@@ -7,16 +7,20 @@ Which groups an index has and which pages hold them is the model's (studysite.li
 from __future__ import annotations
 
 from collections.abc import Sequence
+from urllib.parse import urlencode
 
 from .entries import Entry, Notice, SourceRef, Speech
 from .fields import UNKNOWN, format_date
 from .listings import ALL_ENTRIES, CONTINUED, LIMIT, Block, Group, GroupPage, Listing, Listings
-from .md import escape, html_link, html_table, html_text, link
+from .md import escape, html_link, html_table, html_text, link, relative
 from .pages import (
     CONTENTS,
+    FIND_PAGE,
+    NOTICE_DIR,
     NOTICE_INDEX,
     NOTICES_BY_ISSUER,
     NOTICES_BY_TYPE,
+    SPEECH_DIR,
     SPEECH_INDEX,
     SPEECHES_BY_SPEAKER,
     SPEECHES_BY_TOPIC,
@@ -206,6 +210,29 @@ def _part_links(listing: Listing, group: Group, page: str, numbers: dict[str, in
     return " · ".join(links)
 
 
+# The 检索 page's filter each kind of group stands for (find/?year=2024 …), and the kind of entries an index lists.
+_FIND_FILTER = {"year": "year", "speaker": "speaker", "topic": "topic", "type": "doc_type", "issuer": "issuer"}
+
+
+def _find_link(listing: Listing, page: str, group: Group | None = None) -> str:
+    """A line leading to the 检索 page with this index's own restriction (and this group's) chosen."""
+    kind = (
+        "speech"
+        if listing.src_uri.startswith(SPEECH_DIR)
+        else "notice"
+        if listing.src_uri.startswith(NOTICE_DIR)
+        else ""
+    )
+    query = [("type", kind)] if kind else []
+    what = listing.subject
+    if group is not None and group.name != ALL_ENTRIES and listing.prefix in _FIND_FILTER:
+        value = group.name.removesuffix("年") if listing.prefix == "year" else group.name
+        query.append((_FIND_FILTER[listing.prefix], value))
+        what = f"{group.name}的{listing.subject}"
+    target = relative(FIND_PAGE, page) + ("?" + urlencode(query) if query else "")
+    return f"[在检索页中查找和筛选{escape(what)}](<{target}>)\n{{ .screen-only }}\n"
+
+
 def index_page(listing: Listing, listings: Listings, urls: bool = True) -> str:
     """An index: its groups under headings, or, above LIMIT rows, a table of its groups' pages with counts."""
     page = listing.src_uri
@@ -214,6 +241,7 @@ def index_page(listing: Listing, listings: Listings, urls: bool = True) -> str:
         _intro(listing, listings),
         _empty(listing, listings),
         _see_also(page, _VIEWS[page]),
+        _find_link(listing, page),
     ]
     numbers = _numbers(listing)
     if listing.split:
@@ -244,6 +272,7 @@ def group_page(listing: Listing, part: GroupPage, numbers: dict[str, int], urls:
     if part.parts > 1:
         count += f"，分 {part.parts} 部分，本页为第 {part.part} 部分（{_span(listing, part, numbers)}）"
     parts = [f"# {part.title}\n", f"{count}。返回" + link(listing.title, listing.src_uri, page) + "。\n"]
+    parts.append(_find_link(listing, page, group))
     siblings = _part_links(listing, group, page, numbers, urls)
     if siblings:
         parts.append(f'<p class="index-parts">各部分：{siblings}</p>\n')

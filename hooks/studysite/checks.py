@@ -18,6 +18,7 @@ from .lint import (
     NOTICE,
     Finding,
     accessibility,
+    heading_hints,
     internal_marks,
     lines_of,
     problem_line,
@@ -132,6 +133,7 @@ def check_site(
         lines = lines_of(source.text)  # read once, shared by the checks
         findings += security(source.path, source.text, lines) + typography(source.path, source.text, lines)
         findings += internal_marks(source.path, source.text, lines) + accessibility(source.path, source.text, lines)
+        findings += heading_hints(source.path, source.text, lines)
         if "](" in source.text or "]:" in source.text or "<" in source.text:
             problems += link_problems(
                 source.path, source.src_uri, source.text, site.targets, anchors_of, directory_urls

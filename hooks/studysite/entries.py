@@ -175,7 +175,12 @@ def compilation_order_key(entry: Entry) -> tuple:
 def _sources(reader: Reader, path: tuple, raw: object) -> tuple[SourceRef, ...] | None:
     items = raw if isinstance(raw, list) else None
     if items is None:
-        reader.fail(path, "出处列表，每项含 publisher 和 date，或 year+issue，或 volume+page", raw)
+        reader.fail(
+            path,
+            "出处列表，每项含 publisher 和 date，或 year+issue，或 volume+page",
+            raw,
+            "如 sources: [{publisher: 示例日报, date: 2025-03-13}]；期刊写 year 和 issue，书写 volume 和 page",
+        )
         return None
     sources = []
     for index, item in enumerate(items):
@@ -368,8 +373,30 @@ def duplicate_entries(sources: Iterable[Source]) -> list[Problem]:
     return problems
 
 
-def load_catalogue(sources: Iterable[Source], topics: tuple[str, ...]) -> tuple[Catalogue, list[Problem]]:
-    """Every entry file (speeches/, notices/) → the catalogue and every problem found."""
+def future_dates(entries: Iterable[Entry], by_uri: dict[str, Source], today: date) -> list[Problem]:
+    """A speech or 成文日期 after today: a typing slip (2052 for 2025), never a real document's date."""
+    problems = []
+    for entry in entries:
+        if entry.date > today:
+            source = by_uri[entry.src_uri]
+            problems.append(
+                Problem(
+                    source.path,
+                    source.front.line("date"),
+                    "date 日期",
+                    f"不晚于今天（{today.year}年{today.month}月{today.day}日）的日期",
+                    source.data.get("date", ""),
+                    "讲话和公文的日期不会在今天之后，请对照原件核对",
+                )
+            )
+    return problems
+
+
+def load_catalogue(
+    sources: Iterable[Source], topics: tuple[str, ...], today: date | None = None
+) -> tuple[Catalogue, list[Problem]]:
+    """Every entry file (speeches/, notices/) → the catalogue and every problem found (with today: dates
+    after it too)."""
     entries: list[Entry] = []
     numbers: list[tuple[str, str, int]] = []
     problems: list[Problem] = []
@@ -386,6 +413,8 @@ def load_catalogue(sources: Iterable[Source], topics: tuple[str, ...]) -> tuple[
                 numbers.append((number.strip(), source.path, front.line("doc_number")))
         problems += found
     problems += duplicate_doc_numbers(numbers) + duplicate_entries(readable)
+    if today is not None:
+        problems += future_dates(entries, {s.src_uri: s for s in readable}, today)
     speeches = tuple(e for e in entries if isinstance(e, Speech))
     notices = tuple(e for e in entries if isinstance(e, Notice))
     return Catalogue(speeches, notices, topics), problems

@@ -66,7 +66,10 @@ _YAML_HINTS = (
     ("mapping values are not allowed", "文字中含有英文冒号加空格（: ），请用英文引号把整段文字括起来"),
     ("expected ',' or ']'", "方括号列表没有闭合，缺少 ]"),
     ("expected ',' or '}'", "花括号没有闭合，缺少 }"),
-    ("found character '\\t'", "不能用 Tab 键缩进，请改用空格"),
+    (
+        "found character '\\t'",
+        "这一行有 Tab 键留下的空白：字段名要顶格写（删去行首空白）；只有列表下的子项才缩进，并用空格",
+    ),
     ("could not find expected ':'", "每行应为 键: 值，冒号为英文冒号且后面要有空格"),
     ("found undefined alias", "以 * 开头的文字请用引号括起来"),
 )

@@ -294,7 +294,7 @@ def _kind(head: _Head, title: str, blocks: list[Block], after: int) -> str:
         return NOTICE
     raise Refused(
         f"无法判断是讲话还是公文（标题“{title[:30]}”既不以文种结尾，也不是讲话）："
-        "请加 --kind speech（讲话）或 --kind notice（通报通知）再导入"
+        '请指明后再导入，如 make import SRC="文件" KIND=speech（讲话），或 KIND=notice（通报通知）'
     )
 
 

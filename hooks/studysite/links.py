@@ -140,11 +140,28 @@ def resolve(
 
 
 def _suggestion(src_uri: str, resolved: str, targets: frozenset[str]) -> str:
+    def written(target: str) -> str:
+        return posixpath.relpath(target, posixpath.dirname(src_uri) or ".")
+
     for guess in (resolved + ".md", posixpath.join(resolved, "index.md"), resolved.removesuffix(".html") + ".md"):
         if guess in targets:
-            relative = posixpath.relpath(guess, posixpath.dirname(src_uri) or ".")
-            return f"改为 “{relative}”"
+            return f"改为 “{written(guess)}”"
+    same_but_case = next((t for t in sorted(targets) if t.lower() == resolved.lower()), None)
+    if same_but_case:  # Windows does not mind; the web server does
+        return f"改为 “{written(same_but_case)}”（文件名的大小写不同，网站上大小写有区别）"
     return "检查文件名和所在目录，路径相对于本页所在目录"
+
+
+_NOT_IN_IDS = re.compile(r"[\W_]+")
+
+
+def _anchor_hint(page: str, anchor: str, ids: set[str]) -> str:
+    """The id the clerk meant (a heading's words without its punctuation), else where to copy it from."""
+    wanted = _NOT_IN_IDS.sub("", anchor.lower())
+    close = sorted(i for i in ids if _NOT_IN_IDS.sub("", i.lower()) == wanted)
+    if close:
+        return f"改为 “#{close[0]}”（锚点是标题去掉标点后的文字）"
+    return f"在网站上打开{page}，点标题旁的 ¶ 可复制正确的锚点"
 
 
 def link_problems(
@@ -209,7 +226,7 @@ def link_problems(
                     field,
                     f"{page} 中存在的锚点（标题或 {{#编号}}）",
                     link.target,
-                    f"在浏览器中打开{page}，点标题旁的 ¶ 可复制正确的锚点",
+                    _anchor_hint(page, unquote(anchor), ids),
                 )
             )
     return problems

@@ -292,15 +292,50 @@ _MAY_NEED = (
 )
 
 
+# A paragraph pasted from Word with its first-line indent: four spaces or a tab after a blank line make Markdown
+# show it as a grey code box. What stands before it says whether it belongs to a list or a box (then it is fine).
+_INDENTED = re.compile(rf"^( {{4,}}|\t+)(?=\S)(?=.*[{_HAN}])")
+_NESTS = re.compile(r"^\s*([-*+]\s|\d+[.)]\s|!!!|\?\?\?|:\s|>|\|)")
+
+
+def _indented_paragraphs(path: str, lines: list[Line]) -> list[Finding]:
+    found = []
+    previous: Line | None = None  # the last non-blank line
+    blank_before = True
+    for line in lines:
+        if line.in_code or line.in_front_matter or line.fence:
+            previous, blank_before = None, False
+            continue
+        if not line.text.strip():
+            blank_before = True
+            continue
+        match = _INDENTED.match(line.text)
+        if (
+            match
+            and blank_before
+            and (previous is None or not (_NESTS.match(previous.text) or previous.text[:1].isspace()))
+        ):
+            indent = match.group(1)
+            found.append(
+                Finding(path, line.number, 1, "行首空白", "顶格的段落（行首有空白会显示成灰色的代码框）",
+                        f"行首 {len(indent)} 个空格" if indent.startswith(" ") else "行首 Tab", "删除行首空白", WARNING, indent, "")
+            )  # fmt: skip
+        previous, blank_before = line, False
+    return found
+
+
 def typography(path: str, text: str, lines: list[Line] | None = None) -> list[Finding]:
     """Typography findings of a page (GB/T 15834, 15835), each with its fix; code and front-matter keys skipped."""
     found: list[Finding] = []
-    for line in lines or lines_of(text):
+    lines = lines or lines_of(text)
+    for line in lines:
         if line.in_code:
             continue
         for may_need, rule in _MAY_NEED:
             if may_need.search(line.text):
                 found += rule(path, line)
+    if "    " in text or "\t" in text:
+        found += _indented_paragraphs(path, lines)
     return sorted(found)
 
 
@@ -531,6 +566,29 @@ def accessibility(path: str, text: str, lines: list[Line] | None = None) -> list
 # --- notices (reported, never stop) ----------------------------------------------------------------------
 
 _DISTRIBUTION = re.compile(r"(?:发至|传达至|传达到|印发至)[^，。；\n]{0,12}?(?:级|干部|党员|单位|部门|处室)|传达范围")
+
+
+# The levels of a 公文's headings, typed as plain paragraphs: the page shows them as text, without 目录 or anchors.
+_PLAIN_HEADINGS = (
+    (re.compile(r"^[一二三四五六七八九十]+、\S{1,38}$"), "##"),
+    (re.compile(r"^（[一二三四五六七八九十]+）\S{1,38}$"), "###"),
+)
+
+
+def heading_hints(path: str, text: str, lines: list[Line] | None = None) -> list[Finding]:
+    """“一、…” and “（一）…” lines written as plain text: a 提示 to make them headings (## and ###)."""
+    found = []
+    for line in lines or lines_of(text):
+        if line.in_code or line.in_front_matter or line.text[:1] not in "一二三四五六七八九十（":
+            continue
+        stripped = line.text.strip()
+        for pattern, marks in _PLAIN_HEADINGS:
+            if pattern.match(stripped) and not stripped.endswith(("。", "；", "：", "，")):
+                found.append(
+                    Finding(path, line.number, 1, "小标题", f"Markdown 小标题（行首加 {marks} 和空格）", stripped[:20],
+                            f"改为 “{marks} {stripped[:20]}”，网页上才显示为标题并列入目录", NOTICE)
+                )  # fmt: skip
+    return found
 
 
 def internal_marks(path: str, text: str, lines: list[Line] | None = None) -> list[Finding]:

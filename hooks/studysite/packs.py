@@ -59,12 +59,14 @@ class Pack:
         return docx_of(self.src_uri)
 
 
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _TITLE_LINE = re.compile(r"\A\s*#\s[^\n]*\n?")
 
 
 def intro_of(body: str) -> str:
-    """A pack file's text without its # title: what the pack says about itself."""
-    return _TITLE_LINE.sub("", body, count=1).strip()
+    """A pack file's text without its # title and comments: what the pack says about itself (a template's
+    note left in place says nothing, and prints no empty 说明 page)."""
+    return _COMMENT.sub("", _TITLE_LINE.sub("", body, count=1)).strip()
 
 
 def page_levels(catalogue: Catalogue, internal_pages: set[str]) -> dict[str, str]:

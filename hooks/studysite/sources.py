@@ -14,8 +14,9 @@ from functools import cached_property
 from .frontmatter import FrontMatter, parse, split
 from .problems import Problem
 
-UTF8, UTF8_BOM, GB18030, UNKNOWN = "UTF-8", "UTF-8（带 BOM）", "GB18030", "未知编码"
+UTF8, UTF8_BOM, GB18030, UTF16, UNKNOWN = "UTF-8", "UTF-8（带 BOM）", "GB18030", "UTF-16", "未知编码"
 _BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # what Notepad's "Unicode" saves
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 INTERNAL_MARK = re.compile(r"内部资料|注意保存")
 
@@ -24,6 +25,8 @@ def decode(raw: bytes) -> tuple[str, str]:
     """The text of a file and the encoding it was in; CRLF and CR become LF, as MkDocs reads them."""
     if raw.startswith(_BOM):
         text, encoding = raw[len(_BOM) :].decode("utf-8", errors="replace"), UTF8_BOM
+    elif raw.startswith(_UTF16_BOMS):
+        text, encoding = raw.decode("utf-16", errors="replace"), UTF16
     else:
         try:
             text, encoding = raw.decode("utf-8"), UTF8
