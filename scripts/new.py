@@ -103,14 +103,20 @@ def a_date_or_tbd(answer: str) -> str:
     return TBD if normalized(answer) == TBD else a_date(answer)
 
 
-def a_closing_date(today: date) -> Callable[[str], str]:
+def a_date_until(today: date, what: str = "日期") -> Callable[[str], str]:
+    """A real day not after today: a 成文日期, a speech's day or a 销号日期 cannot lie ahead."""
+
     def check(answer: str) -> str:
         value = a_date(answer)
         if date.fromisoformat(value) > today:
-            raise Refused(f"销号日期不能晚于今天（{format_date(today)}），实为 “{answer}”")
+            raise Refused(f"{what}不能晚于今天（{format_date(today)}），实为 “{answer}”")
         return value
 
     return check
+
+
+def a_closing_date(today: date) -> Callable[[str], str]:
+    return a_date_until(today, "销号日期")
 
 
 def one_of(choices: tuple[str, ...], what: str) -> Callable[[str], str]:
@@ -166,15 +172,7 @@ def a_classification(answer: str) -> str:
 
 
 def a_past_date(today: date) -> Callable[[str], str]:
-    """A document's date: a real day, and not after today (a 成文日期 cannot lie ahead)."""
-
-    def check(answer: str) -> str:
-        value = a_date(answer)
-        if date.fromisoformat(value) > today:
-            raise Refused(f"日期不能晚于今天（{format_date(today)}），实为 “{answer}”")
-        return value
-
-    return check
+    return a_date_until(today)
 
 
 def a_text(answer: str) -> str:

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
+from a11y_support import served
 from conftest import copy_project, mkdocs_build, soup
 from studysite.csp import script_hashes
-from test_browser import CHROMIUM, CHROMIUM_ARGS, _QuietHandler, search_in_header
+from test_browser import CHROMIUM, search_in_header
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="Debian's chromium is not installed (make test installs it)"
@@ -58,19 +55,13 @@ def test_every_page_has_the_policy_first_in_head_and_it_allows_only_its_own_inli
 
 @pytest.fixture(scope="module")
 def site_url(csp_site: Path):
-    handler = functools.partial(_QuietHandler, directory=str(csp_site.parent))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/{csp_site.name}/"
-    server.shutdown()
+    with served(csp_site.parent) as root:
+        yield f"{root}{csp_site.name}/"
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+def browser(chromium_browser):
+    return chromium_browser
 
 
 def test_an_injected_inline_script_is_refused(browser, site_url: str):
