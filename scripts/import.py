@@ -46,7 +46,7 @@ CLASSIFICATION_COMMENT = "密级待定：请对照原件填写 非密、公开 �
 KIND_NAMES = {SPEECH: "讲话", NOTICE: "公文"}
 FOLDERS = {SPEECH: SPEECH_DIR, NOTICE: NOTICE_DIR}
 NEXT_STEPS = (
-    "下一步：逐个打开新文件，对照原件核定密级（填写 classification）、补齐“需人工”的各项，"
+    "下一步：逐个打开新文件，{classification}补齐“需人工”的各项，"
     "运行 make check 直到最后一行显示“可以构建”，再提交合并请求。"
 )
 
@@ -54,6 +54,7 @@ NEXT_STEPS = (
 @dataclass
 class Tally:
     created: int = 0
+    notices: int = 0  # of the created: 公文, whose 密级 a person decides
     skipped: int = 0
     failed: int = 0
     lines: list[str] = field(default_factory=list)
@@ -195,6 +196,7 @@ class Importer:
         if not self.dry_run:
             self.write(entry)
         tally.created += 1
+        tally.notices += entry.recognised.kind == NOTICE
         self._remember(entry.src_uri, _front(entry))
         recognised = entry.recognised
         parts = [KIND_NAMES[recognised.kind], "识别：" + ("、".join(recognised.found) or "无")]
@@ -280,7 +282,9 @@ def main(argv: list[str] | None = None) -> int:
         f"共 {tally.created + tally.skipped + tally.failed} 个文件：{verb} {tally.created} 个，跳过 {tally.skipped} 个，未导入 {tally.failed} 个。"
     )
     if tally.created and not args.dry_run:
-        print(NEXT_STEPS)
+        print(
+            NEXT_STEPS.format(classification="公文对照原件核定密级（填写 classification）、" if tally.notices else "")
+        )
     return 1 if tally.failed else 0
 
 

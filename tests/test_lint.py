@@ -202,3 +202,11 @@ def test_word_pasted_indents_and_plain_headings_are_named():
 def test_word_symbol_characters_and_non_breaking_spaces_are_fixed():
     text = "\uf0b7 加强学习\u00a0教育；\nabc\u00a0def\n"
     assert apply_fixes(text, typography("a.md", text)) == "● 加强学习教育；\nabc def\n"
+
+
+def test_personal_data_in_front_matter_and_alt_text_is_found_like_body_text():
+    text = "---\ntitle: 示例\nnote: 联系人示例乙，电话 139 1234 5678\n---\n\n![示例乙 13812345678](a.png)\n"
+    assert [(f.line, f.rule, f.got) for f in security("a.md", text)] == [
+        (3, "手机号", "139 **** 5678"),
+        (6, "手机号", "138****5678"),
+    ]
