@@ -17,6 +17,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # The day the fictional history of the PDF fixture was committed (China Standard Time).
 FIXTURE_COMMIT_DAY = "2025-06-20"
 
+# `make test` runs this suite from inside make; the commands under test must run as a user types them at a
+# shell, not as sub-makes (which would print "make[1]: Entering directory" around their output).
+for _name in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES"):
+    os.environ.pop(_name, None)
+
 
 def copy_project(target: Path) -> Path:
     """The parts of the repo a build reads, copied so a test may change them freely."""
