@@ -9,13 +9,22 @@ For an edition opened from file:// (no fetch there: make offline, STUDYSITE_SEAR
 offline plugin) the index is also written as small scripts that the reader loads with <script> tags. Listed
 before hooks/edition.py, whose on_post_build removes what only a server needs (search_index.json is read here
 first).
+
+On a large site the index is built in a second process while MkDocs renders the page templates (it needs only
+the pages' content, complete at on_env) and written at on_post_build: the same function, the same bytes.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import pickle
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from studysite.edition import edition_from
@@ -24,7 +33,23 @@ from studysite.pages import FIND_PAGE
 from studysite.searchindex import Document, build, sections_of
 from studysite.state import build_of
 
+log = logging.getLogger("mkdocs.hooks.search")
 SCRIPTS_VARIABLE = "STUDYSITE_SEARCH_SCRIPTS"
+# From this many pages the index is built beside the templates (below it, starting a process costs more);
+# STUDYSITE_SEARCH_WORKER=1 or 0 says always or never.
+WORKER_FROM_PAGES = 1500
+WORKER_VARIABLE = "STUDYSITE_SEARCH_WORKER"
+
+# The index being built for the current build, if in a second process; replaced at each build's start.
+_pending: dict[str, tuple[subprocess.Popen, float]] = {}
+# The worker imports only the index module (a new interpreter: no copy of MkDocs' threads or of the caller's
+# __main__); build's arguments go in and the index files come back pickled, through pipes.
+_WORKER = (
+    f"import pickle, sys; sys.path.insert(0, {str(Path(__file__).resolve().parent)!r}); "
+    "from studysite.searchindex import build; import resource; "
+    "pickle.dump(build(*pickle.load(sys.stdin.buffer)), sys.stdout.buffer, pickle.HIGHEST_PROTOCOL); "
+    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"  # its peak memory, in KB
+)
 
 
 def scripts_wanted(config) -> bool:
@@ -35,7 +60,15 @@ def scripts_wanted(config) -> bool:
     return edition_from(os.environ)[0].offline
 
 
+def _drop_pending() -> None:
+    for worker, _ in _pending.values():
+        worker.kill()  # a stopped build does not wait for its index
+        worker.communicate()
+    _pending.clear()
+
+
 def on_files(files, config):
+    _drop_pending()  # a build that failed before on_post_build leaves nothing behind for the next one
     files.append(File.generated(config, FIND_PAGE, content=build_of(files).generated[FIND_PAGE]))
     return files
 
@@ -57,19 +90,59 @@ def on_env(env, config, files):
         for file in files.documentation_pages()
         if file.page is not None and file.page.content is not None and file.src_uri != FIND_PAGE
     ]
-    index = build(
+    arguments = (
         documents,
         files.get_file_from_path(FIND_PAGE).url,
         facet_orders(site.catalogue),
         {"type": KINDS},
         scripts_wanted(config),
     )
-    for path, content in index.items():
+    if _worker_wanted(len(documents)):
+        worker = subprocess.Popen(
+            [sys.executable, "-c", _WORKER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        _pending["index"] = (worker, time.perf_counter())
+        log.debug("搜索索引（%d 个页面）在另一个进程中生成，与网页模板同时进行", len(documents))
+        pickle.dump(arguments, worker.stdin, pickle.HIGHEST_PROTOCOL)
+        worker.stdin.flush()
+        return env
+    for path, content in build(*arguments).items():
         files.append(File.generated(config, f"search/{path}", content=content))
     return env
 
 
+def _worker_wanted(pages: int) -> bool:
+    asked = os.environ.get(WORKER_VARIABLE)
+    if asked in ("0", "1"):
+        return asked == "1"
+    return pages >= WORKER_FROM_PAGES and (os.cpu_count() or 1) > 1
+
+
+def _write_pending(site_dir: str) -> None:
+    if "index" not in _pending:
+        return
+    worker, started = _pending.pop("index")
+    output, errors = worker.communicate()
+    if worker.returncode != 0:
+        raise RuntimeError(
+            f"搜索索引没有生成（{sys.executable} 返回 {worker.returncode}）：\n{errors.decode(errors='replace')}"
+        )
+    index = pickle.loads(output)
+    peak = int(errors.split()[-1]) / 1024
+    # Said at INFO so a benchmark (scripts/bench.py) can add the second process's memory to the build's.
+    log.info("搜索索引：另一进程生成，%.1f 秒后写出，该进程内存峰值 %.1f MB", time.perf_counter() - started, peak)
+    for path, content in sorted(index.items()):
+        target = Path(site_dir, "search", path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+
+
+def on_build_error(error):
+    _drop_pending()
+
+
 def on_post_build(config):
+    _write_pending(config.site_dir)
     # Material highlights the words on the page a result opens with its own index's settings; from file://
     # it reads them from search_index.js (as its offline plugin writes it), not from search_index.json.
     folder = Path(config.site_dir, "search")

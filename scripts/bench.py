@@ -152,8 +152,9 @@ def _copy_code(project: Path) -> None:
 def _build_measured(config: Path, site: Path, **env: str) -> tuple[float, float, str]:
     """Seconds, peak resident memory (MB) and the log of one `mkdocs build`, from the child's own rusage.
 
-    The child's processor time (user + system) is kept in _LAST_CPU: on a machine shared with other work it
-    moves far less than the wall clock, so both ratios are reported."""
+    The child's processor time (user + system, with the processes it waited for: the search index's) is kept
+    in _LAST_CPU: on a machine shared with other work it moves far less than the wall clock, so both ratios
+    are reported."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
     started = time.perf_counter()
     with subprocess.Popen(
@@ -175,12 +176,22 @@ def _build_measured(config: Path, site: Path, **env: str) -> tuple[float, float,
 _LAST_CPU = [0.0]
 
 
+_INDEX_PROCESS = re.compile(r"搜索索引：另一进程生成.*该进程内存峰值 ([\d.]+) MB")
+
+
+def memory_of(peak: float, log: str) -> float:
+    """The build's peak plus that of the search index's own process, when a large site had one (both may be
+    at their peak at once, so the sum is what the machine must have)."""
+    found = _INDEX_PROCESS.search(log)
+    return peak + (float(found.group(1)) if found else 0.0)
+
+
 def _best_of(repeat: int, config: Path, site: Path) -> tuple[float, float, float]:
-    """The fastest of `repeat` builds: (seconds, processor seconds, peak MB)."""
+    """The fastest of `repeat` builds: (seconds, processor seconds of the build and its helper process, peak MB)."""
     runs = []
     for _ in range(repeat):
-        seconds, peak, _ = _build_measured(config, site)
-        runs.append((seconds, _LAST_CPU[0], peak))
+        seconds, peak, log = _build_measured(config, site)
+        runs.append((seconds, _LAST_CPU[0], memory_of(peak, log)))
     return min(runs)
 
 

@@ -50,6 +50,10 @@ def build_site(root: Path, site_dir: Path, pdf: bool, stream=None) -> tuple[bool
 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
+    # mkdtemp makes a folder only its owner may read; a site is read by a web server's user too
+    umask = os.umask(0)
+    os.umask(umask)
+    building.chmod(0o777 & ~umask)
     try:
         built, line = _build_into(root, building, site_dir, pdf, stream)
         if built:

@@ -24,7 +24,8 @@ from datetime import datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "scripts"))
+SCRIPTS = REPO / "scripts"
+sys.path.insert(0, str(SCRIPTS))
 
 from clerk import ChineseArgumentParser, run, use_project_python  # noqa: E402
 
@@ -76,9 +77,10 @@ def locked(folder: Path) -> Iterator[None]:
 
 
 def build_site(root: Path, target: Path, **env: str) -> subprocess.CompletedProcess:
-    """A strict build of the project at root into target, as `make build` does (with the study packs' PDFs)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "STUDYSITE_PDF": "1", **env}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(target)]
+    """The strict build of `make build` (with the study packs' PDFs) of the project at root into target, in a
+    process of its own (an edition's settings are environment variables); its problems in Chinese only."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    command = [sys.executable, str(SCRIPTS / "build.py"), "--root", str(root), "-d", str(target)]
     return subprocess.run(command, capture_output=True, text=True, env=env, cwd=root)
 
 
@@ -99,7 +101,8 @@ def build_and_check(root: Path, target: Path, edition: Edition = SERVED, **env: 
     """Build into target and check it; the lines to show when either failed (nothing when all is well)."""
     result = build_site(root, target, **env)
     if result.returncode != 0:
-        return ["构建失败（与 make build 相同的严格构建）：", *result.stderr.strip().splitlines()[-_SHOWN:]]
+        lines = [line for line in result.stderr.strip().splitlines() if not line.startswith("构建失败")]
+        return ["构建失败（与 make build 相同的严格构建）：", *lines[-_SHOWN:]]
     problems: list[Problem] = check_built_site(target, expected_files(root, edition), edition.offline)
     if problems:
         lines = [str(problem) for problem in problems[:_SHOWN]]
@@ -157,7 +160,7 @@ def publish(root: Path, dest: Path, keep: int) -> int:
         return 1
     folder = versions_of(dest)
     with locked(folder):
-        for stale in folder.glob(BUILDING + "*"):  # left by a run that was killed
+        for stale in [*folder.glob(BUILDING + "*"), *folder.glob("." + BUILDING + "*")]:  # left by a killed run
             shutil.rmtree(stale)
         name = _new_name(folder, root)
         building = folder / (BUILDING + name)
@@ -194,7 +197,8 @@ def rollback(dest: Path) -> int:
             print(f"{dest} 当前的版本 {now} 之前没有保留的版本，无法撤回。", file=sys.stderr)
             return 1
         switch(dest, earlier[-1])
-    print(f"已撤回：{dest} → {folder.name}/{earlier[-1]}（原版本 {now} 仍保留，可再次发布）。")
+    print(f"已撤回：{dest} → {folder.name}/{earlier[-1]}。")
+    print(f"撤回前的版本 {now} 仍保留在 {folder}/ 中；要再发布，改正后重新运行 make publish DEST={dest}")
     return 0
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import bench
 from conftest import SOURCE_REPORT, append_line, copy_project, mkdocs_build, soup
 from search_bench import index_pages, index_postings
 from studysite.report import correct_periods, parse_report
@@ -236,3 +237,19 @@ def test_a_typography_slip_fails_the_strict_build_with_its_line(tmp_path: Path):
         in result.stderr
     )
     assert "Aborted with 2 warnings in strict mode!" in result.stdout + result.stderr
+
+
+def test_the_index_built_in_a_second_process_is_the_same_bytes(tmp_path: Path):
+    """Large sites build the search index beside the templates (hooks/search.py); small ones in the build."""
+    project = copy_project(tmp_path / "project")
+    indexes = {}
+    for worker in ("0", "1"):
+        site = tmp_path / f"site-{worker}"
+        result = mkdocs_build(project, site, "-v", env={"STUDYSITE_SEARCH_WORKER": worker})
+        assert result.returncode == 0, result.stderr
+        assert ("在另一个进程中生成" in result.stderr) == (worker == "1")
+        # scripts/bench.py adds the second process's peak memory, read from this line, to the build's
+        assert (bench.memory_of(100.0, result.stderr) > 110.0) == (worker == "1")
+        folder = site / "search"
+        indexes[worker] = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    assert len(indexes["1"]) > 16 and indexes["1"] == indexes["0"]

@@ -6,6 +6,7 @@ pasted links and images that point nowhere, a template never filled in, the same
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -164,6 +165,10 @@ def test_a_successful_build_says_so_in_one_chinese_line(project: Path, tmp_path:
     built, printed = build_quietly(project, tmp_path / "site")
     assert built and len(printed) == 1
     assert re.fullmatch(r"构建完成：\d+ 个网页，用时 \d+\.\d 秒，输出在 .+/。", printed[0]), printed
+    umask = os.umask(0o022)
+    os.umask(umask)
+    # built beside and moved into place: still readable by a web server's user, as mkdocs build leaves it
+    assert (tmp_path / "site").stat().st_mode & 0o777 == 0o777 & ~umask
 
 
 def test_word_and_pdf_files_in_docs_are_checked_like_pages(project: Path, tmp_path: Path, capsys):

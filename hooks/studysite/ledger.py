@@ -199,9 +199,10 @@ def ledger_page(plan: Plan, urls: bool = True, workbook: bool = False) -> str:
             "## 台账明细\n",
             "可按状态和责任部门筛选；筛选后的网址可以直接发给别人。每项的针对问题、所属措施、责任领导、佐证材料和销号日期在“详情”中。\n"
             "{ .screen-only }\n",
-            # The rows repeat the measures' checklists, which are searchable on their own pages.
-            html_table(SCREEN_COLUMNS, rows, css_class="ledger screen-only", searchable=False, labels=True),
-            # Paper has room for every column at once (a landscape page), as the office's ledgers print.
+            # Searchable: a reader asking who answers for what (书记, 办公室) is looking for the ledger.
+            html_table(SCREEN_COLUMNS, rows, css_class="ledger screen-only", labels=True),
+            # Paper has room for every column at once (a landscape page), as the office's ledgers print; the
+            # same words as the table above, so search takes them once.
             html_table(LEDGER_COLUMNS, _print_rows(plan), css_class="ledger-print print-only", searchable=False),
         ]
     )

@@ -328,10 +328,11 @@ def typography(path: str, text: str, lines: list[Line] | None = None) -> list[Fi
     """Typography findings of a page (GB/T 15834, 15835), each with its fix; code and front-matter keys skipped."""
     found: list[Finding] = []
     lines = lines or lines_of(text)
-    for line in lines:
+    needed = [(may_need, rule) for may_need, rule in _MAY_NEED if may_need.search(text)]  # one C pass a rule
+    for line in lines if needed else ():
         if line.in_code:
             continue
-        for may_need, rule in _MAY_NEED:
+        for may_need, rule in needed:
             if may_need.search(line.text):
                 found += rule(path, line)
     if "    " in text or "\t" in text:
@@ -474,6 +475,8 @@ def security(path: str, text: str, lines: list[Line] | None = None) -> list[Find
     rendered HTML by studysite.allowlist.
     """
     found: list[Finding] = []
+    if not _MAY_CONCERN_SECURITY.search(text):  # most pages: nothing to look at line by line
+        return found
     for line in lines or lines_of(text):
         raw = line.text
         if not _MAY_CONCERN_SECURITY.search(raw):
@@ -593,7 +596,9 @@ def heading_hints(path: str, text: str, lines: list[Line] | None = None) -> list
 
 def internal_marks(path: str, text: str, lines: list[Line] | None = None) -> list[Finding]:
     """内部资料/注意保存 marks and narrow 传达范围 notes: allowed, shown as 提示 and as a banner on the page."""
-    found = []
+    found: list[Finding] = []
+    if not (INTERNAL_MARK.search(text) or _DISTRIBUTION.search(text)):
+        return found
     for line in lines or lines_of(text):
         if line.in_code or line.in_front_matter:
             continue

@@ -38,7 +38,7 @@ def pack_page(pack: Pack, titles: Mapping[str, str], pdf: bool) -> str:
             "Word 文档版式相同，可在 Word 或 WPS 中修改后打印；打开时如提示更新域，选“是”以更新目录页码。\n"
         )
     else:
-        parts.append("本次生成的网站没有附 PDF 和 Word 文档。\n")
+        parts.append(f"{PREVIEW_WITHOUT_FILES}\n")
     parts.append("## 收录页面\n")
     parts.append(
         "\n".join(f"{n}. {link(titles.get(src, src), src, pack.src_uri)}" for n, src in enumerate(pack.pages, 1)) + "\n"
@@ -49,6 +49,11 @@ def pack_page(pack: Pack, titles: Mapping[str, str], pdf: bool) -> str:
 # The PDF's page count is known only once WeasyPrint has laid it out, after the pages are rendered: the pages
 # carry a mark that hooks/packs.py fills in (with_pdf_pages) before the theme writes them out.
 _MARK = re.compile(r'<span class="pdf-pages" data-pack="([^"]*)"></span>')
+
+
+# Only a preview (make serve, or a build with --no-pdf) goes without the files; a published site has them.
+# Said without the commands: readers' pages never show how the site is kept.
+PREVIEW_WITHOUT_FILES = "这是网站的预览，没有生成 PDF 和 Word 文档；正式发布的网站上都有。"
 
 
 def pdf_pages_mark(pack: Pack) -> str:
@@ -76,7 +81,8 @@ def packs_index(packs: tuple[Pack, ...], pdf: bool) -> str:
     return "\n".join(
         [
             "# 学习材料包\n",
-            f"共 {len(packs)} 个材料包。每个材料包把一组页面按顺序编成一份文件，可下载 PDF 打印或下载 Word 文档修改，版式按党政机关公文格式。\n",
+            f"共 {len(packs)} 个材料包。每个材料包把一组页面按顺序编成一份文件，版式按党政机关公文格式。"
+            + ("可下载 PDF 打印或下载 Word 文档修改。\n" if pdf else f"{PREVIEW_WITHOUT_FILES}\n"),
             table(("材料包", "收录页面", "PDF 页数", "密级", "下载"), rows),
         ]
     )

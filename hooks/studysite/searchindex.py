@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from html import unescape
+from itertools import groupby
 from operator import add
 
 FORMAT = 2
@@ -112,27 +113,33 @@ def sections_of(content: str) -> tuple[Section, ...]:
     return tuple(section for section in found if section.text or section.anchor)
 
 
-def pieces(text: str) -> Counter:
-    """The index terms of a text: Han characters and character pairs, and lower-case Latin words and numbers."""
+def analyse(text: str) -> tuple[Counter, dict[str, list[int]]]:
+    """A text's index terms with their counts (Han characters and character pairs, lower-case Latin words and
+    numbers) and where each pair starts, runs kept apart (no pair spans two): one pass for both."""
     text = fold(text)
-    joined = "\n".join(_HAN_RUN.findall(text))  # one pass in C: pairs across the newline contain it and are dropped
+    joined = "\n".join(_HAN_RUN.findall(text))
+    pairs = list(map(add, joined, joined[1:]))
+    # A stable sort of the offsets by their pair, grouped: each pair's offsets ascending, the loop in C.
+    positions = {
+        pair: list(offsets)
+        for pair, offsets in groupby(sorted(range(len(pairs)), key=pairs.__getitem__), pairs.__getitem__)
+        if "\n" not in pair  # pairs across two runs contain the newline that joined them
+    }
     counts = Counter(joined.replace("\n", ""))
-    counts.update(map(add, joined, joined[1:]))
-    for pair in [pair for pair in counts if "\n" in pair]:
-        del counts[pair]
     counts.update(_WORD.findall(text))
-    return counts
+    for pair, offsets in positions.items():
+        counts[pair] = len(offsets)
+    return counts, positions
+
+
+def pieces(text: str) -> Counter:
+    """The index terms of a text and how often each occurs."""
+    return analyse(text)[0]
 
 
 def pair_positions(text: str) -> dict[str, list[int]]:
-    """Where each character pair of the text's Han runs starts; runs are kept apart (no pair spans two)."""
-    joined = "\n".join(_HAN_RUN.findall(fold(text)))
-    found: dict[str, list[int]] = defaultdict(list)
-    for offset, pair in enumerate(map(add, joined, joined[1:])):
-        found[pair].append(offset)
-    for pair in [pair for pair in found if "\n" in pair]:
-        del found[pair]
-    return found
+    """Where each character pair of the text's Han runs starts."""
+    return analyse(text)[1]
 
 
 # Numbers as text: 5 bits a character, low bits first, the sixth bit set while more characters follow.
@@ -294,20 +301,25 @@ class _Postings:
         return files
 
 
+_NOWHERE = _gaps(())  # a pair not in the title (or not in the text)
+
+
 def _index_document(number: int, document: Document, postings: _Postings, positions: _Postings) -> None:
     """One page into the postings (piece → count, the title's TITLE_WEIGHT each) and, for every character
     pair, into the positions (where it stands in the title, then in the text, each counted from 0)."""
-    text, title = document.text, document.title
-    counts = pieces(text)
-    for piece, count in pieces(title).items():
+    counts, in_text = analyse(document.text)
+    title_counts, in_title = analyse(document.title)
+    for piece, count in title_counts.items():
         counts[piece] += count * TITLE_WEIGHT
-    in_title, in_text = pair_positions(title), pair_positions(text)
     postings.add_counts(number, counts)
-    nowhere: list[int] = []
-    for pair in in_text.keys() | in_title.keys():
-        title_at, text_at = in_title.get(pair, nowhere), in_text.get(pair, nowhere)
-        positions.add(pair, number, _gaps(title_at) + _gaps(text_at))
-        positions.numbers += len(title_at) + len(text_at)
+    add_positions = positions.add
+    for pair, text_at in in_text.items():
+        title_at = in_title.get(pair)
+        add_positions(pair, number, (_gaps(title_at) if title_at else _NOWHERE) + _gaps(text_at))
+    for pair, title_at in in_title.items():
+        if pair not in in_text:
+            add_positions(pair, number, _gaps(title_at) + _NOWHERE)
+    positions.numbers += sum(map(len, in_text.values())) + sum(map(len, in_title.values()))
 
 
 def build(

@@ -248,6 +248,11 @@
       box.addEventListener("focus", function () {
         engineOf().then(function (loaded) { return loaded.meta(); }).catch(function () {});
       }, { once: true });
+      // Material searches on keyup: text pasted with the mouse, or committed by some input methods without a
+      // key event, would wait for the next key. Any change of the text counts as one.
+      box.addEventListener("input", function (event) {
+        if (!event.isComposing) box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+      });
     }
     // Nothing to build before the first query. From file:// Material sends no SETUP (it waits for an index
     // it cannot fetch), so the host says it is ready by itself.
