@@ -124,7 +124,7 @@ def _write_pending(site_dir: str) -> None:
     worker, started = _pending.pop("index")
     output, errors = worker.communicate()
     if worker.returncode != 0:
-        raise RuntimeError(
+        raise PluginError(
             f"搜索索引没有生成（{sys.executable} 返回 {worker.returncode}）：\n{errors.decode(errors='replace')}"
         )
     index = pickle.loads(output)
