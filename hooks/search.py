@@ -96,6 +96,7 @@ def on_env(env, config, files):
         facet_orders(site.catalogue),
         {"type": KINDS},
         scripts_wanted(config),
+        not edition_from(os.environ)[0].offline,  # opened from a folder, the JSON copy could never be fetched
     )
     if _worker_wanted(len(documents)):
         worker = subprocess.Popen(

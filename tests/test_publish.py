@@ -127,9 +127,14 @@ def test_a_real_build_that_fails_and_a_real_check_that_fails_change_nothing(tmp_
     # The strict build stops: a mobile number in a page.
     page = project / "docs/report/problems.md"
     original = page.read_text(encoding="utf-8")
-    page.write_text(original + "\n联系电话 13812345678\n", encoding="utf-8")
+    page.write_text(original + "\n联系电话 13812345678\n[不存在的页面](../nope.md)\n", encoding="utf-8")
     assert publish.main([str(dest), "--root", str(project)]) == 1
-    assert "docs/report/problems.md" in capsys.readouterr().err
+    err = capsys.readouterr().err.splitlines()
+    assert err[:2] == ["构建失败（与 make build 相同的严格构建）：", "发现 2 处问题，构建已停止："]
+    phone = page.read_text(encoding="utf-8").splitlines().index("联系电话 13812345678") + 1
+    expected = [[f"docs/report/problems.md:{phone}", "手机号"], [f"docs/report/problems.md:{phone + 1}", "链接"]]
+    assert [line.split(": ", 2)[:2] for line in err[2:-1]] == expected
+    assert err[-1] == f"没有发布：{dest} 仍是原来的网站，没有任何改动。", "the problems in Chinese only, no MkDocs log"
     assert snapshot(dest) == before
     page.write_text(original, encoding="utf-8")
 

@@ -328,9 +328,11 @@ def build(
     orders: dict[str, Sequence[str]] | None = None,
     names: dict[str, dict[str, str]] | None = None,
     scripts: bool = False,
+    fetched: bool = True,
 ) -> dict[str, bytes]:
     """The index files, by path under search/; find_url is the 检索 page's address (site-relative), orders
-    and names tell the catalogue how facet values are listed and read (see `catalogue`)."""
+    and names tell the catalogue how facet values are listed and read (see `catalogue`); scripts: also as
+    scripts for file:// (see the module's notes), fetched: as JSON, which only a server can give a page."""
     documents = sorted(documents, key=lambda d: d.url)
     postings, positions = _Postings(), _Postings()
     for number, document in enumerate(documents):
@@ -362,7 +364,8 @@ def build(
     files = {}
     for path, value in data.items():
         content = _json(value)
-        files[f"{path}.json"] = content
+        if fetched:
+            files[f"{path}.json"] = content
         if scripts:
             files[f"{path}.js"] = b"StudySearch.load(" + _json(path) + b"," + content + b");\n"
     return files
