@@ -111,6 +111,16 @@ def build_and_check(root: Path, target: Path, edition: Edition = SERVED, **env: 
     return []
 
 
+def readable_by_all(folder: Path) -> None:
+    """A web server's user (www-data) reads what is published, whatever umask the administrator has (077 is
+    common on hardened servers): every folder gets r-x and every file r-- for all; nothing gets write."""
+    for parent, _folders, files in os.walk(folder):
+        Path(parent).chmod(Path(parent).stat().st_mode | 0o555)
+        for name in files:
+            path = Path(parent, name)
+            path.chmod(path.stat().st_mode | 0o444)
+
+
 def switch(dest: Path, version: str) -> None:
     """Point DEST at the version in one rename (atomic); a relative link, so the folder may move as a whole."""
     link = dest.parent / f".{dest.name}.switch-{os.getpid()}"
@@ -171,6 +181,7 @@ def publish(root: Path, dest: Path, keep: int) -> int:
             print("\n".join(failed), file=sys.stderr)
             print(f"没有发布：{dest} 仍是原来的网站，没有任何改动。", file=sys.stderr)
             return 1
+        readable_by_all(building)
         os.rename(building, folder / name)
         adopted = adopt(dest) if dest.is_dir() and not dest.is_symlink() else None
         switch(dest, name)

@@ -186,6 +186,14 @@ def test_the_exact_phrase_ranks_first_and_enter_opens_the_result(browser, site_u
     page.keyboard.press("Enter")
     page.wait_for_url("**/measures/m2/**")
     assert page.locator("article h1").inner_text().startswith("M2 坚持公道正派选人用人")
+    # Enter straight from the box opens the best result too (Material weighs every link in the list).
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site_url, wait_until="networkidle")
+    search_in_header(page, "选人用人")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/measures/m2/**")
+    assert errors == []
     page.close()
 
 

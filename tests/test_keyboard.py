@@ -13,19 +13,30 @@ _FOCUS = """() => {
   const element = document.activeElement;
   const style = getComputedStyle(element);
   const box = element.getBoundingClientRect();
+  let shown = style.visibility !== 'hidden';
+  for (let at = element; at && shown; at = at.parentElement) shown = parseFloat(getComputedStyle(at).opacity) > 0;
   return {
     tag: element.tagName, text: (element.textContent || '').trim().slice(0, 40), href: element.getAttribute('href'),
     classes: element.className, value: element.value === undefined ? null : element.value,
-    visible: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && box.width > 0 && box.height > 0,
+    visible: shown && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && box.width > 0 && box.height > 0,
   };
 }"""
+
+
+def focus_now(page) -> dict:
+    """The focus after a key; Material fades some controls in on focus (the skip link): given the fade's time."""
+    focus = page.evaluate(_FOCUS)
+    if not focus["visible"]:
+        page.wait_for_timeout(400)
+        focus = page.evaluate(_FOCUS)
+    return focus
 
 
 def tab_to(page, wanted, limit: int = 80) -> dict:
     """Press Tab until wanted(focus) holds; every element passed on the way must show its focus."""
     for _ in range(limit):
         page.keyboard.press("Tab")
-        focus = page.evaluate(_FOCUS)
+        focus = focus_now(page)
         assert focus["visible"], f"focus cannot be seen on {focus}"
         if wanted(focus):
             return focus
@@ -39,6 +50,30 @@ def page(chromium_browser):
     context.add_init_script("window.print = () => { window.top.__printed = window.location.pathname; };")
     yield context.new_page()
     context.close()
+
+
+def test_every_stop_of_the_home_page_can_be_seen_until_the_focus_leaves_the_page(page, reader_url: str):
+    """Also the controls Material fades out (the back-to-top button) take no stop while they cannot be seen."""
+    for elder in (False, True):
+        page.goto(reader_url, wait_until="load")
+        if elder:
+            page.get_by_role("button", name="长者模式").click()
+            assert elder_mode_on(page)
+        stops = []
+        for _ in range(150):
+            page.keyboard.press("Tab")
+            focus = focus_now(page)
+            if focus["tag"] == "BODY":
+                break
+            assert focus["visible"], f"focus cannot be seen on stop {len(stops) + 1}: {focus}"
+            stops.append(focus)
+        else:
+            raise AssertionError("the focus never left the page")
+        assert len(stops) > 15, stops
+        # Material's back-to-top button is in the page, faded out, until the reader scrolls back up: no stop then.
+        hidden_top_takes_focus = """(() => { const top = document.querySelector('.md-top');
+            top.focus(); return top.hidden && document.activeElement === top; })()"""
+        assert page.evaluate(hidden_top_takes_focus) is False
 
 
 def test_from_the_home_page_to_a_search_result(page, reader_url: str):

@@ -136,7 +136,7 @@ def test_ledger_page_and_csv_agree(measures_site: Path):
         "合计",
         "32",
         "33.3%（1/3）",
-        "已完成1项、正在整改1项、长期坚持17项、未开始1项、未填报12项、逾期1项、未分配27项",
+        "已完成1项、正在整改1项、长期坚持17项、未开始1项、未填报12项；其中逾期1项、责任部门待定27项",
     ]
     assert page.select_one("a[href='../ledger.csv']") is not None
 

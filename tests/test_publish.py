@@ -57,6 +57,17 @@ def test_publish_builds_beside_dest_and_points_dest_at_it(tmp_path, fake_builds,
     assert f"如需撤回：make rollback DEST={dest}" in capsys.readouterr().out
 
 
+def test_the_published_files_are_readable_by_the_web_server_whatever_the_umask(tmp_path, fake_builds):
+    dest = tmp_path / "srv" / "xuexi"
+    before = os.umask(0o077)  # a hardened server's administrator
+    try:
+        assert publish.main([str(dest)]) == 0
+    finally:
+        os.umask(before)
+    version = dest.resolve()
+    assert version.stat().st_mode & 0o777 == 0o755 and (version / "index.html").stat().st_mode & 0o777 == 0o644
+
+
 def test_a_failed_build_or_check_leaves_the_published_site_exactly_as_it_was(tmp_path, fake_builds, capsys):
     dest = tmp_path / "xuexi"
     assert publish.main([str(dest)]) == 0

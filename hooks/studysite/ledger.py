@@ -163,16 +163,18 @@ def _ledger_row(row: LedgerRow, plan: Plan, urls: bool) -> Row:
 def _progress_cells(p: Progress) -> tuple[str, str, str]:
     """事项, 完成率 (with its fraction), 情况: the counts a row of the progress table shows."""
     rate = p.rate + (f"（{p.rate_fraction}）" if p.dated else "")
-    counts = [
+    statuses = [
         (p.done, "已完成"),
         (p.in_progress, "正在整改"),
         (p.ongoing, "长期坚持"),
         (p.not_started, "未开始"),
         (p.unreported, "未填报"),
-        (p.overdue, "逾期"),
-        (p.unassigned, "未分配"),
     ]
-    state = "、".join(f"{label}{count}项" for count, label in counts if count) or "—"
+    # Overdue and unassigned items are counted again among the statuses: said apart, so nobody adds them up.
+    among = [(p.overdue, "逾期"), (p.unassigned, "责任部门待定")]
+    state = "、".join(f"{label}{count}项" for count, label in statuses if count) or "—"
+    if any(count for count, _ in among):
+        state += "；其中" + "、".join(f"{label}{count}项" for count, label in among if count)
     return str(p.total), rate, state
 
 
@@ -190,8 +192,7 @@ def ledger_page(plan: Plan, urls: bool = True, workbook: bool = False) -> str:
             "# 整改台账\n",
             f"汇总措施 M1–M5 和下一步重点抓好的4件事 T1–T4 的全部事项，共 {overall.total} 项。"
             f"逾期按{format_date(plan.today)}计算，逾期事项排在最前。\n",
-            f"报告没有写明的责任部门和完成时限记为“{TBD}”，责任部门待定的事项计为“未分配”。"
-            f"{RATE_DEFINITION}；{NO_RATE_NOTE}。\n",
+            f"报告没有写明的责任部门和完成时限记为“{TBD}”。{RATE_DEFINITION}；{NO_RATE_NOTE}。\n",
             downloads(workbook),
             "## 进度\n",
             f"**合计**：{overall.summary()}。\n",

@@ -152,12 +152,17 @@
       if (!found) return;
       if (!all) {
         all = node("a", { "class": "study-search-all" });
+        // Enter in the box opens the best result: Material weighs every link in the results by the
+        // data-md-score of its first child, so this line carries the lowest score there is.
+        all.appendChild(node("span", { "data-md-score": "-1" }));
         found.result.appendChild(all);
       }
       all.hidden = !href;
       if (href) {
         all.href = href;
-        all.textContent = "查看全部 " + total + " 条结果";
+        all.firstChild.textContent = "查看全部 " + total + " 条结果";
+      } else {
+        all.removeAttribute("href"); // hidden, it is no candidate for Enter
       }
     }
 
