@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .access import TASK_STATE_CLASS
 from .fields import format_date
 from .md import Row, escape, html_link, html_table, html_text, link, table
-from .measures import DONE, NO_RATE_NOTE, RATE_DEFINITION, TBD, Item, Measure, Plan, Progress, progress
+from .measures import DONE, NO_RATE_NOTE, RATE_DEFINITION, TBD, Item, Measure, Plan, Progress, counted, progress
 from .pages import LEDGER_CSV, LEDGER_PAGE, LEDGER_XLSX, MAPPING_PAGE, PROBLEM_PAGE
 
 LEDGER_COLUMNS = ("序号", "问题", "措施", "任务", "责任领导", "责任部门", "完成时限", "状态", "佐证材料", "销号日期")
@@ -162,7 +162,6 @@ def _ledger_row(row: LedgerRow, plan: Plan, urls: bool) -> Row:
 
 def _progress_cells(p: Progress) -> tuple[str, str, str]:
     """事项, 完成率 (with its fraction), 情况: the counts a row of the progress table shows."""
-    rate = p.rate + (f"（{p.rate_fraction}）" if p.dated else "")
     statuses = [
         (p.done, "已完成"),
         (p.in_progress, "正在整改"),
@@ -172,10 +171,10 @@ def _progress_cells(p: Progress) -> tuple[str, str, str]:
     ]
     # Overdue and unassigned items are counted again among the statuses: said apart, so nobody adds them up.
     among = [(p.overdue, "逾期"), (p.unassigned, "责任部门待定")]
-    state = "、".join(f"{label}{count}项" for count, label in statuses if count) or "—"
-    if any(count for count, _ in among):
-        state += "；其中" + "、".join(f"{label}{count}项" for count, label in among if count)
-    return str(p.total), rate, state
+    state = counted(statuses) or "—"
+    if counted(among):
+        state += "；其中" + counted(among)
+    return str(p.total), p.rate_shown, state
 
 
 def ledger_page(plan: Plan, urls: bool = True, workbook: bool = False) -> str:

@@ -121,10 +121,13 @@ class Progress:
     def rate_fraction(self) -> str:
         return f"{self.dated_done}/{self.dated}"
 
+    @property
+    def rate_shown(self) -> str:
+        """完成率 with what it was divided from, 33.3%（1/3）; NO_RATE alone when nothing has a due date."""
+        return self.rate + (f"（{self.rate_fraction}）" if self.dated else "")
+
     def summary(self) -> str:
-        line = f"已完成{self.done}项、正在整改{self.in_progress}项、长期坚持{self.ongoing}项，完成率{self.rate}"
-        if self.dated:
-            line += f"（{self.rate_fraction}）"
+        line = f"已完成{self.done}项、正在整改{self.in_progress}项、长期坚持{self.ongoing}项，完成率{self.rate_shown}"
         extras = [
             (self.not_started, "未开始"),
             (self.unreported, "未填报状态"),
@@ -132,8 +135,13 @@ class Progress:
             (self.overdue, "逾期"),
             (self.unassigned, "未分配责任"),
         ]
-        rest = "、".join(f"{label}{count}项" for count, label in extras if count)
+        rest = counted(extras)
         return f"{line}；{rest}" if rest else line
+
+
+def counted(counts: Iterable[tuple[int, str]]) -> str:
+    """The counts that are not zero with their labels, 已完成3项、逾期1项 (empty when all are zero)."""
+    return "、".join(f"{label}{count}项" for count, label in counts if count)
 
 
 def progress(items: Iterable[Item], today: date) -> Progress:
