@@ -111,14 +111,16 @@ def build_and_check(root: Path, target: Path, edition: Edition = SERVED, **env: 
     return []
 
 
-def readable_by_all(folder: Path) -> None:
-    """A web server's user (www-data) reads what is published, whatever umask the administrator has (077 is
-    common on hardened servers): every folder gets r-x and every file r-- for all; nothing gets write."""
-    for parent, _folders, files in os.walk(folder):
-        Path(parent).chmod(Path(parent).stat().st_mode | 0o555)
-        for name in files:
-            path = Path(parent, name)
-            path.chmod(path.stat().st_mode | 0o444)
+@contextmanager
+def readable_by_the_web_server() -> Iterator[None]:
+    """What publishing creates (the folder of versions, each version, the build inside it) is read by the web
+    server's user (www-data), whatever umask the administrator has (077 is common on hardened servers): 755
+    folders and 644 files. The build inherits it; the caller's umask comes back afterwards."""
+    before = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(before)
 
 
 def switch(dest: Path, version: str) -> None:
@@ -181,7 +183,6 @@ def publish(root: Path, dest: Path, keep: int) -> int:
             print("\n".join(failed), file=sys.stderr)
             print(f"没有发布：{dest} 仍是原来的网站，没有任何改动。", file=sys.stderr)
             return 1
-        readable_by_all(building)
         os.rename(building, folder / name)
         adopted = adopt(dest) if dest.is_dir() and not dest.is_symlink() else None
         switch(dest, name)
@@ -225,9 +226,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.dest.strip():
         parser.error("缺少网站目录：make publish DEST=/srv/xuexi")
     dest = Path(os.path.abspath(args.dest.strip()))
-    if args.rollback:
-        return rollback(dest)
-    return publish(args.root.resolve(), dest, max(args.keep, 0))
+    with readable_by_the_web_server():
+        if args.rollback:
+            return rollback(dest)
+        return publish(args.root.resolve(), dest, max(args.keep, 0))
 
 
 if __name__ == "__main__":

@@ -62,10 +62,12 @@ def test_the_published_files_are_readable_by_the_web_server_whatever_the_umask(t
     before = os.umask(0o077)  # a hardened server's administrator
     try:
         assert publish.main([str(dest)]) == 0
+        assert os.umask(0o077) == 0o077, "the administrator's umask comes back"
     finally:
         os.umask(before)
     version = dest.resolve()
     assert version.stat().st_mode & 0o777 == 0o755 and (version / "index.html").stat().st_mode & 0o777 == 0o644
+    assert version.parent.stat().st_mode & 0o777 == 0o755, "the folder of versions can be entered too"
 
 
 def test_a_failed_build_or_check_leaves_the_published_site_exactly_as_it_was(tmp_path, fake_builds, capsys):
