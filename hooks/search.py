@@ -41,7 +41,7 @@ WORKER_FROM_PAGES = 1500
 WORKER_VARIABLE = "STUDYSITE_SEARCH_WORKER"
 
 # The index being built for the current build, if in a second process; replaced at each build's start.
-_pending: dict[str, tuple[subprocess.Popen, float]] = {}
+_pending: tuple[subprocess.Popen, float] | None = None  # the worker and when it started
 # The worker imports only the index module (a new interpreter: no copy of MkDocs' threads or of the caller's
 # __main__); build's arguments go in and the index files come back pickled, through pipes.
 _WORKER = (
@@ -61,10 +61,12 @@ def scripts_wanted(config) -> bool:
 
 
 def _drop_pending() -> None:
-    for worker, _ in _pending.values():
+    global _pending
+    if _pending is not None:
+        worker, _ = _pending
         worker.kill()  # a stopped build does not wait for its index
         worker.communicate()
-    _pending.clear()
+    _pending = None
 
 
 def on_files(files, config):
@@ -79,6 +81,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_env(env, config, files):
+    global _pending
     site = build_of(files).site
     documents = [
         Document(
@@ -102,7 +105,7 @@ def on_env(env, config, files):
         worker = subprocess.Popen(
             [sys.executable, "-c", _WORKER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
-        _pending["index"] = (worker, time.perf_counter())
+        _pending = (worker, time.perf_counter())
         log.debug("搜索索引（%d 个页面）在另一个进程中生成，与网页模板同时进行", len(documents))
         pickle.dump(arguments, worker.stdin, pickle.HIGHEST_PROTOCOL)
         worker.stdin.flush()
@@ -120,9 +123,10 @@ def _worker_wanted(pages: int) -> bool:
 
 
 def _write_pending(site_dir: str) -> None:
-    if "index" not in _pending:
+    global _pending
+    if _pending is None:
         return
-    worker, started = _pending.pop("index")
+    (worker, started), _pending = _pending, None
     output, errors = worker.communicate()
     if worker.returncode != 0:
         raise PluginError(

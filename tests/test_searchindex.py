@@ -9,11 +9,10 @@ from studysite.searchindex import (
     Document,
     Facts,
     Section,
+    analyse,
     build,
     catalogue,
     fold,
-    pair_positions,
-    pieces,
     read_varints,
     sections_of,
     shard_count,
@@ -43,14 +42,14 @@ def test_inline_markup_joins_words_and_blocks_keep_them_apart():
 
 
 def test_pieces_are_characters_pairs_and_latin_words():
-    assert pieces("党支部 M2-1") == {"党": 1, "支": 1, "部": 1, "党支": 1, "支部": 1, "m2": 1, "1": 1}
-    assert pieces("Ｍ２ ２０２４年") == pieces("m2 2024年"), "full-width digits and letters read as ASCII"
+    assert analyse("党支部 M2-1")[0] == {"党": 1, "支": 1, "部": 1, "党支": 1, "支部": 1, "m2": 1, "1": 1}
+    assert analyse("Ｍ２ ２０２４年") == analyse("m2 2024年"), "full-width digits and letters read as ASCII"
     assert fold("ＡＢＣ abc ＸＹＺ 整改") == "abc abc xyz 整改"
 
 
 def test_pair_positions_stay_inside_runs_of_han_characters():
-    assert pair_positions("整改措施，整改") == {"整改": [0, 5], "改措": [1], "措施": [2]}
-    assert pair_positions("党 支部") == {"支部": [2]}, "no pair across the space"
+    assert analyse("整改措施，整改")[1] == {"整改": [0, 5], "改措": [1], "措施": [2]}
+    assert analyse("党 支部")[1] == {"支部": [2]}, "no pair across the space"
 
 
 def test_numbers_are_written_compactly_and_read_back():

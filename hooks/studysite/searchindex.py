@@ -132,16 +132,6 @@ def analyse(text: str) -> tuple[Counter, dict[str, list[int]]]:
     return counts, positions
 
 
-def pieces(text: str) -> Counter:
-    """The index terms of a text and how often each occurs."""
-    return analyse(text)[0]
-
-
-def pair_positions(text: str) -> dict[str, list[int]]:
-    """Where each character pair of the text's Han runs starts."""
-    return analyse(text)[1]
-
-
 # Numbers as text: 5 bits a character, low bits first, the sixth bit set while more characters follow.
 # Every character is safe in JSON and in a URL; small numbers (most gaps and counts) take one or two.
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
