@@ -8,10 +8,19 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build pdf test check fix new import bench lint format clean publish rollback offline
 
 PORT ?= 8000
+# What a user types after a command (make publish DEST=…) reaches the scripts as data: taken unexpanded
+# ($(value): a `$(...)` in it is not make's either), exported, and read as "$$NAME" in the recipes, so the
+# shell never parses it as part of a command line (a DEST holding `"; …` would otherwise run a command).
+override DEST := $(value DEST)
+override SRC := $(value SRC)
+override KIND := $(value KIND)
+override INTERNAL := $(value INTERNAL)
+override PORT := $(value PORT)
+export DEST SRC KIND INTERNAL PORT
 
 # Preview while editing: problems are shown on the pages, the browser reloads on save.
 serve: $(VENV)/.site-installed
-	@$(BIN)/python scripts/serve.py --port $(PORT)
+	@$(BIN)/python scripts/serve.py --port "$$PORT"
 
 # The deployable site: every page and every study pack's PDF, strict, said in Chinese.
 build: $(VENV)/.site-installed
@@ -24,15 +33,15 @@ pdf: build
 # Onto the intranet server: build, check, switch DEST (a symbolic link) atomically; rollback goes back one version.
 publish: $(VENV)/.site-installed
 	@$(PYTHON) scripts/system_deps.py pdf
-	@$(BIN)/python scripts/publish.py "$(DEST)"
+	@$(BIN)/python scripts/publish.py -- "$$DEST"
 
 rollback: $(VENV)/.site-installed
-	@$(BIN)/python scripts/publish.py --rollback "$(DEST)"
+	@$(BIN)/python scripts/publish.py --rollback -- "$$DEST"
 
 # For readers without the intranet: dist/学习资料站-离线版-<date>.zip, opened from a folder (INTERNAL=1: with 内部).
 offline: $(VENV)/.site-installed
 	@$(PYTHON) scripts/system_deps.py pdf
-	@$(BIN)/python scripts/offline.py --internal "$(or $(INTERNAL),0)"
+	@$(BIN)/python scripts/offline.py --internal "$${INTERNAL:-0}"
 
 test: $(VENV)/.dev-installed node_modules/.installed
 	$(PYTHON) scripts/system_deps.py test
@@ -52,7 +61,7 @@ new: $(VENV)/.site-installed
 
 # Word, WPS and PDF files as entries: make import SRC=文件或文件夹 [KIND=speech|notice]
 import: $(VENV)/.site-installed
-	@$(BIN)/python scripts/import.py $(if $(SRC),"$(SRC)") $(if $(KIND),--kind "$(KIND)")
+	@$(BIN)/python scripts/import.py $${KIND:+--kind "$$KIND"} -- $${SRC:+"$$SRC"}
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python scripts/bench.py

@@ -2,6 +2,11 @@
 
 Listed first under `hooks:` in mkdocs.yml. It replaces the model at the start of each build (on_files), so
 nothing of one `mkdocs serve` rebuild leaks into the next.
+
+It is also the gate between the build host and the site (studysite.hostfiles, the rule `make check` applies
+too): a symbolic link under docs/ stops the build before MkDocs walks docs/ (its walk follows links into
+folders), and in on_files every other file the rule refuses (a FIFO, a file over its size limit) leaves
+`files` before anything reads or copies it, and is reported with every other problem.
 """
 
 from __future__ import annotations
@@ -11,11 +16,15 @@ from datetime import date
 from pathlib import Path
 
 from markdown.extensions.toc import slugify as default_slugify
+from mkdocs.exceptions import PluginError
 
 from studysite.edition import edition_from
+from studysite.hostfiles import before_walk
 from studysite.measures import reference_date
-from studysite.sources import UTF8, read_source
+from studysite.problems import report
+from studysite.sources import UTF8, read_source, unparsed_front_matter
 from studysite.state import attach, make_build
+from studysite.statics import refused_files
 
 PDF_VARIABLE = "STUDYSITE_PDF"
 
@@ -24,19 +33,30 @@ def pdf_wanted() -> bool:
     return os.environ.get(PDF_VARIABLE) == "1"
 
 
+def on_pre_build(config):
+    problems = before_walk(config)  # the same list `make check` stops with
+    if problems:
+        raise PluginError(report(problems))
+
+
 def on_files(files, config):
     today, problems = reference_date(os.environ, date.today())
     sources, others = [], []
+    for file, refused in refused_files(config, files):
+        files.remove(file)  # never read, never copied into site/; the build stops on the problem (guards)
+        problems.append(refused)
     for file in files:
         if file.generated_by is not None:
             continue
         if file.is_documentation_page():
             source = read_source(file.src_uri, file.content_bytes)
-            if source.encoding != UTF8:
-                file.content_string = source.text  # MkDocs reads what the checks read (no BOM, no GBK crash)
+            if source.encoding != UTF8 or source.text_for_mkdocs is not source.text:
+                # MkDocs reads what the checks read (no BOM, no GBK crash), and refused front matter blanked
+                file.content_string = source.text_for_mkdocs
             sources.append(source)
         else:
             others.append(file.src_uri)
+    problems += unparsed_front_matter(sources)
     toc = config.mdx_configs.get("toc", {})
     build = make_build(
         sources,

@@ -1,9 +1,11 @@
-"""Every finished page gets its Content-Security-Policy (studysite.csp); the preview of `make serve` does not,
-because the development server injects its own reload script into each page it serves."""
+"""Every finished page gets the site's Content-Security-Policy (studysite.csp); the preview of `make serve` does
+not, because the development server injects its own reload script into each page it serves. The theme's own
+pages (404.html) lose their comments here too, as the content pages do in hooks/guards.py."""
 
 from __future__ import annotations
 
 from studysite.csp import with_policy
+from studysite.pagecheck import without_comments
 
 _serving = False
 
@@ -18,5 +20,7 @@ def on_post_page(output, page, config):
 
 
 def on_post_template(output, template_name, config):
-    # The theme's own pages (404.html) carry the policy too; the sitemap is no HTML.
-    return with_policy(output) if template_name.endswith(".html") and not _serving else output
+    # The sitemap is no HTML.
+    if not template_name.endswith(".html"):
+        return output
+    return without_comments(output) if _serving else with_policy(without_comments(output))

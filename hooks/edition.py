@@ -1,12 +1,14 @@
 """The offline edition (make offline): pages that open from a folder, and 内部 material only when asked for.
 
-Listed right after hooks/content.py. The content model of an offline edition without 内部 material is made
+Listed right after hooks/search.py. The content model of an offline edition without 内部 material is made
 without those pages (studysite.edition); here MkDocs is told to leave them out too, links to them become text,
-every page says which edition it is, and files only a web server needs are not written.
+every page says which edition it is, and files only a web server needs are not written. Once every page is
+written, the files of docs/ that no page of a public edition reaches are removed (studysite.shipped).
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from pathlib import Path
@@ -16,9 +18,12 @@ from mkdocs.structure.files import InclusionLevel
 
 from studysite.edition import INTERNAL_MARK, edition_from, edition_notice, prune_nav, server_only, without_links_to
 from studysite.problems import report
+from studysite.shipped import unreached
 from studysite.state import build_of
 
+log = logging.getLogger("mkdocs.hooks.edition")
 _URLS = "studysite_withheld_urls"
+_CANDIDATES = "studysite_docs_files"  # on the build's config: the files of docs/ a public edition may leave out
 
 
 def on_config(config):
@@ -50,6 +55,36 @@ def on_page_content(html, page, config, files):
     return without_links_to(html, page.url, getattr(files, _URLS, frozenset()))
 
 
+def on_env(env, config, files):
+    if build_of(files).edition.withholds_internal:
+        # A file of docs/ that is not a page (the site's own assets included) goes into a public edition only
+        # where one of its pages reaches it. The theme's files (Material's, overrides/) are the site's own, and
+        # a generated file (search index, packs, ledger) is made from the edition's content model.
+        docs = os.path.abspath(config.docs_dir)
+        generated = {file.dest_uri for file in files if file.generated_by is not None}
+        found = {
+            file.dest_uri
+            for file in files
+            if file.generated_by is None
+            and not file.is_documentation_page()
+            and file.src_dir is not None
+            and os.path.abspath(file.src_dir) == docs
+            and file.dest_uri not in generated
+        }
+        setattr(config, _CANDIDATES, frozenset(found))  # a new config for every build, also under mkdocs serve
+    return env
+
+
+def _remove(site: Path, relative: str) -> None:
+    """A file of the site, and the folders it leaves empty (a folder's name can say as much as a file)."""
+    path = site / relative
+    path.unlink(missing_ok=True)
+    for folder in path.parents:
+        if folder == site or not folder.is_relative_to(site) or any(folder.iterdir()):
+            break
+        folder.rmdir()
+
+
 def on_post_build(config):
     edition, _ = edition_from(os.environ)
     if not edition.offline:
@@ -59,3 +94,10 @@ def on_post_build(config):
         relative = path.relative_to(site).as_posix() + ("/" if path.is_dir() else "")
         if server_only(relative):
             shutil.rmtree(path) if path.is_dir() else path.unlink()
+    candidates = getattr(config, _CANDIDATES, frozenset())
+    if edition.withholds_internal and candidates:
+        own = [str(value) for value in (*config.extra_css, *config.extra_javascript)]  # the site's own assets
+        left_out = unreached(site, candidates, own)
+        for relative in left_out:
+            _remove(site, relative)
+        log.info("离线版未收录 %d 个没有公开页面引用的文件", len(left_out))

@@ -13,9 +13,13 @@ from mkdocs.exceptions import PluginError
 
 from studysite.allowlist import allowlist_problems, may_need_rendering
 from studysite.catalogue import with_internal_banner
+from studysite.finished import FinishedPages
+from studysite.pagecheck import site_assets
 from studysite.pages import is_entry_path
+from studysite.plaintext import EscapedPages
 from studysite.problems import Problem, report
 from studysite.resources import is_external
+from studysite.secrecy import rendered_problems
 from studysite.serving import problems_banner
 from studysite.state import build_of
 
@@ -24,6 +28,8 @@ typography_log = logging.getLogger("mkdocs.hooks.typography")
 notice_log = logging.getLogger("mkdocs.hooks.notices")
 problem_log = logging.getLogger("mkdocs.hooks.problems")
 _serving = False  # the whole process is one `mkdocs serve`: set once at startup
+_escaped = EscapedPages()  # titles and front matter escaped while one page's template renders
+_finished = FinishedPages()  # the judge of finished pages (studysite.pagecheck), made anew each build
 
 
 def on_startup(command, dirty):
@@ -54,6 +60,7 @@ def _stop(problems: list[Problem]) -> None:
 
 
 def on_files(files, config):
+    _finished.start(build_of(files), site_assets(config))
     checked = build_of(files).report
     for finding in checked.notices:
         notice_log.info(str(finding))
@@ -80,6 +87,7 @@ def on_page_content(html, page, config, files):
     source = build_of(files).site.source(page.file.src_uri) if page.file.generated_by is None else None
     if source is not None and may_need_rendering(source.body):
         build_of(files).html_problems.extend(allowlist_problems(source, html))
+        build_of(files).html_problems.extend(rendered_problems(source, html))  # guards on what readers get
     return html
 
 
@@ -88,3 +96,21 @@ def on_env(env, config, files):
     build = build_of(files)
     _stop(build.report.stopping + build.html_problems)
     return env
+
+
+def on_page_context(context, page, config, nav):
+    # Material prints titles and front matter raw in places: escaped while this page's template renders.
+    _escaped.escape(page, [*nav.pages, page.previous_page, page.next_page])
+    return context
+
+
+def on_post_page(output, page, config):
+    _escaped.restore()
+    # The finished page, template included, as the reader gets it; a page that fails is not written as it is.
+    # Its comments go here, not in on_page_content: hooks after this one use comments as placeholders
+    # (studysite.md stashes tables); the search index, PDFs and Word files read no comments.
+    return _finished.judged(output, page)
+
+
+def on_post_build(config):
+    _stop(_finished.problems())

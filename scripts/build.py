@@ -24,6 +24,10 @@ from clerk import ChineseArgumentParser, ClerkLogHandler, run, use_project_pytho
 if __name__ == "__main__":
     use_project_python()
 
+sys.path.insert(0, str(REPO / "hooks"))
+
+from studysite.oserrors import os_error_line  # noqa: E402  (the hooks folder is not a package)
+
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about MkDocs 2.0 is not for clerks
 
 
@@ -107,7 +111,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.root.resolve()
     site_dir = (args.site_dir or root / "site").resolve()
-    built, line = build_site(root, site_dir, not args.no_pdf)
+    try:
+        built, line = build_site(root, site_dir, not args.no_pdf)
+    except OSError as error:  # a full disk is the server's problem, not the page being written at the time
+        built, line = False, os_error_line(error, "构建")
     print(line, file=sys.stdout if built else sys.stderr)
     return 0 if built else 1
 

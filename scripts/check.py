@@ -28,11 +28,16 @@ sys.path.insert(0, str(REPO / "hooks"))
 
 from studysite import fonts  # noqa: E402
 from studysite.allowlist import allowlist_problems, may_need_rendering  # noqa: E402  (hooks is no package)
+from studysite.checks import Report  # noqa: E402
 from studysite.edition import SERVED, Edition  # noqa: E402  (the hooks folder is not a package)
+from studysite.hostfiles import before_walk  # noqa: E402
 from studysite.lint import apply_fixes, typography  # noqa: E402
 from studysite.measures import reference_date  # noqa: E402
-from studysite.sources import GB18030, UNKNOWN, UTF16, Source, encode, read_source  # noqa: E402
+from studysite.model import load_site  # noqa: E402
+from studysite.secrecy import rendered_problems as rendered_secrecy  # noqa: E402
+from studysite.sources import GB18030, UNKNOWN, UTF16, Source, encode, read_source, unparsed_front_matter  # noqa: E402
 from studysite.state import Build, make_build  # noqa: E402
+from studysite.statics import refused_files  # noqa: E402
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about MkDocs 2.0 is not for clerks
 
@@ -44,14 +49,29 @@ def project_config(root: Path):
     return load_config(str(root / "mkdocs.yml"))
 
 
-def read_docs(config) -> tuple[list[Source], list[str]]:
-    """The Markdown files of docs/ decoded, and the other files' paths: the set of files MkDocs builds."""
+def project_files(config) -> tuple[list, list]:
+    """The files MkDocs would build, as the build's first hook (hooks/content.py) takes them, and the problems
+    of the files it refuses (studysite.hostfiles: FIFOs, oversized files), never read. MkDocs' walk of docs/
+    follows links into folders, so with a link there it is not run at all (nothing, and the build stops too)."""
     from mkdocs.structure.files import get_files
 
+    if before_walk(config):
+        return [], []
+    files = get_files(config)
+    refused = refused_files(config, files)
+    gone = {id(file) for file, _ in refused}
+    kept = [file for file in files if id(file) not in gone and not file.inclusion.is_excluded()]
+    return kept, [problem for _, problem in refused]
+
+
+def read_docs(config) -> tuple[list[Source], list[str]]:
+    """The Markdown files of docs/ decoded, and the other files' paths: the set of files MkDocs builds."""
+    return _read(project_files(config)[0])
+
+
+def _read(files) -> tuple[list[Source], list[str]]:
     sources, others = [], []
-    for file in get_files(config):
-        if file.inclusion.is_excluded():
-            continue
+    for file in files:
         if file.is_documentation_page():
             sources.append(read_source(file.src_uri, file.content_bytes))
         else:
@@ -67,7 +87,8 @@ def rendered_problems(config, sources: list[Source]) -> list:
     for source in sources:
         if may_need_rendering(source.body):
             renderer = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-            problems += allowlist_problems(source, renderer.convert(source.body))
+            html = renderer.convert(source.body)
+            problems += allowlist_problems(source, html) + rendered_secrecy(source, html)
     return problems
 
 
@@ -78,7 +99,13 @@ def load(root: Path, config=None, edition: Edition = SERVED) -> Build:
 
     config = config or project_config(root)
     today, problems = reference_date(os.environ, date.today())
-    sources, others = read_docs(config)
+    stopping = before_walk(config)
+    if stopping:  # the build stops with these before it lists docs/ (hooks/content.py), and so does the check
+        return Build(load_site([], [], (), today), {}, Report(stopping), False, edition)
+    files, refused = project_files(config)
+    problems += refused
+    sources, others = _read(files)
+    problems += unparsed_front_matter(sources)  # as hooks/content.py adds them
     topics = tuple(config.extra.get("topics", ()))
     toc = config.mdx_configs.get("toc", {})
     slugify = toc.get("slugify", slugify)

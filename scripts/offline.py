@@ -5,7 +5,8 @@
 
 The zip unpacks to one folder whose index.html opens from the file system (no server): pages are built without
 directory URLs, files only a server needs are left out (studysite.edition), and the folder is checked like a
-publish before it is packed. Its date is that of the newest commit that changed what the site is built from,
+publish before it is packed; without 内部 material it must hold no file of docs/ its pages do not reach
+(studysite.shipped). Its date is that of the newest commit that changed what the site is built from,
 not the day of the build, and the zip is written member by member with that date: the same sources give the
 same bytes (SOURCE_DATE_EPOCH, if set, gives the date instead). 逾期 is reckoned on that date too.
 """
@@ -34,6 +35,7 @@ from publish import build_and_check  # noqa: E402
 from studysite.edition import DATE_VARIABLE, INTERNAL_MARK, INTERNAL_VARIABLE, OFFLINE_VARIABLE, Edition  # noqa: E402
 from studysite.history import CHINA  # noqa: E402
 from studysite.measures import TODAY_VARIABLE  # noqa: E402
+from studysite.shipped import unshipped_problems  # noqa: E402
 
 SITE_NAME = "学习资料站"
 # What the site is built from: a change to any of these changes the edition.
@@ -131,6 +133,11 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(work) / name
         print(f"正在构建并检查离线版 {name}……")
         failed = build_and_check(root, folder, Edition(True, internal, day), **env)
+        if not failed and not internal:
+            # What leaves the intranet is checked on its own: a file of docs/ no public page reaches (an
+            # attachment only an 内部 page links to, or none) stops the zip, whatever the build did.
+            problems = unshipped_problems(root / "docs", folder)
+            failed = [f"离线版中有 {len(problems)} 个文件没有公开页面引用：", *map(str, problems)] if problems else []
         if failed:
             print("\n".join(failed), file=sys.stderr)
             print("没有生成离线版。", file=sys.stderr)

@@ -9,10 +9,19 @@ folder there, checks it (studysite.sitecheck: every page and download the conten
 from another host, every link leads to a file), and only then points DEST at it by renaming a new link over the
 old one: one atomic step, so a reader gets the old site or the new one, never a mix or nothing. A failed build
 or check removes its own folder and leaves DEST as it was. One publish or rollback runs at a time (a lock).
+
+It never renames or deletes what it did not create. DEST.versions/.history records each version it built
+and each one DEST was switched to: only those it built are ever removed, only those readers saw count for
+rollback. A DEST that is a plain folder (published by hand) is adopted in one atomic exchange (renameat2
+RENAME_EXCHANGE): the new link takes DEST's place as the folder takes the link's place among the versions,
+so readers never find DEST missing; the adopted folder is never removed. DEST is taken as data (argv, never
+a shell command line); an operating-system error (a full disk) is said in Chinese, blaming no page.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import fcntl
 import os
 import shutil
@@ -35,6 +44,7 @@ if __name__ == "__main__":
 sys.path.insert(0, str(REPO / "hooks"))
 
 from studysite.edition import SERVED, Edition  # noqa: E402  (the hooks folder is not a package)
+from studysite.oserrors import os_error_line  # noqa: E402
 from studysite.pages import GENERATED_FILES  # noqa: E402
 from studysite.problems import Problem  # noqa: E402
 from studysite.sitecheck import check_built_site  # noqa: E402
@@ -42,6 +52,8 @@ from studysite.sitecheck import check_built_site  # noqa: E402
 # How many versions before the one readers see are kept for `make rollback` (older ones are removed).
 KEEP_PREVIOUS = 5
 BUILDING = ".building-"  # a version being built and checked; never served
+HISTORY = ".history"  # in DEST.versions/: "built NAME" and "switched NAME", one a line, appended
+ADOPTED = "00000000-000000-手工发布"  # sorts before every version this command names
 _SHOWN = 40  # problems printed; a broken build can have hundreds of the same kind
 _now = datetime.now  # the server's local time names each version
 
@@ -92,7 +104,9 @@ def expected_files(root: Path, edition: Edition = SERVED) -> list[str]:
 
     build = load(root, edition=edition)
     site = build.site
-    wanted = set(site.pages) | set(site.files) | set(GENERATED_FILES) | {pack.pdf for pack in site.packs}
+    # A public offline edition carries a file of docs/ only if one of its pages links to it (studysite.shipped).
+    files = set() if edition.withholds_internal else set(site.files)
+    wanted = set(site.pages) | files | set(GENERATED_FILES) | {pack.pdf for pack in site.packs}
     directory_urls = not edition.offline
     return sorted(File(src_uri, None, "", directory_urls).dest_uri for src_uri in wanted - build.withheld)
 
@@ -123,29 +137,116 @@ def readable_by_the_web_server() -> Iterator[None]:
         os.umask(before)
 
 
+def _switch_link(dest: Path) -> Path:
+    return dest.parent / f".{dest.name}.switch-{os.getpid()}"
+
+
 def switch(dest: Path, version: str) -> None:
     """Point DEST at the version in one rename (atomic); a relative link, so the folder may move as a whole."""
-    link = dest.parent / f".{dest.name}.switch-{os.getpid()}"
+    link = _switch_link(dest)
     link.unlink(missing_ok=True)
     link.symlink_to(Path(versions_of(dest).name) / version, target_is_directory=True)
     os.replace(link, dest)
 
 
-def adopt(dest: Path) -> str:
-    """A DEST that is a plain folder (published by hand before) becomes the oldest kept version."""
-    name = "00000000-000000-手工发布"  # sorts before every version this command names
-    os.rename(dest, versions_of(dest) / name)
+_AT_FDCWD, _RENAME_EXCHANGE = -100, 2
+
+
+def exchange(a: Path, b: Path) -> None:
+    """Swap two paths in one atomic step (Linux renameat2 RENAME_EXCHANGE): a folder and a link may trade
+    places with no moment where either name is missing. OSError(EINVAL) where the file system cannot."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except AttributeError:  # a C library without it
+        raise OSError(errno.ENOSYS, os.strerror(errno.ENOSYS), str(b)) from None
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code), str(b))
+
+
+class CannotAdopt(Exception):
+    """The file system cannot exchange a folder and a link atomically: adopting would leave a gap."""
+
+
+def adopt(dest: Path, version: str) -> str:
+    """DEST, a plain folder published by hand, becomes a kept version while DEST becomes the link to version.
+
+    The link is made first, among the versions, under the name the folder will have; one exchange then puts
+    each where the other was. Killed before it, a dangling link of ours is left (removed next time); after
+    it, everything is in place."""
+    folder = versions_of(dest)
+    name = next(n for n in (ADOPTED, *(f"{ADOPTED}~{i}" for i in range(2, 1000))) if not os.path.lexists(folder / n))
+    record(folder, "switched", name)  # readers saw it: a version to roll back to (never one to remove)
+    link = folder / name
+    # The link's text is read where it will end up, at DEST, beside the folder of versions.
+    link.symlink_to(Path(folder.name) / version, target_is_directory=True)
+    try:
+        exchange(link, dest)
+    except OSError as error:
+        link.unlink(missing_ok=True)
+        if error.errno in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP):
+            raise CannotAdopt from error
+        raise
     return name
 
 
-def prune(dest: Path, keep: int) -> list[str]:
-    """Remove the versions older than the `keep` before the current one; their names."""
+def record(folder: Path, what: str, name: str) -> None:
+    """Append one line to the history, on disk before the step it allows (a publish may be killed anytime)."""
+    with (folder / HISTORY).open("a", encoding="utf-8") as history:
+        history.write(f"{what} {name}\n")
+        history.flush()
+        os.fsync(history.fileno())
+
+
+def history(folder: Path) -> tuple[set[str], set[str]]:
+    """(the versions this command built, those DEST was switched to). Folders of versions made before the
+    history was kept: each finished version then was built and switched to, the adopted one only switched."""
+    path = folder / HISTORY
+    if not path.exists():
+        names = set(versions(folder))
+        return {n for n in names if not n.startswith(ADOPTED)}, names
+    built, switched = set(), set()
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        what, _, name = line.partition(" ")
+        if name and what in ("built", "switched"):
+            (built if what == "built" else switched).add(name)
+    return built, switched
+
+
+def previous(dest: Path) -> list[str]:
+    """The versions before the current one that readers saw, oldest first: what rollback may go back to."""
+    folder, now = versions_of(dest), current(dest)
+    _, switched = history(folder)
+    return [name for name in versions(folder) if name in switched and now is not None and name < now]
+
+
+def tidy(dest: Path) -> list[str]:
+    """Put right what a killed run left, touching only what this command made: its half-built versions,
+    its links never swapped in, versions it built but never switched to; and note a switch not yet noted."""
     folder = versions_of(dest)
-    names = versions(folder)
+    for stale in [*folder.glob(BUILDING + "*"), *folder.glob("." + BUILDING + "*")]:
+        shutil.rmtree(stale)
+    for link in [*dest.parent.glob(f".{dest.name}.switch-*"), *folder.glob(ADOPTED + "*")]:
+        if link.is_symlink():
+            link.unlink()  # ours: a link only adopt() and switch() make, killed before it took DEST's place
     now = current(dest)
-    if now not in names:
-        return []
-    older = names[: names.index(now)]
+    built, switched = history(folder)
+    if now is not None and now not in switched:
+        record(folder, "switched", now)  # killed between the switch and its note
+        switched.add(now)
+    unused = sorted(name for name in versions(folder) if name in built - switched and name != now)
+    for name in unused:
+        shutil.rmtree(folder / name)
+    return unused
+
+
+def prune(dest: Path, keep: int) -> list[str]:
+    """Remove the versions this command built older than the `keep` before the current one; their names.
+    A folder adopted from DEST is never removed (it holds what an administrator put there)."""
+    folder = versions_of(dest)
+    built, _ = history(folder)
+    older = [name for name in previous(dest) if name in built]
     removed = older[: max(len(older) - keep, 0)]
     for name in removed:
         shutil.rmtree(folder / name)
@@ -170,27 +271,52 @@ def publish(root: Path, dest: Path, keep: int) -> int:
     if dest.exists() and not dest.is_symlink() and not dest.is_dir():
         print(f"{dest} 是一个文件，不是网站目录：请换一个 DEST。", file=sys.stderr)
         return 1
+    if dest.is_symlink() and current(dest) is None:
+        print(
+            f"{dest} 是指向 {os.readlink(dest)} 的链接，不是 make publish 建立的；为不改动它，没有发布。"
+            "请管理员确认后删去这个链接，或换一个 DEST。",
+            file=sys.stderr,
+        )
+        return 1
     folder = versions_of(dest)
     with locked(folder):
-        for stale in [*folder.glob(BUILDING + "*"), *folder.glob("." + BUILDING + "*")]:  # left by a killed run
-            shutil.rmtree(stale)
+        tidy(dest)
         name = _new_name(folder, root)
         building = folder / (BUILDING + name)
         print(f"正在构建并检查新版本 {name}……")
-        failed = build_and_check(root, building)
+        failed = None
+        try:
+            failed = build_and_check(root, building)
+        finally:
+            if failed != []:  # failed, or never returned (a full disk): the half-built folder goes
+                shutil.rmtree(building, ignore_errors=True)
         if failed:
-            shutil.rmtree(building, ignore_errors=True)
             print("\n".join(failed), file=sys.stderr)
             print(f"没有发布：{dest} 仍是原来的网站，没有任何改动。", file=sys.stderr)
             return 1
+        record(folder, "built", name)  # before it has its name: a kill from here on leaves it to tidy()
         os.rename(building, folder / name)
-        adopted = adopt(dest) if dest.is_dir() and not dest.is_symlink() else None
-        switch(dest, name)
+        adopted = None
+        if dest.is_dir() and not dest.is_symlink():
+            try:
+                adopted = adopt(dest, name)
+            except CannotAdopt:
+                shutil.rmtree(folder / name)
+                print(
+                    f"{dest} 是一个普通文件夹（手工放置的网站），而这里的文件系统不支持原子交换，"
+                    f"接管它会让网站中断片刻，所以没有发布，{dest} 没有任何改动。请管理员把它移走"
+                    f"（如 mv {dest} {dest}.手工备份），再运行 make publish。",
+                    file=sys.stderr,
+                )
+                return 1
+        else:
+            switch(dest, name)
+        record(folder, "switched", name)
         removed = prune(dest, keep)
     pages = sum(1 for _ in (folder / name).rglob("*.html"))
     print(f"已发布：{dest} → {folder.name}/{name}（{pages} 个页面）。")
     if adopted:
-        print(f"原来手工放置的网站已保留为版本 {adopted}。")
+        print(f"原来手工放置的网站已保留为版本 {adopted}（不会被删除，可用 make rollback 回到它）。")
     if removed:
         print(f"已删除更早的版本：{'、'.join(removed)}（保留当前之前的 {keep} 个）。")
     print(f"如需撤回：make rollback DEST={dest}")
@@ -204,11 +330,13 @@ def rollback(dest: Path) -> int:
         if now is None:
             print(f"{dest} 不是由 make publish 发布的网站，无法撤回。", file=sys.stderr)
             return 1
-        earlier = [name for name in versions(folder) if name < now]
+        tidy(dest)
+        earlier = previous(dest)
         if not earlier:
             print(f"{dest} 当前的版本 {now} 之前没有保留的版本，无法撤回。", file=sys.stderr)
             return 1
         switch(dest, earlier[-1])
+        record(folder, "switched", earlier[-1])
     print(f"已撤回：{dest} → {folder.name}/{earlier[-1]}。")
     print(f"撤回前的版本 {now} 仍保留在 {folder}/ 中；要再发布，改正后重新运行 make publish DEST={dest}")
     return 0
@@ -226,10 +354,18 @@ def main(argv: list[str] | None = None) -> int:
     if not args.dest.strip():
         parser.error("缺少网站目录：make publish DEST=/srv/xuexi")
     dest = Path(os.path.abspath(args.dest.strip()))
-    with readable_by_the_web_server():
-        if args.rollback:
-            return rollback(dest)
-        return publish(args.root.resolve(), dest, max(args.keep, 0))
+    try:
+        with readable_by_the_web_server():
+            if args.rollback:
+                return rollback(dest)
+            return publish(args.root.resolve(), dest, max(args.keep, 0))
+    except OSError as error:
+        print(os_error_line(error, "撤回" if args.rollback else "发布"), file=sys.stderr)
+        now = current(dest) if os.path.lexists(dest) else None
+        if now or dest.is_dir():
+            shown = f"指向 {versions_of(dest).name}/{now}" if now else "仍是原来的文件夹"
+            print(f"{dest} 现在{shown}，是一个完整的版本（每一步切换都是原子的）。", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -13,6 +13,9 @@ first 10 results that contain the exact phrase. Speed, on the fictional corpus o
 a fresh browser with an empty cache: from opening a page to the first result of the header search (the query
 committed whole, as a Chinese input method commits a word) and of the 检索 page, the bytes fetched for it,
 the browser's memory, and the time a filter or the sort takes to redraw.
+
+The answer key (the pages scanned, the words and queries sampled) is scripts/search_corpus.py's; this
+module builds the sites, drives Chromium and reports.
 """
 
 from __future__ import annotations
@@ -22,8 +25,6 @@ import contextlib
 import functools
 import http.server
 import json
-import random
-import re
 import shutil
 import statistics
 import subprocess
@@ -32,26 +33,21 @@ import tempfile
 import threading
 import time
 from dataclasses import asdict, dataclass, field
-from html import unescape
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
 sys.path.insert(0, str(REPO / "hooks"))
 
+from search_corpus import _WORD, contains, index_pages, page_texts, sample_queries, sample_words, scanned_pages  # noqa: E402
+
 import bench  # noqa: E402  (the corpus and the plain-Material configuration)
-from studysite.searchindex import INLINE_TAGS, fold, read_varints, shard_of  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"]
 PHRASES = ["整改措施", "选人用人", "理论学习中心组", "批评和自我批评", "民主生活会", "警示教育", "长效机制", "督促检查"]
 SPEED_QUERIES = ("整改", "整改措施")
 ENGINE, LUNR = "本项目（分片索引）", "原版 Material（Lunr + jieba）"
-_HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_TERM = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[0-9a-z]+")
-_WORD = re.compile(r"[0-9a-z]+")
-_TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -124,111 +120,6 @@ def build(project: Path, site: Path) -> None:
     )
     if result.returncode:
         raise SystemExit(f"构建失败：{project}\n{result.stderr[-3000:]}")
-
-
-def index_pages(site: Path) -> list[dict]:
-    """The index's pages in their numbers' order: address u, title t, result line m, sections s."""
-    texts = sorted((site / "search/text").glob("*.json"), key=lambda path: int(path.stem))
-    return [json.loads(path.read_text(encoding="utf-8")) for path in texts]
-
-
-def index_postings(site: Path, piece: str) -> dict[int, int]:
-    """The index's pages holding a piece (a character, a pair or a word) → its count there."""
-    meta = json.loads((site / "search/meta.json").read_text(encoding="utf-8"))
-    shard = json.loads((site / f"search/shards/{shard_of(piece, meta['shards'])}.json").read_text(encoding="utf-8"))
-    flat, pages, number = read_varints(shard.get(piece, "")), {}, 0
-    for gap, count in zip(flat[::2], flat[1::2], strict=True):
-        number += gap
-        pages[number] = count
-    return pages
-
-
-def page_texts(site: Path) -> dict[str, str]:
-    """Each page's searchable text, by URL, read back from the index the build wrote."""
-    return {
-        page["u"]: page["t"] + "\n" + "\n".join(s[1] + "\n" + s[2] for s in page["s"]) for page in index_pages(site)
-    }
-
-
-def scanned_pages(site: Path) -> dict[str, str]:
-    """Each built page's title and article text, read from its HTML (not from the index), by URL: what a
-    reader sees, with what the index leaves out left out too (blocks marked search-exclude, the ¶ links,
-    the page's last-changed line) and block elements kept apart as on the screen."""
-    from bs4 import BeautifulSoup
-
-    texts = {}
-    for path in sorted(site.rglob("*.html")):
-        relative = path.relative_to(site).as_posix()
-        if relative in ("404.html", "find/index.html"):
-            continue
-        html = path.read_text(encoding="utf-8")
-        start, end = html.find("<article"), html.find("</article>")
-        if start < 0 or end < 0:
-            continue
-        title = _TITLE.search(html)
-        article = BeautifulSoup(html[start : end + len("</article>")], "lxml").article
-        for excluded in article.select(".search-exclude, [data-search-exclude], a.headerlink, .md-source-file"):
-            excluded.decompose()
-        for element in article.find_all(True):
-            if element.name not in INLINE_TAGS:
-                element.insert_before("\n")
-        url = relative.removesuffix("index.html")
-        texts[url] = fold((unescape(title.group(1)).rsplit(" - ", 1)[0] if title else "") + "\n" + article.get_text())
-    return texts
-
-
-def contains(text: str, words: set[str], query: str) -> bool:
-    """A page matches when it holds every word: Han characters as written, Latin words and numbers whole
-    (words: the page's Latin words and numbers)."""
-    return all(term in text if _HAN_RUN.fullmatch(term) else term in words for term in _TERM.findall(fold(query)))
-
-
-def sample_words(texts: dict[str, str], count: int, seed: int = 7) -> dict[str, set[str]]:
-    """Words of 2–4 Chinese characters standing in at most 3 pages → the pages that contain them."""
-    import jieba
-
-    jieba.setLogLevel(60)
-    words = sorted({w for text in texts.values() for w in jieba.cut(text) if _HAN_WORD.match(w)})
-    containing = {w: {url for url, text in texts.items() if w in text} for w in words}
-    rare = [w for w in words if 1 <= len(containing[w]) <= 3]
-    chosen = random.Random(seed).sample(rare, min(count, len(rare)))
-    return {w: containing[w] for w in sorted(chosen)}
-
-
-def sample_queries(texts: dict[str, str], count: int, seed: int = 11) -> list[str]:
-    """Queries of every shape a reader types, cut from the pages: words, single characters, phrases of 3–8
-    characters, two words apart, numbers; a few that match nothing (two words never on one page)."""
-    import jieba
-
-    jieba.setLogLevel(60)
-    rng = random.Random(seed)
-    pages = sorted(texts)
-    pages = rng.sample(pages, min(len(pages), 300))  # cut from a sample of pages, checked against all
-    words = sorted({w for url in pages for w in jieba.cut(texts[url]) if _HAN_WORD.match(w)})
-    numbers = sorted({w for text in texts.values() for w in _WORD.findall(text)})
-    queries: list[str] = []
-    shapes = ["word", "word", "word", "phrase", "phrase", "phrase", "two", "two", "char", "number"]
-    while len(queries) < count:
-        shape = shapes[len(queries) % len(shapes)]
-        if shape == "word":
-            query = rng.choice(words)
-        elif shape == "char":
-            query = rng.choice(rng.choice(words))
-        elif shape == "number" and numbers:
-            query = rng.choice(numbers)
-        elif shape == "two":
-            query = f"{rng.choice(words)} {rng.choice(words)}"
-        else:
-            runs = [run for run in _HAN_RUN.findall(texts[rng.choice(pages)]) if len(run) >= 3]
-            if not runs:
-                continue
-            run = rng.choice(runs)
-            length = rng.randint(3, min(8, len(run)))
-            start = rng.randrange(len(run) - length + 1)
-            query = run[start : start + length]
-        if query not in queries:
-            queries.append(query)
-    return queries
 
 
 def _launch(playwright, marker: str = ""):

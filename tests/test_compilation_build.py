@@ -6,10 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from search_corpus import index_pages
 
 from compilation_fixtures import BAD, GOOD, SPEECH_INDEX_ROWS
 from conftest import copy_project, mkdocs_build, soup
-from search_bench import index_pages
 from test_entries import BAD_REPORT
 
 

@@ -16,10 +16,10 @@ from urllib.parse import parse_qs, quote, urlparse
 
 import pytest
 import yaml
+from search_corpus import contains, scanned_pages
 
 from bench import write_corpus
 from conftest import copy_project, mkdocs_build
-from search_bench import contains, scanned_pages
 from studysite.searchindex import Document, Section, build
 from test_browser import CHROMIUM, _QuietHandler, browser  # noqa: F401  (browser: the same Chromium fixture)
 

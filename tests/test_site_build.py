@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
+from search_corpus import index_pages, index_postings
 
 import bench
 from conftest import SOURCE_REPORT, append_line, copy_project, mkdocs_build, soup
-from search_bench import index_pages, index_postings
 from studysite.report import correct_periods, parse_report
 from studysite.resources import css_urls, is_external, loaded_urls
 from studysite.searchindex import read_varints

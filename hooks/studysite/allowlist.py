@@ -67,22 +67,16 @@ ALLOWED_TAGS = frozenset(
         "thead",
         "tr",
         "ul",
-        # the 检索 page's own controls (studysite.findpage): a form that submits to its own page, no further
-        "button",
-        "form",
-        "nav",
-        "noscript",
-        "option",
-        "select",
     ]
 )
+# No form controls but the task list's box: a form on a contributor's page could ask readers for anything
+# (a password, a phone number) and send it to the page's own address, where it lands in the server's log.
+# The 检索 page's own form is the site's (studysite.findpage) and judged with the template (studysite.pagecheck).
 _GLOBAL = frozenset({"id", "class", "title", "lang", "role", "hidden", "tabindex"})
 GENERIC_PREFIXES = frozenset({"aria-", "data-"})  # inert by themselves: read by screen readers and our scripts
 ALLOWED_ATTRIBUTES = {
     "*": _GLOBAL,
-    "input": _GLOBAL | {"name", "autocomplete", "spellcheck", "placeholder"},
-    "select": _GLOBAL | {"name"},
-    "option": _GLOBAL | {"value", "selected"},
+    "input": _GLOBAL,  # type, checked and disabled only with the values _VALUES lists
     "label": _GLOBAL | {"for"},
     "a": _GLOBAL | {"href"},
     "img": _GLOBAL | {"src", "alt", "width", "height", "loading"},
@@ -93,14 +87,15 @@ ALLOWED_ATTRIBUTES = {
     "details": _GLOBAL | {"open"},
     "div": _GLOBAL | {"data-search-exclude"},
 }
-# Form controls only as the site uses them: a task-list box (a disabled checkbox), the 检索 page's search box and
-# buttons; a form has no action, so it can only submit to its own page.
+# The one form control a page may hold: a task-list box (a disabled checkbox).
 _VALUES = {
-    "input": {"type": {"checkbox", "search"}, "disabled": {"", "disabled"}, "checked": {"", "checked"}},
-    "button": {"type": {"submit", "button"}},
+    "input": {"type": {"checkbox"}, "disabled": {"", "disabled"}, "checked": {"", "checked"}},
 }
 STYLE_PROPERTIES = frozenset({"text-align"})  # what Markdown tables write (style="text-align: left;")
-URL_SCHEMES = frozenset({"http", "https", "mailto", "tel", "ftp"})
+# Schemes by allowlist: relative links, http(s), mail and phone; ftp:, data:, file:, javascript: and the rest not.
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+SCHEMES_EXPECTED = "站内相对路径，或 http、https、mailto、tel 链接"
+_WEB = ("http", "https")
 _URL_ATTRIBUTES = ("href", "src")
 _CONTROL = re.compile(r"[\x00-\x20\x7f-\x9f\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f\u3000\ufeff]")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
@@ -122,11 +117,33 @@ def clean(html: str) -> str:
     )
 
 
+_EDGES = "".join(chr(c) for c in range(0x21))  # C0 controls and space, which browsers strip at both ends
+_TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
+
+
+def normalised_url(value: str) -> str:
+    """A URL as a browser's URL parser reads it (WHATWG URL): character references decoded, C0 controls and
+    spaces cut from both ends, tabs and newlines removed anywhere, backslashes read as slashes (as they are for
+    http, https, file and ftp): http:\\host and \\\\host name another host."""
+    url = _TAB_OR_NEWLINE.sub("", unescape(value).strip(_EDGES))
+    return url.replace("\\", "/")
+
+
 def url_scheme(value: str) -> str | None:
-    """The scheme a browser would see: after character references, percent-escapes, case and hidden characters."""
-    decoded = _CONTROL.sub("", unquote(unescape(value))).lower()
+    """The scheme a browser would see, judged stricter still: percent-escapes and hidden characters removed."""
+    decoded = _CONTROL.sub("", unquote(normalised_url(value))).lower()
     match = _SCHEME.match(decoded)
     return match.group(1) if match else None
+
+
+def leaves_site(value: str) -> bool:
+    """The URL names another host: //host, http://host, http:\\host, or http:host (another host from https)."""
+    url = normalised_url(value)
+    return url.startswith("//") or is_external(url) or url_scheme(url) in _WEB
+
+
+def style_allowed(tag: str, value: str) -> bool:
+    return tag in ("td", "th") and all(prop in STYLE_PROPERTIES for prop, _ in _style(value))
 
 
 @dataclass(frozen=True)
@@ -205,7 +222,7 @@ def _attribute_finding(tag: str, name: str, value: str, raw: str) -> Finding | N
     if name.startswith("on"):
         return Finding("事件处理属性", "不含脚本的 HTML", name, f"删除 {name} 属性", (f"{name}=", name))
     if name == "style":
-        if tag in ("td", "th") and all(prop in STYLE_PROPERTIES for prop, _ in _style(value)):
+        if style_allowed(tag, value):
             return None
         return Finding(
             "样式属性", "不带 style 的 HTML（排版由网站统一设定）", value, "删除 style 属性", ("style=", value)
@@ -227,12 +244,12 @@ def _attribute_finding(tag: str, name: str, value: str, raw: str) -> Finding | N
         if scheme and scheme not in URL_SCHEMES:
             return Finding(
                 "链接协议",
-                "站内相对路径，或 http、https、mailto、tel 链接",
+                SCHEMES_EXPECTED,
                 value.strip()[:60],
                 f"删除 {scheme}: 链接",
                 (value, value.strip()[:20], f"{name}="),
             )
-        if tag == "img" and name == "src" and is_external(value):
+        if tag == "img" and name == "src" and leaves_site(value):
             return Finding(EXTERNAL_FIELD, EXTERNAL_EXPECTED, value, "", (value,))
     return None
 
@@ -254,7 +271,7 @@ def html_findings(html: str) -> list[Finding]:
             )
             continue
         if tag == "input" and dict(attrs).get("type", "").strip().lower() not in _VALUES["input"]["type"]:
-            expected = "任务清单的复选框或检索框（type=checkbox 或 search）"
+            expected = "任务清单的复选框（type=checkbox）；本站页面不收集读者填写的内容"
             found.append(Finding("表单控件", expected, "<input>", "删除输入框", ("<input", raw)))
         for name, value in attrs:
             finding = _attribute_finding(tag, name, value, raw)

@@ -22,12 +22,12 @@ from .lint import (
     internal_marks,
     lines_of,
     problem_line,
-    security,
     typography,
 )
 from .model import Site
 from .pages import is_entry_path
 from .problems import Problem
+from .secrecy import security
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 

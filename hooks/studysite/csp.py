@@ -1,8 +1,10 @@
 """The Content-Security-Policy every page carries in a <meta>, so it holds on any server and from a folder.
 
-Scripts run only from the site's own files and from the inline scripts the theme itself writes, each allowed
-by its hash (computed from the finished page), never by 'unsafe-inline': a script that gets into a page any
-other way is refused by the browser.
+Scripts run only from the site's own files: the theme's inline scripts are files too (overrides/partials/
+javascripts/), so no page has an inline script to allow, and the policy is one for every page, with neither
+hashes nor 'unsafe-inline'. The web server sends the same policy (studysite.headers, deploy/nginx.conf), plus
+what only a header can say (frame-ancestors). An inline script that gets into a page any other way is refused
+by the browser; what a page may load is judged by the build (studysite.pagecheck).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ _HEAD = re.compile(r"<head>\s*(<meta charset=\"utf-8\">)?", re.I)
 
 DIRECTIVES = (
     ("default-src", "'self'"),
-    ("script-src", "'self'"),  # plus the hash of each inline script of the page
+    ("script-src", "'self'"),  # files of the site only: no inline script, no hash, no eval
     ("style-src", "'self' 'unsafe-inline'"),  # the theme sets styles inline; styles run no code
     ("img-src", "'self' data:"),  # the theme's icons are data: SVGs in its stylesheet
     ("font-src", "'self'"),
@@ -28,10 +30,16 @@ DIRECTIVES = (
     ("base-uri", "'self'"),
     ("form-action", "'self'"),
 )
+POLICY = "; ".join(f"{name} {value}" for name, value in DIRECTIVES)
+# Only a header can say who may frame a page (a <meta> policy ignores frame-ancestors): the server adds it.
+HEADER_ONLY = (("frame-ancestors", "'self'"),)
+SERVER_POLICY = "; ".join([POLICY, *(f"{name} {value}" for name, value in HEADER_ONLY)])
 
 
 def script_hashes(html: str) -> list[str]:
-    """'sha256-…' of every inline script that runs (JSON data blocks do not), in page order, once each."""
+    """'sha256-…' of every inline script that would run (JSON data blocks do not), in page order, once each.
+
+    The policy allows none of them; the tests use this to show a finished page has none."""
     hashes = []
     for match in _INLINE_SCRIPT.finditer(html):
         if _DATA_SCRIPT.search(match.group("attrs")):
@@ -42,25 +50,14 @@ def script_hashes(html: str) -> list[str]:
     return hashes
 
 
-def policy(hashes: list[str]) -> str:
-    """The page's policy: DIRECTIVES, with the hashes of its own inline scripts added to script-src."""
-    return "; ".join(
-        f"{name} {value} {' '.join(hashes)}".rstrip() if name == "script-src" else f"{name} {value}"
-        for name, value in DIRECTIVES
-    )
-
-
-# What the web server sends with every file. A browser enforces every policy a page has, so each page's own
-# <meta> policy (hashes, no 'unsafe-inline') still refuses an injected script; the server's cannot name the
-# hashes, which differ from page to page, and so allows inline scripts for the meta policy to narrow down.
-SERVER_POLICY = "; ".join(
-    f"{name} {value} 'unsafe-inline'" if name == "script-src" else f"{name} {value}" for name, value in DIRECTIVES
-)
+def policy(hashes: list[str] | None = None) -> str:
+    """The pages' policy (the same for every page; hashes are no longer allowed and ignored)."""
+    return POLICY
 
 
 def with_policy(html: str) -> str:
-    """The page with its policy as the first thing in <head> (a meta policy governs only what follows it)."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(script_hashes(html))}">'
+    """The page with the policy as the first thing in <head> (a meta policy governs only what follows it)."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
     match = _HEAD.search(html)
     if match is None:
         return html

@@ -5,12 +5,14 @@ offline edition (make offline) is a folder that opens from a USB stick, without 
 only 非密/公开 material with the report and measures; `make offline INTERNAL=1` takes 内部 material too and then
 says 内部资料 注意保存 on every page.
 
-What a public offline edition leaves out is decided here, from the sources, before the content model is made,
-so nothing made from the model (indexes, contents, search index, packs and their PDFs, the ledger's downloads)
-can hold it:
+Which pages a public offline edition leaves out is decided here, from the sources, before the content model
+is made, so nothing made from the model (indexes, contents, search index, packs and their PDFs and Word files,
+the ledger's downloads) can hold them:
 - every page the model marks 内部 (a notice classified 内部, a page marked 内部资料/注意保存: `page_levels`);
-- a study pack that names such a page, or whose pages are all such pages;
-- a file of docs/ (an attachment, an image) that only such pages link to.
+- a study pack that names such a page, or whose pages are all such pages.
+Which files of docs/ that are not pages (attachments, images) it carries is decided after the build, from the
+pages as MkDocs wrote them (studysite.shipped): only what a page of the edition reaches, so a file only withheld
+pages link to, or no page at all, is left out.
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from urllib.parse import unquote, urlsplit
 
 from .entries import load_catalogue
 from .fields import format_date, parse_iso_date
-from .links import markdown_links, resolve
 from .packs import expand, page_levels
 from .pages import GENERATED_PAGES, is_pack_path
 from .problems import Problem
@@ -105,8 +106,8 @@ def _pack_items(source: Source) -> list[str]:
     return [item for item in items if isinstance(item, str)] if isinstance(items, list) else []
 
 
-def withheld(sources: Iterable[Source], files: Iterable[str], topics: tuple[str, ...]) -> frozenset[str]:
-    """The pages and files of docs/ an edition without 内部 material leaves out (see the module's doc)."""
+def withheld(sources: Iterable[Source], topics: tuple[str, ...]) -> frozenset[str]:
+    """The pages an edition without 内部 material leaves out (see the module's doc)."""
     sources = list(sources)
     catalogue, _ = load_catalogue(sources, topics)  # the model's own reading of each notice's classification
     levels = page_levels(catalogue, {source.src_uri for source in sources if source.internal})
@@ -123,14 +124,6 @@ def withheld(sources: Iterable[Source], files: Iterable[str], topics: tuple[str,
                 hidden.add(source.src_uri)
         if printed and printed <= hidden:
             hidden.add(source.src_uri)
-    files = frozenset(files)
-    linked_from: dict[str, set[str]] = {}
-    for source in sources:
-        for link in markdown_links(source.text):
-            resolved = resolve(source.src_uri, link.target)
-            if resolved and resolved[0] == "page" and resolved[1] in files:
-                linked_from.setdefault(resolved[1], set()).add(source.src_uri)
-    hidden |= {file for file, pages in linked_from.items() if pages <= hidden}
     return frozenset(hidden)
 
 

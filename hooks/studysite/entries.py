@@ -15,6 +15,7 @@ from . import docnumber
 from .fields import NAMES, TITLES, Reader, iso_date, one_of, positive_int, split_list, text, text_list
 from .frontmatter import FrontMatter
 from .pages import NOTICE_DIR, SPEECH_DIR, is_entry_path
+from .plaintext import front_matter_problems
 from .problems import Problem
 from .sources import Source
 
@@ -397,6 +398,7 @@ def load_catalogue(
 ) -> tuple[Catalogue, list[Problem]]:
     """Every entry file (speeches/, notices/) → the catalogue and every problem found (with today: dates
     after it too)."""
+    sources = tuple(sources)
     entries: list[Entry] = []
     numbers: list[tuple[str, str, int]] = []
     problems: list[Problem] = []
@@ -413,6 +415,8 @@ def load_catalogue(
                 numbers.append((number.strip(), source.path, front.line("doc_number")))
         problems += found
     problems += duplicate_doc_numbers(numbers) + duplicate_entries(readable)
+    # Every page's front matter, not only entries': the templates print any page's title and description.
+    problems += [problem for source in sources for problem in front_matter_problems(source)]
     if today is not None:
         problems += future_dates(entries, {s.src_uri: s for s in readable}, today)
     speeches = tuple(e for e in entries if isinstance(e, Speech))

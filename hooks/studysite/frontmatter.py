@@ -33,6 +33,9 @@ def _typed_as_written(base: type) -> type:
 # (where a list was opened, what was not allowed), so it reads only the files that fail.
 _FAST_LOADER = _typed_as_written(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 _EXPLAINING_LOADER = _typed_as_written(yaml.SafeLoader)
+_SCANNER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_REPEAT = "把要重复的内容直接写出来；以 & 或 * 开头的文字请用英文引号括起来"
+_DEEP = "文件头只需 键: 值 和一两层列表，请检查括号是否多写"
 
 
 @dataclass(frozen=True)
@@ -124,11 +127,78 @@ def _yaml_problem(path: str, text: str, yaml_text: str, first_line: int) -> Prob
     return Problem(path, line, "文件头", "合法的 YAML（键: 值，每行一项）", got, hint)
 
 
+# Front matter is a flat table with lists of small tables (sources:, review:); nothing a clerk writes nests
+# deeper than this. Deeper nesting is refused before it is built: Python's recursion stops near 1,000 levels.
+MAX_DEPTH = 8
+_OPENING = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken)
+_OPENING += (yaml.FlowSequenceStartToken,)
+_CLOSING = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+def _unsafe_structure(yaml_text: str, first_line: int) -> tuple[int, str] | None:
+    """(line, hint) of the first anchor, alias, merge key or too-deep nesting, from the tokens alone.
+
+    An alias repeats what its anchor names, so nine levels of nine aliases in 1 KB become 9^9 values when the
+    document is built (a billion laughs); scanning tokens is linear, so the bomb is refused before anything is
+    built. Clerks never need anchors, aliases or merge keys (<<): a value is written out where it is used."""
+    depth, after_key = 0, False
+    try:
+        for token in yaml.scan(yaml_text, Loader=_SCANNER):
+            line = first_line + token.start_mark.line
+            if isinstance(token, yaml.AnchorToken):
+                return line, f"请删去 YAML 锚点“&{token.value}”，{_REPEAT}"
+            if isinstance(token, yaml.AliasToken):
+                return line, f"请删去 YAML 别名“*{token.value}”，{_REPEAT}"
+            if after_key and isinstance(token, yaml.ScalarToken) and token.plain and token.value == "<<":
+                return line, f"请删去 YAML 合并键“<<”，{_REPEAT}"
+            after_key = isinstance(token, yaml.KeyToken)
+            depth += isinstance(token, _OPENING) - isinstance(token, _CLOSING)
+            if depth > MAX_DEPTH:
+                return line, f"嵌套超过 {MAX_DEPTH} 层；{_DEEP}"
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        if "nesting depth" in str(error) and mark is not None:  # libyaml stops at 1,000 levels by itself
+            return first_line + mark.line, f"嵌套超过 {MAX_DEPTH} 层；{_DEEP}"
+        return None  # not YAML at all: the loader says where, with the usual hints
+    return None
+
+
+def _structure_problem(path: str, text: str, found: tuple[int, str]) -> Problem:
+    line, hint = found
+    lines = text.splitlines()
+    got = _cut(lines[line - 1].strip()) if line <= len(lines) else ""
+    return Problem(path, line, "文件头", "直接写出的值（不用 YAML 锚点 &、别名 *、合并键 <<，不深层嵌套）", got, hint)
+
+
+def _cut(line: str) -> str:
+    return line if len(line) <= 80 else line[:77] + "……"
+
+
+# Real front matter is some ten to forty lines; a longer one is a page pasted in by mistake, or an attempt to
+# make the parser work (the explaining parser takes some 20 s over 1 MB).
+MAX_LINES, MAX_CHARS = 200, 20_000
+
+
+def _size_problem(path: str, yaml_text: str, first_line: int) -> Problem | None:
+    lines = yaml_text.count("\n") + 1
+    if lines <= MAX_LINES and len(yaml_text) <= MAX_CHARS:
+        return None
+    got = f"{lines} 行、{len(yaml_text)} 个字符"
+    hint = "文件头只写字段；正文写在第二个 --- 之后。请检查第二个 --- 是否漏写"
+    return Problem(path, first_line - 1, "文件头", f"不超过 {MAX_LINES} 行、{MAX_CHARS} 个字符", got, hint)
+
+
 def parse(path: str, text: str) -> tuple[FrontMatter | None, list[Problem]]:
     """Parse a page's front matter; a YAML error becomes one problem at the line to fix."""
     yaml_text, first_line = split(text)
     if yaml_text is None:
         return None, []
+    too_long = _size_problem(path, yaml_text, first_line)
+    if too_long is not None:
+        return None, [too_long]
+    unsafe = _unsafe_structure(yaml_text, first_line)
+    if unsafe is not None:
+        return None, [_structure_problem(path, text, unsafe)]
     try:
         node, data = _load(_FAST_LOADER, yaml_text)
     except yaml.YAMLError:

@@ -16,7 +16,7 @@ from datetime import date
 from . import docnumber
 from .document import CENTER, RIGHT, Block, Document, clean, plain_digits, squash
 from .entries import DOC_TYPES, GENRES
-from .lint import security
+from .secrecy import security
 
 SPEECH, NOTICE = "speech", "notice"
 

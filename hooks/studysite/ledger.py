@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from dataclasses import dataclass
 
 from .access import TASK_STATE_CLASS
@@ -11,6 +12,12 @@ from .fields import format_date
 from .md import Row, escape, html_link, html_table, html_text, link, table
 from .measures import DONE, NO_RATE_NOTE, RATE_DEFINITION, TBD, Item, Measure, Plan, Progress, counted, progress
 from .pages import LEDGER_CSV, LEDGER_PAGE, LEDGER_XLSX, MAPPING_PAGE, PROBLEM_PAGE
+
+# A CSV cell may start as typed only with a letter or digit of any script or one of these (brackets, quotes and
+# the dash the site writes for “none”): anything else (= + - @, their full-width forms, a tab, a line end, a
+# space before any of them, a sign no list foresaw) could start a formula in Excel, WPS or LibreOffice.
+_SAFE_START = frozenset("（(《〈「『【〔[“‘\"'—")
+FORMULA_GUARD = "'"  # OWASP: a leading apostrophe makes the spreadsheet read the cell as text
 
 LEDGER_COLUMNS = ("序号", "问题", "措施", "任务", "责任领导", "责任部门", "完成时限", "状态", "佐证材料", "销号日期")
 _OVERDUE = "（逾期）"
@@ -222,13 +229,23 @@ def _print_rows(plan: Plan) -> list[Row]:
     ]
 
 
+def spreadsheet_text(text: str) -> str:
+    """A CSV cell no spreadsheet reads as a formula: text starting otherwise than by allowlist gets a leading '."""
+    if not text or unicodedata.category(text[0])[0] in "LN" or text[0] in _SAFE_START:
+        return text
+    return FORMULA_GUARD + text
+
+
 def ledger_csv(plan: Plan) -> str:
-    """The ledger for the office's spreadsheet: UTF-8 with a byte-order mark so Excel reads the Chinese."""
+    """The ledger for the office's spreadsheet: UTF-8 with a byte-order mark so Excel reads the Chinese.
+
+    Measures come from merge requests and clerks open this file in Excel or WPS: no cell may start a formula
+    (=HYPERLINK, =cmd|…, @SUM), so every cell is written through spreadsheet_text."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow((*LEDGER_COLUMNS, "是否逾期"))
     for row in ledger_rows(plan):
-        writer.writerow((*row.cells(), "是" if row.overdue else "否"))
+        writer.writerow([spreadsheet_text(cell) for cell in (*row.cells(), "是" if row.overdue else "否")])
     return "\ufeff" + buffer.getvalue()
 
 

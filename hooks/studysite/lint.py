@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from functools import cached_property
 
 import autocorrect_py
 
-from .problems import Problem
+from .findings import ERROR, NOTICE, WARNING, Finding, problem_line  # noqa: F401  (re-exported for the checks)
 from .sources import INTERNAL_MARK
 
-ERROR, WARNING, NOTICE = "错误", "警告", "提示"
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CONTEXT = rf"[{_HAN}，。；：？！、“”‘’《》（）]"
 
@@ -39,40 +37,6 @@ rules:
   spellcheck: 0
 """
 )
-
-
-@dataclass(frozen=True, order=True)
-class Finding:
-    path: str
-    line: int
-    col: int  # 1-based, in characters
-    rule: str
-    expected: str
-    got: str
-    advice: str = ""
-    level: str = ERROR
-    old: str = ""  # with new: a safe fix replacing old at (line, col)
-    new: str | None = None
-
-    def __str__(self) -> str:
-        """The line `make check` prints: path:line:col: 规则名: 说明（建议：…）."""
-        rule = self.rule if self.level == ERROR else f"{self.rule}（{self.level}）"
-        advice = f"（建议：{self.advice}）" if self.advice else ""
-        return f"{self.path}:{self.line}:{self.col}: {rule}: 应为 {self.expected}，实为 “{self.got}”{advice}"
-
-    def problem(self) -> Problem:
-        """The same finding in the build's form: path:line: field: expected, got."""
-        return Problem(self.path, self.line, self.rule, self.expected, self.got, self.advice)
-
-    @property
-    def fixable(self) -> bool:
-        return self.new is not None
-
-
-def problem_line(problem: Problem) -> str:
-    """A front-matter problem in `make check`'s form, at column 1."""
-    hint = f"（{problem.hint}）" if problem.hint else ""
-    return f"{problem.path}:{problem.line}:1: {problem.field}: 应为 {problem.expected}，实为 “{problem.got}”{hint}"
 
 
 # --- where prose is --------------------------------------------------------------------------------------
@@ -340,165 +304,13 @@ def typography(path: str, text: str, lines: list[Line] | None = None) -> list[Fi
     return sorted(found)
 
 
-# --- security guards (the build stops) -------------------------------------------------------------------
-
-# Stars as typed or pasted: ★ ☆, the full-width asterisk, the stars of symbol fonts.
-_STAR = "★☆＊✩✪✫✬✭✮✯✰⭐⋆"
-_SECRET_MARK = re.compile(rf"(绝\s*密|机\s*密|秘\s*密)\s*[{_STAR}]\s*((?:\d|[０-９])+\s*(?:年|个\s*月)|长\s*期)?")
-_LEVEL_ALONE = re.compile(r"^\s*(绝\s*密|机\s*密|秘\s*密)\s*$")
-_COPY_NUMBER = re.compile(r"^\s*份\s*号\s*[:：]?\s*\S*")
-_CLASSIFICATION_HEADER = re.compile(r"^\s*密\s*级(?:和保密期限)?\s*[:：]\s*\S*")
-_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
-# A mobile number however it is written: 13812345678, 138-1234-5678, 138 1234 5678, +86 / 0086 before it.
-_MOBILE = re.compile(r"(?<![\d+])((?:\+|00)86[\s-]?)?(1[3-9]\d(?:[\s-]?\d{4}){2})(?!\d)")
-_CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){15,18}(?![\d-])")
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-# The provinces of GB/T 2260: an 18-digit number starting elsewhere is not an ID number.
-_PROVINCES = frozenset(
-    [
-        "11",
-        "12",
-        "13",
-        "14",
-        "15",
-        "21",
-        "22",
-        "23",
-        "31",
-        "32",
-        "33",
-        "34",
-        "35",
-        "36",
-        "37",
-        "41",
-        "42",
-        "43",
-        "44",
-        "45",
-        "46",
-        "50",
-        "51",
-        "52",
-        "53",
-        "54",
-        "61",
-        "62",
-        "63",
-        "64",
-        "65",
-        "71",
-        "81",
-        "82",
-    ]
-)
-_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-
-# Every guard below needs one of these; most lines of a page have none, and are passed over at once.
-_MAY_CONCERN_SECURITY = re.compile(r"密|份|\d{9}|[０-９]{3}|\d[\s-]\d{4}[\s-]\d")
-
-
-def is_valid_id_number(candidate: str) -> bool:
-    """18-digit 公民身份号码 with a valid ISO 7064 MOD 11-2 check digit (GB 11643)."""
-    total = sum(int(digit) * weight for digit, weight in zip(candidate[:17], _ID_WEIGHTS, strict=True))
-    return "10X98765432"[total % 11] == candidate[17].upper()
-
-
-def looks_like_id_number(candidate: str) -> bool:
-    """A real province and a real birth date: a person's number even when a typo broke its check digit."""
-    if candidate[:2] not in _PROVINCES:
-        return False
-    try:
-        born = date(int(candidate[6:10]), int(candidate[10:12]), int(candidate[12:14]))
-    except ValueError:
-        return False
-    return date(1900, 1, 1) <= born <= date.today()
-
-
-def is_luhn_valid(digits: str) -> bool:
-    """The check digit of bank card numbers (ISO/IEC 7812)."""
-    total = 0
-    for position, digit in enumerate(reversed(digits)):
-        value = int(digit) * (2 if position % 2 else 1)
-        total += value - 9 if value > 9 else value
-    return total % 10 == 0
-
-
-def _masked(value: str, keep_start: int, keep_end: int) -> str:
-    """Personal data shown in a CI log only in part: the digits between are starred, separators kept."""
-    digits = [i for i, c in enumerate(value) if c.isalnum()]
-    hidden = set(digits[keep_start : len(digits) - keep_end])
-    return "".join("*" if i in hidden else c for i, c in enumerate(value))
+# --- accessibility (the build stops) ---------------------------------------------------------------------
+# (The security guards are studysite.secrecy, on the text a reader gets.)
 
 
 def _guard(path: str, line: Line, start: int, rule: str, expected: str, got: str, advice: str) -> Finding:
     return Finding(path, line.number, start + 1, rule, expected, got, advice)
 
-
-_SECRET_EXPECTED = "非涉密内容（涉密不上网，上网不涉密）"
-_PERSONAL_EXPECTED = "不含个人信息的正文"
-
-
-def _personal_data(path: str, line: Line, text: str) -> list[Finding]:
-    """ID, mobile and bank card numbers in any written form (text has full-width digits made plain)."""
-    found = []
-    ids = []
-    for match in _ID_NUMBER.finditer(text):
-        number = match.group()
-        if is_valid_id_number(number):
-            rule, advice = "身份证号", "删除身份证号"
-        elif looks_like_id_number(number):
-            rule, advice = "疑似身份证号", "地区和出生日期都像真实号码（校验位写错也是他人的号码），请删除"
-        else:
-            continue
-        ids.append(match.span())
-        found.append(_guard(path, line, match.start(), rule, _PERSONAL_EXPECTED, _masked(number, 4, 4), advice))
-    for match in _MOBILE.finditer(text):
-        if any(start <= match.start() < end for start, end in ids):
-            continue
-        advice = "删除手机号，需要时写办公电话"
-        masked = (match.group(1) or "") + _masked(match.group(2), 3, 4)
-        found.append(_guard(path, line, match.start(), "手机号", _PERSONAL_EXPECTED, masked, advice))
-    for match in _CARD.finditer(text):
-        digits = re.sub(r"\D", "", match.group())
-        taken = any(start <= match.start() < end for start, end in ids)
-        if not taken and 16 <= len(digits) <= 19 and len(set(digits)) > 2 and is_luhn_valid(digits):
-            masked = _masked(match.group(), 4, 4)
-            found.append(_guard(path, line, match.start(), "银行卡号", _PERSONAL_EXPECTED, masked, "删除银行卡号"))
-    return found
-
-
-def security(path: str, text: str, lines: list[Line] | None = None) -> list[Finding]:
-    """Marks of classified documents and personal data: each stops the build (front matter and alt text too).
-
-    What a page's HTML may contain (scripts, frames, handlers, schemes, outside resources) is judged on the
-    rendered HTML by studysite.allowlist.
-    """
-    found: list[Finding] = []
-    if not _MAY_CONCERN_SECURITY.search(text):  # most pages: nothing to look at line by line
-        return found
-    for line in lines or lines_of(text):
-        raw = line.text
-        if not _MAY_CONCERN_SECURITY.search(raw):
-            continue
-        for match in _SECRET_MARK.finditer(raw):
-            advice = "删除该页，涉密文件不得收入本站"
-            found.append(_guard(path, line, match.start(), "国家秘密标志", _SECRET_EXPECTED, match.group(), advice))
-        if (match := _LEVEL_ALONE.match(raw)) and not line.in_code:
-            advice = "独占一行的密级是涉密文件的版头，删除该页"
-            found.append(_guard(path, line, match.start(1), "国家秘密标志", _SECRET_EXPECTED, match.group(1), advice))
-        if (match := _COPY_NUMBER.match(raw)) and not line.in_front_matter:
-            advice = "份号只出现在涉密文件上，删除该行并核实密级"
-            found.append(_guard(path, line, match.start(), "份号", "不含份号的正文", match.group().strip(), advice))
-        if (match := _CLASSIFICATION_HEADER.match(raw)) and not line.in_front_matter:
-            advice = "删除照抄的密级行；非密资料在文件头写 classification"
-            got = match.group().strip()
-            found.append(_guard(path, line, match.start(), "密级标注", "不含密级版头的正文", got, advice))
-        found += _personal_data(path, line, raw.translate(_FULL_WIDTH_DIGITS))
-    return sorted(found)
-
-
-# --- accessibility (the build stops) ---------------------------------------------------------------------
 
 _MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\](?:\([^)]*\)?|\[[^\]]*\]?)")
 _HTML_IMAGE = re.compile(r"<img\b", re.IGNORECASE)

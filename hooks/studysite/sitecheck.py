@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable
+from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -21,7 +22,7 @@ _ATTRIBUTE = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^
 _STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.DOTALL | re.IGNORECASE)
 _NOT_A_FILE = ("#", "data:", "mailto:", "tel:", "javascript:", "blob:")
 # MkDocs writes the page a server shows for a missing address with links from the server's root (/assets/…):
-# it works only for a site at the root, so deploy/nginx.conf does not use it; what it loads is still checked.
+# deploy/nginx.conf serves it under /xuexi/ and rewrites those links (sub_filter); what it loads is checked.
 ROOT_ONLY = "404.html"
 
 
@@ -31,7 +32,8 @@ def references(html: str) -> tuple[list[str], list[str]]:
     for tag_match in _TAG.finditer(html):
         tag = tag_match.group(1).lower()
         attributes = {
-            match.group(1).lower(): next(g for g in match.groups()[1:] if g is not None)
+            # as a browser reads an attribute: character references decoded (href="&#x9644;件/x.xlsx")
+            match.group(1).lower(): unescape(next(g for g in match.groups()[1:] if g is not None))
             for match in _ATTRIBUTE.finditer(tag_match.group(2))
         }
         if tag == "a" and attributes.get("href"):

@@ -77,6 +77,15 @@ class Source:
         closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), len(lines) - 1)
         return "\n".join(lines[closing + 1 :])
 
+    @property
+    def text_for_mkdocs(self) -> str:
+        """The text MkDocs may read: front matter the checks refused (an alias bomb, a tag, bad YAML) is
+        blanked, lines kept, so that MkDocs' own YAML parser never sees it; the build stops on the problem."""
+        if self.front is not None or split(self.text)[0] is None:
+            return self.text
+        kept = self.body.count("\n") + 1
+        return "\n" * (self.text.count("\n") + 1 - kept) + self.body
+
     @cached_property
     def internal(self) -> bool:
         """The page carries a 内部资料/注意保存 mark in its text (outside code and front matter)."""
@@ -103,6 +112,13 @@ class Source:
             if self.encoding == GB18030
             else "请用原件重新保存为 UTF-8",
         )
+
+
+def unparsed_front_matter(sources: list[Source]) -> list[Problem]:
+    """Every page's front matter that was refused (bad YAML, anchors and aliases, too deep, too long), not
+    only the entries' and measures' that their own checks report (the same Problem, so it is said once): a
+    refused front matter is blanked before MkDocs reads the page, and must not vanish without a word."""
+    return [problem for source in sources for problem in source.parsed[1]]
 
 
 def read_source(src_uri: str, raw: bytes) -> Source:

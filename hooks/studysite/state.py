@@ -34,7 +34,7 @@ class Build:
     report: Report
     pdf: bool  # study packs get their PDFs and Word files, the ledger its workbook (make build, make pdf)
     edition: Edition = SERVED
-    withheld: frozenset[str] = frozenset()  # pages and files of docs/ this edition leaves out (offline, public)
+    withheld: frozenset[str] = frozenset()  # pages this edition leaves out (offline, public; files: shipped.py)
     html_problems: list[Problem] = field(default_factory=list)  # found on rendered pages, as MkDocs renders them
 
 
@@ -75,7 +75,7 @@ def make_build(
     link targets (the edition's hook turns links to them into text) so the pages that name them still build.
     """
     sources, files = list(sources), list(files)
-    hidden = withheld(sources, files, topics) if edition.withholds_internal else frozenset()
+    hidden = withheld(sources, topics) if edition.withholds_internal else frozenset()
     if hidden:
         files = [f for f in files if f not in hidden] + sorted(s.src_uri for s in sources if s.src_uri in hidden)
         sources = [s for s in sources if s.src_uri not in hidden]

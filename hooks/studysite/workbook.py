@@ -44,6 +44,9 @@ HEADER_ROW = 2  # title, note, then the header
 def _formats(workbook) -> dict[str, object]:
     base = {"font_name": BODY_FONT, "font_charset": GB2312, "font_size": 10.5, "valign": "top", "text_wrap": True}
     cell = {**base, "border": 1}
+    # Text cells hold contributors' text: written as strings, never formulas (ledger_workbook's options), and
+    # marked quote-prefixed so a cell edited in Excel or WPS (F2, Enter) stays text, as a typed ' does.
+    text = {**cell, "quote_prefix": True}
     overdue = {"bold": True, "font_color": "#9C0006", "bg_color": "#FFE0E0"}
     return {
         "title": workbook.add_format({**base, "font_name": HEADING_FONT, "font_size": 16, "align": "center"}),
@@ -51,10 +54,10 @@ def _formats(workbook) -> dict[str, object]:
         "header": workbook.add_format(
             {**cell, "font_name": HEADING_FONT, "align": "center", "valign": "vcenter", "bg_color": "#F2F2F2"}
         ),
-        "cell": workbook.add_format(cell),
+        "cell": workbook.add_format(text),
         "number": workbook.add_format({**cell, "align": "center"}),
         "date": workbook.add_format({**cell, "num_format": DATE_FORMAT}),
-        "overdue cell": workbook.add_format({**cell, **overdue}),
+        "overdue cell": workbook.add_format({**text, **overdue}),
         "overdue number": workbook.add_format({**cell, **overdue, "align": "center"}),
         "overdue date": workbook.add_format({**cell, **overdue, "num_format": DATE_FORMAT}),
         "percent": workbook.add_format({**cell, "num_format": "0%", "align": "center"}),
