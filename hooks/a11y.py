@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from studysite.access import accessible
+from studysite.render.access import accessible
 
 
 def on_page_content(html, page, config, files):

@@ -8,10 +8,10 @@ import time
 
 from mkdocs.structure.files import File
 
-from studysite.ledger import checklist, with_problem_links
-from studysite.pages import LEDGER_XLSX, MEASURE_FILES, MEASURE_PAGES, PROBLEM_PAGE
-from studysite.state import build_of
-from studysite.workbook import ledger_workbook
+from studysite.build.state import build_of
+from studysite.core.pages import LEDGER_XLSX, MEASURE_FILES, MEASURE_PAGES, PROBLEM_PAGE
+from studysite.office.workbook import ledger_workbook
+from studysite.render.ledger import checklist, with_problem_links
 
 log = logging.getLogger("mkdocs.hooks.checklists")
 

@@ -3,7 +3,7 @@
 Listed first under `hooks:` in mkdocs.yml. It replaces the model at the start of each build (on_files), so
 nothing of one `mkdocs serve` rebuild leaks into the next.
 
-It is also the gate between the build host and the site (studysite.hostfiles, the rule `make check` applies
+It is also the gate between the build host and the site (studysite.core.hostfiles, the rule `make check` applies
 too): a symbolic link under docs/ stops the build before MkDocs walks docs/ (its walk follows links into
 folders), and in on_files every other file the rule refuses (a FIFO, a file over its size limit) leaves
 `files` before anything reads or copies it, and is reported with every other problem.
@@ -18,13 +18,13 @@ from pathlib import Path
 from markdown.extensions.toc import slugify as default_slugify
 from mkdocs.exceptions import PluginError
 
-from studysite.edition import edition_from
-from studysite.hostfiles import before_walk
-from studysite.measures import reference_date
-from studysite.problems import report
-from studysite.sources import UTF8, read_source, unparsed_front_matter
-from studysite.state import attach, make_build
-from studysite.statics import refused_files
+from studysite.build.edition import edition_from
+from studysite.build.state import attach, make_build
+from studysite.core.hostfiles import before_walk
+from studysite.core.problems import report
+from studysite.core.sources import UTF8, read_source, unparsed_front_matter
+from studysite.model.measures import reference_date
+from studysite.rules.statics import refused_files
 
 PDF_VARIABLE = "STUDYSITE_PDF"
 

@@ -1,11 +1,11 @@
-"""Every finished page gets the site's Content-Security-Policy (studysite.csp); the preview of `make serve` does
+"""Every finished page gets the site's Content-Security-Policy (studysite.render.csp); the preview of `make serve` does
 not, because the development server injects its own reload script into each page it serves. The theme's own
 pages (404.html) lose their comments here too, as the content pages do in hooks/guards.py."""
 
 from __future__ import annotations
 
-from studysite.csp import with_policy
-from studysite.pagecheck import without_comments
+from studysite.render.csp import with_policy
+from studysite.rules.pagecheck import without_comments
 
 _serving = False
 

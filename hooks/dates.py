@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from studysite.history import last_changed, updated_label
+from studysite.model.history import last_changed, updated_label
 
 
 def on_files(files, config):

@@ -1,9 +1,9 @@
 """The offline edition (make offline): pages that open from a folder, and 内部 material only when asked for.
 
 Listed right after hooks/search.py. The content model of an offline edition without 内部 material is made
-without those pages (studysite.edition); here MkDocs is told to leave them out too, links to them become text,
+without those pages (studysite.build.edition); here MkDocs is told to leave them out too, links to them become text,
 every page says which edition it is, and files only a web server needs are not written. Once every page is
-written, the files of docs/ that no page of a public edition reaches are removed (studysite.shipped).
+written, the files of docs/ that no page of a public edition reaches are removed (studysite.build.shipped).
 """
 
 from __future__ import annotations
@@ -16,10 +16,17 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import InclusionLevel
 
-from studysite.edition import INTERNAL_MARK, edition_from, edition_notice, prune_nav, server_only, without_links_to
-from studysite.problems import report
-from studysite.shipped import unreached
-from studysite.state import build_of
+from studysite.build.edition import (
+    INTERNAL_MARK,
+    edition_from,
+    edition_notice,
+    prune_nav,
+    server_only,
+    without_links_to,
+)
+from studysite.build.shipped import unreached
+from studysite.build.state import build_of
+from studysite.core.problems import report
 
 log = logging.getLogger("mkdocs.hooks.edition")
 _URLS = "studysite_withheld_urls"

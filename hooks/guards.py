@@ -1,6 +1,6 @@
 """Content checks in the build: report what the content model's checks found, then what rendering reveals.
 
-The findings are the ones `make check` prints (studysite.checks over the same model), so a clean `make check`
+The findings are the ones `make check` prints (studysite.rules.checks over the same model), so a clean `make check`
 means a clean build and a failing one names the same lines. Under `mkdocs serve` the problems do not stop
 the preview: every page shows them in a box at its top, so a clerk sees them where they look.
 """
@@ -11,17 +11,17 @@ import logging
 
 from mkdocs.exceptions import PluginError
 
-from studysite.allowlist import allowlist_problems, may_need_rendering
-from studysite.catalogue import with_internal_banner
-from studysite.finished import FinishedPages
-from studysite.pagecheck import site_assets
-from studysite.pages import is_entry_path
-from studysite.plaintext import EscapedPages
-from studysite.problems import Problem, report
-from studysite.resources import is_external
-from studysite.secrecy import rendered_problems
-from studysite.serving import problems_banner
-from studysite.state import build_of
+from studysite.build.state import build_of
+from studysite.core.pages import is_entry_path
+from studysite.core.plaintext import EscapedPages
+from studysite.core.problems import Problem, report
+from studysite.render.catalogue import with_internal_banner
+from studysite.render.serving import problems_banner
+from studysite.rules.allowlist import allowlist_problems, may_need_rendering
+from studysite.rules.finished import FinishedPages
+from studysite.rules.pagecheck import site_assets
+from studysite.rules.resources import is_external
+from studysite.rules.secrecy import rendered_problems
 
 # Only loggers named mkdocs.* count toward --strict.
 typography_log = logging.getLogger("mkdocs.hooks.typography")
@@ -29,7 +29,7 @@ notice_log = logging.getLogger("mkdocs.hooks.notices")
 problem_log = logging.getLogger("mkdocs.hooks.problems")
 _serving = False  # the whole process is one `mkdocs serve`: set once at startup
 _escaped = EscapedPages()  # titles and front matter escaped while one page's template renders
-_finished = FinishedPages()  # the judge of finished pages (studysite.pagecheck), made anew each build
+_finished = FinishedPages()  # the judge of finished pages (studysite.rules.pagecheck), made anew each build
 
 
 def on_startup(command, dirty):
@@ -108,7 +108,7 @@ def on_post_page(output, page, config):
     _escaped.restore()
     # The finished page, template included, as the reader gets it; a page that fails is not written as it is.
     # Its comments go here, not in on_page_content: hooks after this one use comments as placeholders
-    # (studysite.md stashes tables); the search index, PDFs and Word files read no comments.
+    # (studysite.render.md stashes tables); the search index, PDFs and Word files read no comments.
     return _finished.judged(output, page)
 
 

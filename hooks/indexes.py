@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from mkdocs.structure.files import File
 
-from studysite.catalogue import entry_page, with_newest
-from studysite.md import stash_tables, unstash_tables
-from studysite.pages import COMPILATION_PAGES
-from studysite.state import build_of
+from studysite.build.state import build_of
+from studysite.core.pages import COMPILATION_PAGES
+from studysite.render.catalogue import entry_page, with_newest
+from studysite.render.md import stash_tables, unstash_tables
 
 HOME = "index.md"
 _TABLES = "studysite_tables"  # kept on the page object, which MkDocs makes anew for every build

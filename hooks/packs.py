@@ -10,10 +10,10 @@ from pathlib import Path
 import markdown as markdown_module
 from mkdocs.structure.files import File
 
-from studysite.packpages import pack_page, with_pdf_pages
-from studysite.pages import PACK_INDEX
-from studysite.printing import PrintedPack, PrintPage, printed_date, render_pdf
-from studysite.state import build_of
+from studysite.build.state import build_of
+from studysite.core.pages import PACK_INDEX
+from studysite.office.printing import PrintedPack, PrintPage, printed_date, render_pdf
+from studysite.render.packpages import pack_page, with_pdf_pages
 
 log = logging.getLogger("mkdocs.hooks.packs")
 
@@ -47,7 +47,7 @@ def on_env(env, config, files):
     build = build_of(files)
     if not build.pdf:
         return env
-    from studysite.wordpack import word_pack  # python-docx: loaded only by builds that make the packs' files
+    from studysite.office.wordpack import word_pack  # python-docx: loaded only by builds that make the packs' files
 
     docs = Path(config.docs_dir)
     # The dates hook has put each page's last commit on its file by now (all on_files ran before on_env).

@@ -27,11 +27,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from studysite.edition import edition_from
-from studysite.findpage import KINDS, facet_orders, facts_of
-from studysite.pages import FIND_PAGE
-from studysite.searchindex import Document, build, sections_of
-from studysite.state import build_of
+from studysite.build.edition import edition_from
+from studysite.build.state import build_of
+from studysite.core.pages import FIND_PAGE
+from studysite.search.findpage import KINDS, facet_orders, facts_of
+from studysite.search.searchindex import Document, build, sections_of
 
 log = logging.getLogger("mkdocs.hooks.search")
 SCRIPTS_VARIABLE = "STUDYSITE_SEARCH_SCRIPTS"
@@ -46,7 +46,7 @@ _pending: tuple[subprocess.Popen, float] | None = None  # the worker and when it
 # __main__); build's arguments go in and the index files come back pickled, through pipes.
 _WORKER = (
     f"import pickle, sys; sys.path.insert(0, {str(Path(__file__).resolve().parent)!r}); "
-    "from studysite.searchindex import build; import resource; "
+    "from studysite.search.searchindex import build; import resource; "
     "pickle.dump(build(*pickle.load(sys.stdin.buffer)), sys.stdout.buffer, pickle.HIGHEST_PROTOCOL); "
     "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"  # its peak memory, in KB
 )

@@ -30,7 +30,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "hooks"))
 
-from studysite.pages import GENERATED_PAGES  # noqa: E402  (the hooks folder is not a package)
+from studysite.core.pages import GENERATED_PAGES  # noqa: E402  (the hooks folder is not a package)
 
 SPEAKERS = [f"示例{name}" for name in "甲乙丙丁戊己庚辛壬癸"]
 ISSUERS = ["示例局", "示例局办公室", "示例局纪委", "示例局组织处", "示例局机关党委"]

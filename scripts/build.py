@@ -26,7 +26,7 @@ if __name__ == "__main__":
 
 sys.path.insert(0, str(REPO / "hooks"))
 
-from studysite.oserrors import os_error_line  # noqa: E402  (the hooks folder is not a package)
+from studysite.core.oserrors import os_error_line  # noqa: E402  (the hooks folder is not a package)
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about MkDocs 2.0 is not for clerks
 

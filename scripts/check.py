@@ -4,7 +4,7 @@
     python3 scripts/check.py --fix      # convert GBK files to UTF-8, apply the safe typography fixes, show them
 
 It reads the files MkDocs would read (mkdocs.yml's docs_dir, nav and exclusions) into the same content model
-the build makes (studysite.state), so a clean check means a clean build. One line per finding:
+the build makes (studysite.build.state), so a clean check means a clean build. One line per finding:
 path:line:col: 规则名: 应为 …，实为 “…”（建议：…）. Nothing is rewritten without --fix.
 """
 
@@ -26,18 +26,18 @@ if __name__ == "__main__":
 
 sys.path.insert(0, str(REPO / "hooks"))
 
-from studysite import fonts  # noqa: E402
-from studysite.allowlist import allowlist_problems, may_need_rendering  # noqa: E402  (hooks is no package)
-from studysite.checks import Report  # noqa: E402
-from studysite.edition import SERVED, Edition  # noqa: E402  (the hooks folder is not a package)
-from studysite.hostfiles import before_walk  # noqa: E402
-from studysite.lint import apply_fixes, typography  # noqa: E402
-from studysite.measures import reference_date  # noqa: E402
-from studysite.model import load_site  # noqa: E402
-from studysite.secrecy import rendered_problems as rendered_secrecy  # noqa: E402
-from studysite.sources import GB18030, UNKNOWN, UTF16, Source, encode, read_source, unparsed_front_matter  # noqa: E402
-from studysite.state import Build, make_build  # noqa: E402
-from studysite.statics import refused_files  # noqa: E402
+from studysite.build.edition import SERVED, Edition  # noqa: E402  (the hooks folder is not a package)
+from studysite.build.state import Build, make_build  # noqa: E402
+from studysite.core.hostfiles import before_walk  # noqa: E402
+from studysite.core.sources import GB18030, UNKNOWN, UTF16, Source, encode, read_source, unparsed_front_matter  # noqa: E402
+from studysite.model.measures import reference_date  # noqa: E402
+from studysite.model.site import load_site  # noqa: E402
+from studysite.rules import fonts  # noqa: E402
+from studysite.rules.allowlist import allowlist_problems, may_need_rendering  # noqa: E402  (hooks is no package)
+from studysite.rules.checks import Report  # noqa: E402
+from studysite.rules.lint import apply_fixes, typography  # noqa: E402
+from studysite.rules.secrecy import rendered_problems as rendered_secrecy  # noqa: E402
+from studysite.rules.statics import refused_files  # noqa: E402
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about MkDocs 2.0 is not for clerks
 
@@ -51,7 +51,7 @@ def project_config(root: Path):
 
 def project_files(config) -> tuple[list, list]:
     """The files MkDocs would build, as the build's first hook (hooks/content.py) takes them, and the problems
-    of the files it refuses (studysite.hostfiles: FIFOs, oversized files), never read. MkDocs' walk of docs/
+    of the files it refuses (studysite.core.hostfiles: FIFOs, oversized files), never read. MkDocs' walk of docs/
     follows links into folders, so with a link there it is not run at all (nothing, and the build stops too)."""
     from mkdocs.structure.files import get_files
 

@@ -5,7 +5,7 @@
     python3 scripts/import.py 公文/ --dry-run               # say what would be written, write nothing
 
 Each file becomes docs/speeches/… or docs/notices/…, named as `make new` names them, its front matter filled
-from the 公文 elements it carries and its body in Markdown (studysite.gongwen). It is checked with the build's
+from the 公文 elements it carries and its body in Markdown (studysite.importer.gongwen). It is checked with the build's
 own rules before it is written; nothing is overwritten, a document already in the site (same 文号, or same
 title and date) is skipped, and a classified document is refused. One line per file says what was written,
 what was recognised and what a person must still do; the exit code is 1 when any file could not be imported.
@@ -31,16 +31,16 @@ if __name__ == "__main__":
 sys.path.insert(0, str(REPO / "hooks"))
 
 from check import fixed_text, load  # noqa: E402  (the build's own state, and make fix's fixer)
-from studysite import lint  # noqa: E402
-from studysite.checks import check_site  # noqa: E402
-from studysite.entries import NOTICE_KEYS, SPEECH_KEYS  # noqa: E402
-from studysite.gongwen import NOTICE, SPEECH, Recognised, Refused, body_markdown, recognise  # noqa: E402
-from studysite.measures import reference_date  # noqa: E402
-from studysite.model import load_site  # noqa: E402
-from studysite.officefiles import LEGACY, OFD, READABLE, Unreadable, read  # noqa: E402
-from studysite.pages import NOTICE_DIR, SPEECH_DIR  # noqa: E402
-from studysite.sources import Source  # noqa: E402
-from studysite.writing import file_stem, front_matter  # noqa: E402
+from studysite.core.pages import NOTICE_DIR, SPEECH_DIR  # noqa: E402
+from studysite.core.sources import Source  # noqa: E402
+from studysite.core.writing import file_stem, front_matter  # noqa: E402
+from studysite.importer.gongwen import NOTICE, SPEECH, Recognised, Refused, body_markdown, recognise  # noqa: E402
+from studysite.importer.officefiles import LEGACY, OFD, READABLE, Unreadable, read  # noqa: E402
+from studysite.model.entries import NOTICE_KEYS, SPEECH_KEYS  # noqa: E402
+from studysite.model.measures import reference_date  # noqa: E402
+from studysite.model.site import load_site  # noqa: E402
+from studysite.rules import lint  # noqa: E402
+from studysite.rules.checks import check_site  # noqa: E402
 
 CLASSIFICATION_COMMENT = "密级待定：请对照原件填写 非密、公开 或 内部（涉密文件不得收入本站）"
 KIND_NAMES = {SPEECH: "讲话", NOTICE: "公文"}

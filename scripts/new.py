@@ -51,10 +51,10 @@ from new_answers import (  # noqa: E402
 )
 from new_files import Project, _item_ids, new_item, new_notice, new_pack, new_speech, update_status  # noqa: E402
 
-from studysite.entries import CLASSIFICATIONS, DOC_TYPES, GENRES  # noqa: E402
-from studysite.fields import TITLES, format_date  # noqa: E402, F401  (format_date: new.format_date for the tests)
-from studysite.gongwen import doc_type_of  # noqa: E402  (the 文种 a title ends with, as the importer reads it)
-from studysite.measures import DONE, REVIEWS, STATUSES, TBD  # noqa: E402
+from studysite.core.fields import TITLES, format_date  # noqa: E402, F401  (format_date: new.format_date for the tests)
+from studysite.importer.gongwen import doc_type_of  # noqa: E402  (the 文种 a title ends with, as the importer reads it)
+from studysite.model.entries import CLASSIFICATIONS, DOC_TYPES, GENRES  # noqa: E402
+from studysite.model.measures import DONE, REVIEWS, STATUSES, TBD  # noqa: E402
 
 NEXT_STEPS = """下一步：
   1. 打开 {path}，按提示填写正文（<!-- --> 之间的说明不会显示在网站上，填好正文后删去）；

@@ -13,11 +13,11 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from studysite import docnumber
-from studysite.entries import CLASSIFICATIONS, SECRET_LEVELS
-from studysite.fields import NAMES, format_date, parse_iso_date
-from studysite.lint import canonical_doc_number
-from studysite.measures import TBD
+from studysite.core import docnumber
+from studysite.core.fields import NAMES, format_date, parse_iso_date
+from studysite.model.entries import CLASSIFICATIONS, SECRET_LEVELS
+from studysite.model.measures import TBD
+from studysite.rules.lint import canonical_doc_number
 
 KINDS = {
     "speech": ("1", "讲话", ("讲话", "讲话稿")),

@@ -17,11 +17,11 @@ from pathlib import Path
 from new_answers import Refused, normalized
 
 from check import project_config, read_docs  # the files and settings the build uses
-from studysite.measures import ONGOING, TBD, reference_date
-from studysite.model import Site, load_site
-from studysite.pages import is_measure_path
-from studysite.sources import Source, encode
-from studysite.writing import file_stem, front_matter, yaml_scalar
+from studysite.core.pages import is_measure_path
+from studysite.core.sources import Source, encode
+from studysite.core.writing import file_stem, front_matter, yaml_scalar
+from studysite.model.measures import ONGOING, TBD, reference_date
+from studysite.model.site import Site, load_site
 
 SPEECH_BODY = "<!-- 在此粘贴讲话正文（替换这段说明）：按原文分段，小标题用 ## 开头；出处写在文件头的 sources 中。 -->\n"
 NOTICE_BODY = (

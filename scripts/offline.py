@@ -4,9 +4,9 @@
     python scripts/offline.py --internal 1     # also 内部 material, and every page says 内部资料 注意保存
 
 The zip unpacks to one folder whose index.html opens from the file system (no server): pages are built without
-directory URLs, files only a server needs are left out (studysite.edition), and the folder is checked like a
+directory URLs, files only a server needs are left out (studysite.build.edition), and the folder is checked like a
 publish before it is packed; without 内部 material it must hold no file of docs/ its pages do not reach
-(studysite.shipped). Its date is that of the newest commit that changed what the site is built from,
+(studysite.build.shipped). Its date is that of the newest commit that changed what the site is built from,
 not the day of the build, and the zip is written member by member with that date: the same sources give the
 same bytes (SOURCE_DATE_EPOCH, if set, gives the date instead). 逾期 is reckoned on that date too.
 """
@@ -32,10 +32,10 @@ if __name__ == "__main__":
 sys.path.insert(0, str(REPO / "hooks"))
 
 from publish import build_and_check  # noqa: E402
-from studysite.edition import DATE_VARIABLE, INTERNAL_MARK, INTERNAL_VARIABLE, OFFLINE_VARIABLE, Edition  # noqa: E402
-from studysite.history import CHINA  # noqa: E402
-from studysite.measures import TODAY_VARIABLE  # noqa: E402
-from studysite.shipped import unshipped_problems  # noqa: E402
+from studysite.build.edition import DATE_VARIABLE, INTERNAL_MARK, INTERNAL_VARIABLE, OFFLINE_VARIABLE, Edition  # noqa: E402
+from studysite.build.shipped import unshipped_problems  # noqa: E402
+from studysite.model.history import CHINA  # noqa: E402
+from studysite.model.measures import TODAY_VARIABLE  # noqa: E402
 
 SITE_NAME = "学习资料站"
 # What the site is built from: a change to any of these changes the edition.

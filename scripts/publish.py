@@ -5,7 +5,7 @@
 
 DEST is a symbolic link the web server serves (deploy/nginx.conf: `alias /srv/xuexi/;`). Versions live beside
 it, in DEST.versions/ (/srv/xuexi.versions/20251130-104800-cc8cce6/). A publish builds strictly into a new
-folder there, checks it (studysite.sitecheck: every page and download the content model names, nothing loaded
+folder there, checks it (studysite.rules.sitecheck: every page and download the content model names, nothing loaded
 from another host, every link leads to a file), and only then points DEST at it by renaming a new link over the
 old one: one atomic step, so a reader gets the old site or the new one, never a mix or nothing. A failed build
 or check removes its own folder and leaves DEST as it was. One publish or rollback runs at a time (a lock).
@@ -43,11 +43,11 @@ if __name__ == "__main__":
 
 sys.path.insert(0, str(REPO / "hooks"))
 
-from studysite.edition import SERVED, Edition  # noqa: E402  (the hooks folder is not a package)
-from studysite.oserrors import os_error_line  # noqa: E402
-from studysite.pages import GENERATED_FILES  # noqa: E402
-from studysite.problems import Problem  # noqa: E402
-from studysite.sitecheck import check_built_site  # noqa: E402
+from studysite.build.edition import SERVED, Edition  # noqa: E402  (the hooks folder is not a package)
+from studysite.core.oserrors import os_error_line  # noqa: E402
+from studysite.core.pages import GENERATED_FILES  # noqa: E402
+from studysite.core.problems import Problem  # noqa: E402
+from studysite.rules.sitecheck import check_built_site  # noqa: E402
 
 # How many versions before the one readers see are kept for `make rollback` (older ones are removed).
 KEEP_PREVIOUS = 5
@@ -104,7 +104,7 @@ def expected_files(root: Path, edition: Edition = SERVED) -> list[str]:
 
     build = load(root, edition=edition)
     site = build.site
-    # A public offline edition carries a file of docs/ only if one of its pages links to it (studysite.shipped).
+    # A public offline edition carries a file of docs/ only if one of its pages links to it (studysite.build.shipped).
     files = set() if edition.withholds_internal else set(site.files)
     wanted = set(site.pages) | files | set(GENERATED_FILES) | {pack.pdf for pack in site.packs}
     directory_urls = not edition.offline

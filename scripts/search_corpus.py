@@ -15,7 +15,7 @@ import re
 from html import unescape
 from pathlib import Path
 
-from studysite.searchindex import INLINE_TAGS, fold, read_varints, shard_of
+from studysite.search.searchindex import INLINE_TAGS, fold, read_varints, shard_of
 
 _HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from studysite.sources import Source, read_source
+from studysite.core.sources import Source, read_source
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOOD = FIXTURES / "compilation"

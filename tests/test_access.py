@@ -9,7 +9,7 @@ import markdown
 from bs4 import BeautifulSoup
 
 from conftest import soup
-from studysite.access import accessible
+from studysite.render.access import accessible
 
 
 def render(text: str) -> str:

@@ -17,8 +17,8 @@ from mkdocs.config import load_config
 
 import check
 from conftest import REPO, build_quietly, copy_project
-from studysite.allowlist import allowlist_problems, clean, html_findings, url_scheme
-from studysite.sources import Source
+from studysite.core.sources import Source
+from studysite.rules.allowlist import allowlist_problems, clean, html_findings, url_scheme
 
 CONFIG = load_config(str(REPO / "mkdocs.yml"))
 
@@ -222,7 +222,7 @@ def test_every_page_the_site_generates_or_decorates_passes_the_same_allowlist(tm
         path.stem: json.loads(path.read_text(encoding="utf-8")) for path in (tmp_path / "contents").glob("*.json")
     }
     assert {"speeches__index.md", "measures__ledger.md", "packs__index.md", "compilation__contents.md"} <= set(contents)
-    # The 检索 page's form is the site's own: judged with the template (studysite.pagecheck), never allowed to
+    # The 检索 page's form is the site's own: judged with the template (studysite.rules.pagecheck), never allowed to
     # a contributor's page.
     assert [finding.got for finding in html_findings(contents.pop("find__index.md"))][:1] == ["<form>"]
     assert {name: html_findings(html) for name, html in contents.items() if html_findings(html)} == {}

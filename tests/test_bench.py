@@ -9,8 +9,8 @@ from pathlib import Path
 import bench
 from compilation_fixtures import TOPICS, sources_in
 from conftest import REPO
-from studysite.entries import load_catalogue
-from studysite.pages import GENERATED_PAGES, is_entry_path
+from studysite.core.pages import GENERATED_PAGES, is_entry_path
+from studysite.model.entries import load_catalogue
 
 
 def test_the_fictional_corpus_is_valid_and_fictional(tmp_path: Path):

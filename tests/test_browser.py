@@ -198,7 +198,7 @@ def test_the_exact_phrase_ranks_first_and_enter_opens_the_result(browser, site_u
 
 
 def test_the_browser_cuts_queries_into_the_same_shards_as_the_index(browser, site_url: str):
-    from studysite.searchindex import shard_of
+    from studysite.search.searchindex import shard_of
 
     page = browser.new_page()
     page.goto(site_url, wait_until="networkidle")
@@ -212,7 +212,7 @@ def test_the_browser_cuts_queries_into_the_same_shards_as_the_index(browser, sit
 
 
 def test_a_page_holding_the_pairs_of_a_phrase_apart_is_no_result(browser, tmp_path):
-    from studysite.searchindex import Document, Section, build
+    from studysite.search.searchindex import Document, Section, build
 
     apart = "选人的事，人用得好，用人要公道。" * 5  # every pair of 选人用人, never the phrase, many times
     documents = [

@@ -8,7 +8,7 @@ import pytest
 
 from a11y_support import served
 from conftest import copy_project, mkdocs_build, soup
-from studysite.csp import POLICY, script_hashes
+from studysite.render.csp import POLICY, script_hashes
 from test_browser import CHROMIUM, search_in_header
 
 pytestmark = pytest.mark.skipif(

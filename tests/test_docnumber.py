@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from studysite.docnumber import expected_for, faults, is_valid
+from studysite.core.docnumber import expected_for, faults, is_valid
 
 
 @pytest.mark.parametrize("number", ["中办发〔2012〕14号", "示纪发〔2025〕7号", "示局函〔2024〕120号"])

@@ -11,7 +11,7 @@ import pytest
 
 import offline
 from conftest import REPO
-from studysite.edition import (
+from studysite.build.edition import (
     WITHHELD_NOTE,
     Edition,
     edition_from,
@@ -21,10 +21,10 @@ from studysite.edition import (
     withheld,
     without_links_to,
 )
-from studysite.headers import SECURITY_HEADERS
-from studysite.sitecheck import check_built_site
-from studysite.sources import read_source
-from studysite.state import make_build
+from studysite.build.state import make_build
+from studysite.core.sources import read_source
+from studysite.render.headers import SECURITY_HEADERS
+from studysite.rules.sitecheck import check_built_site
 
 TOPICS = ("警示教育",)
 
@@ -77,7 +77,7 @@ def test_what_a_public_edition_leaves_out():
         pack("folder", "notices/"),  # the public notices remain
         pack("only", "speeches/marked.md"),  # nothing would remain
     ]
-    # Pages only: which files of docs/ a public edition carries is read from its built pages (studysite.shipped).
+    # Pages only: which files of docs/ a public edition carries is read from its built pages (studysite.build.shipped).
     assert withheld(sources, TOPICS) == {"notices/甲.md", "speeches/marked.md", "packs/named.md", "packs/only.md"}
 
 

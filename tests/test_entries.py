@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from compilation_fixtures import BAD, GOOD, TOPICS, entry_files
-from studysite.entries import Notice, Review, SourceRef, Speech, load_catalogue
-from studysite.problems import report
-from studysite.sources import Source
+from studysite.core.problems import report
+from studysite.core.sources import Source
+from studysite.model.entries import Notice, Review, SourceRef, Speech, load_catalogue
 
 BAD_REPORT = """发现 15 处问题，构建已停止：
 docs/notices/broken-yaml.md:3: 文件头: 应为 合法的 YAML（键: 值，每行一项），实为 “title: 示例：冒号后缺空格的标题: 又一个冒号”（文字中含有英文冒号加空格（: ），请用英文引号把整段文字括起来；YAML 报错：mapping values are not allowed here）

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from compilation_fixtures import GOOD, TOPICS, sources_in
 from conftest import copy_project, mkdocs_build
-from studysite.entries import load_catalogue
-from studysite.findpage import KINDS, facet_orders, facts_of, find_page
-from studysite.pages import FIND_PAGE, GENERATED_PAGES, GENERATED_TITLES
-from studysite.searchindex import Facts
+from studysite.core.pages import FIND_PAGE, GENERATED_PAGES, GENERATED_TITLES
+from studysite.model.entries import load_catalogue
+from studysite.search.findpage import KINDS, facet_orders, facts_of, find_page
+from studysite.search.searchindex import Facts
 
 
 def _catalogue():

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from studysite.frontmatter import parse
-from studysite.problems import Problem
+from studysite.core.frontmatter import parse
+from studysite.core.problems import Problem
 
 
 def test_values_stay_as_typed_and_every_key_has_its_line():

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from studysite.document import CENTER, RIGHT, Block, Document, Note, clean, join_lines
-from studysite.gongwen import (
+from studysite.core.writing import front_matter
+from studysite.importer.document import CENTER, RIGHT, Block, Document, Note, clean, join_lines
+from studysite.importer.gongwen import (
     NOTICE,
     SPEECH,
     Refused,
@@ -18,7 +19,6 @@ from studysite.gongwen import (
     secret_marks,
     speakers_of,
 )
-from studysite.writing import front_matter
 
 B = Block
 

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from conftest import copy_project, mkdocs_build, soup
-from studysite.history import last_changed, parse_log, updated_label
+from studysite.model.history import last_changed, parse_log, updated_label
 
 
 def test_the_newest_commit_of_each_file_wins_in_china_time():

@@ -19,7 +19,7 @@ from PIL import Image
 import check
 import office_fixtures as make
 from conftest import REPO, copy_project, mkdocs_build, soup
-from studysite import officefiles
+from studysite.importer import officefiles
 
 importer = importlib.import_module("import")  # scripts/import.py: `import` is a keyword
 

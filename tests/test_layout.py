@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from test_ledger import PLAN
 
-from studysite.layout import BLOCK_HEIGHT_MM, BLOCK_WIDTH_MM, TABLE_PT, balanced_lines, column_widths, text_width
-from studysite.ledger import LEDGER_COLUMNS, ledger_rows
+from studysite.office.layout import BLOCK_HEIGHT_MM, BLOCK_WIDTH_MM, TABLE_PT, balanced_lines, column_widths, text_width
+from studysite.render.ledger import LEDGER_COLUMNS, ledger_rows
 
 
 @pytest.mark.parametrize(

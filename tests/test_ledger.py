@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, mkdocs_build, soup
-from studysite.ledger import checklist, ledger_csv, ledger_rows
-from studysite.measures import load_plan
+from studysite.model.measures import load_plan
+from studysite.render.ledger import checklist, ledger_csv, ledger_rows
 from test_measures import BAD_REPORT, FIXTURES, JULY_FIRST, PROBLEM_LIST, measure_files, repo_measures
 
 PLAN, _ = load_plan([*measure_files(FIXTURES / "measures"), *repo_measures(), PROBLEM_LIST], JULY_FIRST)
@@ -160,7 +160,7 @@ def test_problem_list_and_map_name_the_answering_measures(measures_site: Path):
 
 
 def test_progress_per_problem_counts_the_items_of_its_measures_as_the_ledger_does(measures_site: Path):
-    from studysite.ledger import problem_progress
+    from studysite.render.ledger import problem_progress
 
     problems = soup(measures_site / "report/problems/index.html")
     lines = [p.get_text(strip=True) for p in problems.select("article p") if p.get_text().startswith("整改进度")]

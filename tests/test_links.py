@@ -7,7 +7,10 @@ import itertools
 from mkdocs.structure.files import File
 from pymdownx.slugs import slugify
 
-from studysite.links import (
+from studysite.core.pages import relative_url
+from studysite.core.problems import Problem
+from studysite.render.md import Row, html_link, html_table
+from studysite.rules.links import (
     anchors,
     link_problems,
     markdown_links,
@@ -17,9 +20,6 @@ from studysite.links import (
     resolve,
     url_sources,
 )
-from studysite.md import Row, html_link, html_table
-from studysite.pages import relative_url
-from studysite.problems import Problem
 
 SLUGIFY = slugify(case="lower")
 

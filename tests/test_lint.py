@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import SOURCE_REPORT
-from studysite.lint import accessibility, apply_fixes, internal_marks, typography
-from studysite.secrecy import is_valid_id_number, security
+from studysite.rules.lint import accessibility, apply_fixes, internal_marks, typography
+from studysite.rules.secrecy import is_valid_id_number, security
 
 
 def rules(findings) -> list[tuple[int, int, str, str]]:
@@ -187,7 +187,7 @@ def test_the_quotes_that_delimit_yaml_values_are_not_typography():
 
 
 def test_word_pasted_indents_and_plain_headings_are_named():
-    from studysite.lint import heading_hints
+    from studysite.rules.lint import heading_hints
 
     text = (
         "# 示例\n\n    （此段由Word粘贴）示例正文。\n\n- 列表\n\n    列表的续行。\n\n一、总体要求\n\n（一）坚持学习\n"

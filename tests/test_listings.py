@@ -12,14 +12,14 @@ import bench
 import check
 from compilation_fixtures import TOPICS
 from conftest import copy_project
-from studysite.catalogue import generated_pages
-from studysite.entries import Catalogue, Speech
-from studysite.links import link_problems, page_targets, unreachable
-from studysite.listings import LIMIT, Listings
-from studysite.md import stash_tables, unstash_tables
-from studysite.model import load_site
-from studysite.pages import COMPILATION_PAGES, CONTENTS, NOTICE_INDEX, SPEECH_INDEX
-from studysite.sources import Source
+from studysite.core.pages import COMPILATION_PAGES, CONTENTS, NOTICE_INDEX, SPEECH_INDEX
+from studysite.core.sources import Source
+from studysite.model.entries import Catalogue, Speech
+from studysite.model.listings import LIMIT, Listings
+from studysite.model.site import load_site
+from studysite.render.catalogue import generated_pages
+from studysite.render.md import stash_tables, unstash_tables
+from studysite.rules.links import link_problems, page_targets, unreachable
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from compilation_fixtures import sources_in
 from conftest import REPO, SOURCE_REPORT
-from studysite.measures import Item, load_plan, parse_problem_areas, progress, reference_date
-from studysite.problems import report
-from studysite.report import parse_report
-from studysite.sources import Source
+from studysite.core.problems import report
+from studysite.core.sources import Source
+from studysite.model.measures import Item, load_plan, parse_problem_areas, progress, reference_date
+from studysite.model.meeting_report import parse_report
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PROBLEMS_MARKDOWN = (REPO / "docs/report/problems.md").read_text(encoding="utf-8")

@@ -24,7 +24,7 @@ import publish
 import test_browser
 from conftest import REPO
 from offline_fixtures import PUBLIC_DOCUMENT, PUBLIC_WORKBOOK, commit, make_project
-from studysite.headers import CONTENT_SECURITY_POLICY, SECURITY_HEADERS
+from studysite.render.headers import CONTENT_SECURITY_POLICY, SECURITY_HEADERS
 
 NGINX = Path("/usr/sbin/nginx")
 CONFIG = REPO / "deploy" / "nginx.conf"
@@ -342,11 +342,11 @@ def _ran(page) -> bool:
 
 
 def test_a_contributors_scripts_do_not_run_through_the_server(browser, server: Server, planted: Path, monkeypatch):
-    import studysite.entries
+    import studysite.model.entries
     from conftest import build_quietly
 
     # The build with its front-matter check off: the title still reaches the page escaped, never as <base>.
-    monkeypatch.setattr(studysite.entries, "front_matter_problems", lambda source: [])
+    monkeypatch.setattr(studysite.model.entries, "front_matter_problems", lambda source: [])
     project = server.project
     notice = project / "docs/notices/shili-base.md"
     notice.write_text(

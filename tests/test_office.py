@@ -26,11 +26,11 @@ from test_ledger import PLAN
 
 import check
 from conftest import PDF_ENV, append_line, copy_project, mkdocs_build, soup
-from studysite.fields import format_date
-from studysite.ledger import LEDGER_COLUMNS, ledger_csv, ledger_rows
-from studysite.measures import NO_RATE_NOTE, RATE_DEFINITION, progress
-from studysite.ooxml import ZIP_TIME
-from studysite.workbook import DATE_FORMAT, LEDGER_SHEET, PROGRESS_SHEET, ledger_workbook
+from studysite.core.fields import format_date
+from studysite.model.measures import NO_RATE_NOTE, RATE_DEFINITION, progress
+from studysite.office.ooxml import ZIP_TIME
+from studysite.office.workbook import DATE_FORMAT, LEDGER_SHEET, PROGRESS_SHEET, ledger_workbook
+from studysite.render.ledger import LEDGER_COLUMNS, ledger_csv, ledger_rows
 
 PACKS = ("report", "compilation")
 
@@ -350,9 +350,9 @@ def test_the_link_check_knows_the_office_files(tmp_path: Path):
 def test_word_pack_writes_every_kind_of_block_as_editable_text(tmp_path: Path):
     from PIL import Image
 
-    from studysite.packs import Pack
-    from studysite.printing import PrintedPack, PrintPage
-    from studysite.wordpack import word_pack
+    from studysite.model.packs import Pack
+    from studysite.office.printing import PrintedPack, PrintPage
+    from studysite.office.wordpack import word_pack
 
     Image.new("RGB", (400, 200), "red").save(tmp_path / "图 1.png")
     content = (

@@ -27,7 +27,7 @@ from offline_fixtures import (
     text_of,
     unpack,
 )
-from studysite.edition import SERVER_ONLY, WITHHELD_NOTE
+from studysite.build.edition import SERVER_ONLY, WITHHELD_NOTE
 
 PUBLIC_NAME = f"学习资料站-离线版-{EDITION_DAY}"
 INTERNAL_NAME = f"学习资料站-离线版-内部资料-注意保存-{EDITION_DAY}"

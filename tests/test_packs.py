@@ -14,13 +14,13 @@ from pdfminer.pdfparser import PDFParser
 
 from compilation_fixtures import GOOD, TOPICS, entry_files, sources_in
 from conftest import REPO, append_line, copy_project, mkdocs_build, soup
-from studysite.entries import load_catalogue
-from studysite.fonts import missing_glyphs
-from studysite.ledger import LEDGER_COLUMNS
-from studysite.packs import load_packs, page_levels
-from studysite.printing import PrintedPack, PrintPage, document, print_content, printed_date
-from studysite.problems import report
-from studysite.sources import Source
+from studysite.core.problems import report
+from studysite.core.sources import Source
+from studysite.model.entries import load_catalogue
+from studysite.model.packs import load_packs, page_levels
+from studysite.office.printing import PrintedPack, PrintPage, document, print_content, printed_date
+from studysite.render.ledger import LEDGER_COLUMNS
+from studysite.rules.fonts import missing_glyphs
 from workings import workings
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

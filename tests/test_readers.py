@@ -17,7 +17,7 @@ import pytest
 import bench
 import test_browser
 from conftest import copy_project, mkdocs_build, soup
-from studysite.listings import LIMIT
+from studysite.model.listings import LIMIT
 from workings import workings
 
 DESKTOP = {"width": 1280, "height": 800}

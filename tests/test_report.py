@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import SOURCE_REPORT
-from studysite.report import correct_periods, parse_report
+from studysite.model.meeting_report import correct_periods, parse_report
 
 SOURCE = SOURCE_REPORT.read_text(encoding="utf-8")
 

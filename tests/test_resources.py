@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from studysite.problems import Problem, report
-from studysite.resources import external_resource_problems, is_external, loaded_urls, scan
+from studysite.core.problems import Problem, report
+from studysite.rules.resources import external_resource_problems, is_external, loaded_urls, scan
 
 
 def test_external_forms_are_recognised_and_local_ones_are_not():

@@ -20,7 +20,7 @@ from search_corpus import contains, scanned_pages
 
 from bench import write_corpus
 from conftest import copy_project, mkdocs_build
-from studysite.searchindex import Document, Section, build
+from studysite.search.searchindex import Document, Section, build
 from test_browser import CHROMIUM, _QuietHandler, browser  # noqa: F401  (browser: the same Chromium fixture)
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")

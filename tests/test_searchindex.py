@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from studysite.searchindex import (
+from studysite.search.searchindex import (
     Document,
     Facts,
     Section,

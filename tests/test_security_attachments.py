@@ -15,7 +15,7 @@ import docx
 import openpyxl
 import pytest
 
-from studysite.attachments import attachment_problems
+from studysite.rules.attachments import attachment_problems
 
 PHONE = ("手机号", "不含个人信息的正文", "138****5678")
 SECRET = "非涉密内容（涉密不上网，上网不涉密）"

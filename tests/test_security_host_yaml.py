@@ -12,8 +12,8 @@ import pytest
 from test_security_hostfiles import PROBLEM, as_build_line, run_check
 
 from conftest import REPO, build_quietly, copy_project
-from studysite.frontmatter import parse
-from studysite.sources import read_source
+from studysite.core.frontmatter import parse
+from studysite.core.sources import read_source
 
 EXPECTED = "直接写出的值（不用 YAML 锚点 &、别名 *、合并键 <<，不深层嵌套）"
 REPEAT = "把要重复的内容直接写出来；以 & 或 * 开头的文字请用英文引号括起来"

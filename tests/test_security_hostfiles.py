@@ -162,7 +162,7 @@ def test_a_unix_socket_is_refused(tmp_path, project):
 
 
 def test_a_page_over_the_size_limit_is_refused_before_it_is_read(tmp_path, project):
-    from studysite.hostfiles import PAGE_LIMIT
+    from studysite.core.hostfiles import PAGE_LIMIT
 
     page = project / "docs/report/超长.md"
     page.write_text("# 超长\n\n" + "示例文字。" * (PAGE_LIMIT // 15 + 10), encoding="utf-8")
@@ -177,7 +177,7 @@ def test_a_page_over_the_size_limit_is_refused_before_it_is_read(tmp_path, proje
 
 
 def test_a_page_just_under_the_limit_is_not_refused_for_its_size(project):
-    from studysite.hostfiles import PAGE_LIMIT
+    from studysite.core.hostfiles import PAGE_LIMIT
 
     page = project / "docs/report/长.md"
     text = "# 长\n\n" + "示例文字。\n\n" * (PAGE_LIMIT // 18)
@@ -207,7 +207,7 @@ def test_an_attachment_over_its_limit_is_refused_without_being_read(tmp_path, pr
     ],
 )
 def test_mkdocs_yml_reading_the_host_is_refused(line, what, tmp_path, project):
-    from studysite.hostfiles import config_problems
+    from studysite.core.hostfiles import config_problems
 
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
@@ -230,7 +230,7 @@ def test_the_real_proc_environ_never_reaches_a_real_mkdocs_build(tmp_path, proje
 
 
 def test_clean_project_passes_the_rule(project):
-    from studysite.hostfiles import scan
+    from studysite.core.hostfiles import scan
 
     assert scan(project, project / "docs") == [] and scan(project, project / "overrides", "theme.custom_dir") == []
 

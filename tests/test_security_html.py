@@ -14,11 +14,11 @@ from test_allowlist import render
 
 import check
 from conftest import build_quietly, copy_project
-from studysite import plaintext
-from studysite.allowlist import html_findings, leaves_site, normalised_url, url_scheme
-from studysite.pagecheck import SiteAssets, page_findings, tokens, without_comments
-from studysite.sources import Source
-from studysite.statics import refusal
+from studysite.core import plaintext
+from studysite.core.sources import Source
+from studysite.rules.allowlist import html_findings, leaves_site, normalised_url, url_scheme
+from studysite.rules.pagecheck import SiteAssets, page_findings, tokens, without_comments
+from studysite.rules.statics import refusal
 
 # --- front matter is plain text -------------------------------------------------------------------------------
 
@@ -130,9 +130,9 @@ def test_check_and_build_refuse_markup_in_front_matter_at_the_same_lines(tmp_pat
 @pytest.fixture
 def unchecked_front_matter(monkeypatch):
     """The front-matter check switched off, to show what the next defences do on their own."""
-    import studysite.entries
+    import studysite.model.entries
 
-    monkeypatch.setattr(studysite.entries, "front_matter_problems", lambda source: [])
+    monkeypatch.setattr(studysite.model.entries, "front_matter_problems", lambda source: [])
 
 
 def test_titles_and_descriptions_reach_every_template_place_escaped(tmp_path: Path, unchecked_front_matter):
@@ -247,7 +247,7 @@ def test_the_tokenizer_follows_quotes_as_browsers_do():
 
 @pytest.mark.parametrize("html", [CLEAN, *(CLEAN.replace("<p>正文</p>", i) for i, _ in INJECTED)])
 def test_the_quick_tokenizer_agrees_with_the_careful_one_or_steps_aside(html: str):
-    from studysite.pagecheck import _quick_tokens, _tokens
+    from studysite.rules.pagecheck import _quick_tokens, _tokens
 
     quick, careful = _quick_tokens(html), _tokens(html)
     if quick is not None:

@@ -1,6 +1,6 @@
 """内部 material in the public offline zip (issue 21, item 4): it carries only files its public pages reach.
 
-First how studysite.shipped reads a built page (as a browser does: entities, percent-encoding, srcset, CSS,
+First how studysite.build.shipped reads a built page (as a browser does: entities, percent-encoding, srcset, CSS,
 <base>, the site's own scripts), then real builds of a fictional project (示例局) whose 内部 notice links to
 attachments in every way Markdown and HTML allow, with files no page links to: the zip scripts/offline.py
 makes holds none of them, nor their text anywhere (pages, search index, packs' PDF and Word files, ledger
@@ -31,7 +31,7 @@ from offline_fixtures import (
     unpack,
     xlsx,
 )
-from studysite.shipped import site_path, unreached, urls_in_css, urls_in_html, urls_in_script
+from studysite.build.shipped import site_path, unreached, urls_in_css, urls_in_html, urls_in_script
 
 # --- reading a built page -------------------------------------------------------------------------------
 
@@ -361,7 +361,7 @@ def test_no_file_of_the_public_zip_holds_internal_text(project: Path, public_fol
 
 def test_a_public_page_links_its_attachments_and_names_the_withheld_page_as_text(public_folder: Path):
     from conftest import soup
-    from studysite.edition import WITHHELD_NOTE
+    from studysite.build.edition import WITHHELD_NOTE
 
     article = soup(public_folder / PUBLIC_ATTACHMENTS.replace(".md", ".html")).select_one("article")
     targets = sorted(a["href"] for a in article.select("a[href*='.xlsx']")) + [article.img["src"]]

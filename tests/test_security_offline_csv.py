@@ -13,10 +13,10 @@ import zipfile
 
 import pytest
 
-from studysite.ledger import FORMULA_GUARD, LEDGER_COLUMNS, ledger_csv, spreadsheet_text
-from studysite.measures import load_plan
-from studysite.sources import Source
-from studysite.workbook import LEDGER_SHEET, ledger_workbook
+from studysite.core.sources import Source
+from studysite.model.measures import load_plan
+from studysite.office.workbook import LEDGER_SHEET, ledger_workbook
+from studysite.render.ledger import FORMULA_GUARD, LEDGER_COLUMNS, ledger_csv, spreadsheet_text
 from test_measures import JULY_FIRST, PROBLEM_LIST
 
 # What a spreadsheet may read as the start of a formula, a DDE call or a link (OWASP and beyond).

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from studysite.readertext import from_html, from_markdown
-from studysite.secrecy import rendered_problems, security
-from studysite.sources import Source
+from studysite.core.readertext import from_html, from_markdown
+from studysite.core.sources import Source
+from studysite.rules.secrecy import rendered_problems, security
 
 MARK = ("国家秘密标志", "非涉密内容（涉密不上网，上网不涉密）", "删除该页，涉密文件不得收入本站")
 ALONE = "独占一行（或一个表格单元格）的密级是涉密文件的版头，删除该页"

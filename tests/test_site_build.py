@@ -11,9 +11,9 @@ from search_corpus import index_pages, index_postings
 
 import bench
 from conftest import SOURCE_REPORT, append_line, copy_project, mkdocs_build, soup
-from studysite.report import correct_periods, parse_report
-from studysite.resources import css_urls, is_external, loaded_urls
-from studysite.searchindex import read_varints
+from studysite.model.meeting_report import correct_periods, parse_report
+from studysite.rules.resources import css_urls, is_external, loaded_urls
+from studysite.search.searchindex import read_varints
 from workings import workings
 
 REPORT = parse_report(SOURCE_REPORT.read_text(encoding="utf-8"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from studysite.sources import GB18030, UNKNOWN, UTF8, UTF8_BOM, UTF16, Source, decode, encode, read_source
+from studysite.core.sources import GB18030, UNKNOWN, UTF8, UTF8_BOM, UTF16, Source, decode, encode, read_source
 
 TEXT = "---\ntitle: 示例\n---\n\n正文“两个确立”，𠀀。\n"
 

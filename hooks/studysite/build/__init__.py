@@ -1,0 +1,1 @@
+"""One build: its inputs, its state (the Build) and the editions."""

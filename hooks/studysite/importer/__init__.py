@@ -1,0 +1,1 @@
+"""Reading Word, PDF and text documents into 公文 entries."""

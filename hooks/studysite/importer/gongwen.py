@@ -1,0 +1,524 @@
+"""A 公文 (GB/T 9704-2012) or a speech, recognised in a Document: front-matter fields and a Markdown body.
+
+Top to bottom a 公文 has its 版头 (份号, 密级, 紧急程度, 发文机关标志, 发文字号, the red rule), its 主体 (标题,
+主送机关, 正文, 附件说明, 署名, 成文日期, 印章, 附注, then any 附件) and its 版记 (抄送, 印发机关和日期). A speech
+has a title, the speaker's and the date's lines, then its text. What is read goes into the front matter; the
+版头, 版记 and the lines now in the front matter leave the body. Nothing is guessed: a part not found is left
+out, and a document with a mark of a state secret is refused before anything else is read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from studysite.core import docnumber
+from studysite.importer.document import CENTER, RIGHT, Block, Document, clean, plain_digits, squash
+from studysite.model.entries import DOC_TYPES, GENRES
+from studysite.rules.secrecy import security
+
+SPEECH, NOTICE = "speech", "notice"
+
+
+class Refused(Exception):
+    """Why a document is not imported, in Chinese; nothing is written for it."""
+
+
+# --- security first -------------------------------------------------------------------------------------
+
+_SECRET_RULES = ("国家秘密标志", "份号", "密级标注")
+_COPY_NUMBER_ALONE = re.compile(r"^\d{6}$")  # the 份号 of a secret copy: six digits, top left, no label
+
+
+def _all_text(document: Document) -> list[str]:
+    lines = []
+    for block in document.blocks:
+        lines.append(block.text)
+        lines += [cell for row in block.rows for cell in row]
+    return [squash(line) for line in lines if line]
+
+
+def secret_marks(document: Document) -> list[str]:
+    """The marks of a classified document, as make check names them: any one means it is refused."""
+    lines = _all_text(document)
+    found = [f"{f.rule}“{f.got}”" for f in security("", "\n".join(lines)) if f.rule in _SECRET_RULES]
+    head = [squash(plain_digits(b.text)) for b in document.blocks[:4] if b.is_text]
+    found += [f"份号“{text}”" for text in head if _COPY_NUMBER_ALONE.match(text)]
+    return list(dict.fromkeys(found))
+
+
+# --- the parts, one pattern each --------------------------------------------------------------------------
+
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0, "Ｏ": 0, "0": 0}
+_CN_NUMBER = "〇○零OＯ一二三四五六七八九十"
+_DATE = re.compile(
+    rf"^(?P<open>[（(]?)\s*(?P<y>\d{{4}}|[{_CN_NUMBER}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN_NUMBER}]{{1,2}})\s*月"
+    rf"\s*(?P<d>\d{{1,2}}|[{_CN_NUMBER}]{{1,3}})\s*日\s*(?P<close>[）)]?)$"
+)
+_DOC_NUMBER_LINE = re.compile(
+    r"^(?P<agency>[^\s〔〕\[\]［］【】（）()\d：:]{1,20}?)\s*[〔\[［【（(]\s*(?P<year>\d{4}|\d{2})\s*[〕\]］】）)]"
+    r"\s*第?\s*(?P<number>\d+)\s*号\s*(?P<signer>签\s*发\s*人.*)?$"
+)
+_ORDER_OR_ANNOUNCEMENT = re.compile(r"^(\d{4}年)?第[1-9]\d*号$")
+_SIGNER = re.compile(r"签\s*发\s*人\s*[:：]")
+_URGENCY = re.compile(r"^(特急|加急|特提|平急)(\s*[·★]?\s*\S*)?$")
+_ISSUER_MARK = re.compile(r"文\s*件$")
+_PAGE_NUMBER = re.compile(r"^[—\-－–─]+\s*\d+\s*[—\-－–─]+$|^第\s*\d+\s*页(\s*[,，/／]?\s*共\s*\d+\s*页)?$")
+_RECIPIENTS = re.compile(r"^(?P<names>[^。；;！？!?]{2,120})[:：]$")
+_LIST_SEPARATORS = re.compile(r"[、，,；;]+")
+_CC = re.compile(r"^抄\s*送\s*[:：]\s*(?P<names>.+)$")
+_PRINTED = re.compile(r"印\s*发$")
+_ATTACHMENT_NOTE = re.compile(r"^附\s*件\s*[:：]\s*(?P<items>.*)$")
+_ATTACHMENT_ITEM = re.compile(r"(?:^|\s)(\d+)\s*[.．、]\s*")
+_ATTACHMENT_HEADING = re.compile(r"^附\s*件\s*(\d*)$")
+_IN_BRACKETS = re.compile(r"^[（(](?P<inner>.+)[）)]$")
+_SENTENCE_MARKS = re.compile(r"[。，；：！？,;:!?]")
+_LEVEL_1 = re.compile(r"^[一二三四五六七八九十百]+、")
+_LEVEL_2 = re.compile(r"^[（(][一二三四五六七八九十百]+[）)]")
+_NUMBERED = re.compile(r"^(\d+)([.．)])")
+_SUBTITLE = re.compile(r"^[—－\-─]{1,2}\s*")
+_SPEECH_OCCASION = re.compile(r"^在(?P<occasion>.+?)(?:上|时)的[^的]{0,6}(?:讲话|发言|致辞)(?:稿|提纲)?$")
+_NAME = re.compile(r"^[\u3400-\u9fff·]{2,6}$")
+
+
+def iso_date(text: str) -> str | None:
+    """2025-03-12 from a line that is only a date: 2025年3月12日, 二〇二五年三月十二日, （2025年3月12日）."""
+    match = _DATE.match(squash(plain_digits(text)))
+    if not match or bool(match.group("open")) != bool(match.group("close")):
+        return None
+    year, month, day = (_number(match.group(key)) for key in ("y", "m", "d"))
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _number(text: str) -> int:
+    if text.isdigit() and text.isascii():
+        return int(text)
+    if len(text) == 4:  # a year is written digit by digit: 二〇二五
+        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    tens, _, units = text.rpartition("十")  # 十二, 二十, 三十一
+    if "十" not in text:
+        return _CN_DIGITS.get(text, 0)
+    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(units, 0) if units else 0)
+
+
+def doc_type_of(title: str) -> str | None:
+    """The 文种 a 公文 title ends with (关于……的通报 → 通报; 命令（令） from 命令)."""
+    ending = title.rstrip('》”" ')
+    return next((t for t in sorted(DOC_TYPES, key=len, reverse=True) if ending.endswith(t[:2])), None)
+
+
+def genre_of(title: str) -> str | None:
+    return next((g for g in sorted(GENRES, key=len, reverse=True) if title.endswith(g)), None)
+
+
+def canonical_number(text: str, year_of_date: str | None) -> str | None:
+    """示发〔2025〕7号 from a 文号 line as printed (brackets, 第 and padding put right); a two-digit year only
+    when the 成文日期 says which century; None when it is not a 文号 that can be written right."""
+    text = clean(plain_digits(text))
+    if _ORDER_OR_ANNOUNCEMENT.match(text):
+        return text
+    match = _DOC_NUMBER_LINE.match(text)
+    if not match:
+        return None
+    year = match.group("year")
+    if len(year) == 2:
+        if not (year_of_date and year_of_date.endswith(year)):
+            return None
+        year = year_of_date
+    number = f"{match.group('agency')}〔{year}〕{int(match.group('number'))}号"
+    return number if docnumber.is_valid(number) else None
+
+
+def names(text: str) -> list[str]:
+    """主送机关 or 抄送机关 as a list: apart at 、，；, without the closing ：or 。"""
+    text = clean(text).rstrip("：:。.")
+    return [name for name in (clean(part) for part in _LIST_SEPARATORS.split(text)) if name]
+
+
+def attachment_items(text: str) -> list[str]:
+    """附件：1. 示例议程 2. 示例名单 → the names, without numbers and closing punctuation."""
+    text = clean(text)
+    parts = _ATTACHMENT_ITEM.split(" " + text)
+    if len(parts) == 1:
+        return [text.strip(" 。")] if text.strip(" 。") else []
+    return [item.strip(" 。；;") for item in parts[2::2] if item.strip(" 。；;")]
+
+
+def speakers_of(text: str) -> list[str] | None:
+    """The speaker's name from its line: 示例甲, 示　例　甲, or 示例局党委书记　示例甲 (the post before it)."""
+    tokens = squash(text).split(" ")
+    if all(len(token) == 1 for token in tokens) and _NAME.match("".join(tokens)):
+        return ["".join(tokens)]
+    if len(tokens) == 1:
+        return tokens if _NAME.match(tokens[0]) and len(tokens[0]) <= 4 else None
+    *posts, name = tokens
+    if _NAME.match(name) and all(len(post) > 4 for post in posts):
+        return [name]
+    return None
+
+
+def _is_page_furniture(block: Block) -> bool:
+    return block.is_text and bool(_PAGE_NUMBER.match(squash(block.text)))
+
+
+# --- recognition ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Recognised:
+    kind: str  # speech or notice
+    fields: dict[str, object]  # front matter in the contract's order, only what was read
+    found: tuple[str, ...]  # the parts read, by their Chinese names
+    body: tuple[Block, ...]  # the text that stays, in order
+    doubts: tuple[str, ...] = ()  # what was seen but not taken, for a person to check against the original
+
+
+@dataclass
+class _Head:
+    doc_number: str = ""  # as printed
+    marks: tuple[str, ...] = ()  # the 发文机关标志's lines
+    end: int = 0  # index of the first block after the 版头
+
+
+def _head(blocks: list[Block]) -> _Head:
+    """The 版头: everything up to the 发文字号 line (and the rule under it), or the red 标志 and its rule."""
+    head = _Head()
+    window = blocks[:8]
+    number_at = next(
+        (
+            i
+            for i, b in enumerate(window)
+            if b.is_text
+            and (_DOC_NUMBER_LINE.match(clean(plain_digits(b.text))) or _ORDER_OR_ANNOUNCEMENT.match(clean(b.text)))
+        ),
+        None,
+    )
+    if number_at is not None:
+        head.doc_number = clean(plain_digits(blocks[number_at].text))
+        head.marks = tuple(
+            clean(b.text)
+            for b in blocks[:number_at]
+            if b.is_text and not _URGENCY.match(clean(b.text)) and not _SIGNER.search(b.text)
+        )
+        end = number_at + 1
+    else:
+        end = 0
+        while end < len(window) and (window[end].rule or (window[end].is_text and _is_mark(window[end]))):
+            end += 1
+        head.marks = tuple(clean(b.text) for b in blocks[:end] if b.is_text and not _URGENCY.match(clean(b.text)))
+    while end < len(blocks) and (blocks[end].rule or (blocks[end].is_text and _SIGNER.search(blocks[end].text))):
+        end += 1
+    head.end = end
+    return head
+
+
+def _is_mark(block: Block) -> bool:
+    """A line of the 版头 above the title: urgency, or the 发文机关标志 (red, or ending in 文件)."""
+    text = clean(block.text)
+    return bool(_URGENCY.match(text)) or (block.red and not iso_date(text)) or bool(_ISSUER_MARK.search(text))
+
+
+def _title(blocks: list[Block], start: int, body_size: float) -> tuple[str, int]:
+    """The title from the first text block on, wrapped over up to three lines of the same look."""
+    i = start
+    while i < len(blocks) and not blocks[i].is_text:
+        i += 1
+    if i == len(blocks):
+        return "", i
+    first = blocks[i]
+    lines = [clean(first.text)]
+    prominent = first.size > body_size + 1 or first.bold
+    j = i + 1
+    while prominent and j < len(blocks) and len(lines) < 3:
+        other = blocks[j]
+        text = clean(other.text)
+        if not (other.is_text and CENTER in (other.align, first.align) and abs(other.size - first.size) < 0.6):
+            break
+        if other.bold != first.bold or iso_date(text) or _SUBTITLE.match(text):
+            break
+        if not first.size > body_size + 1 and speakers_of(other.text):
+            break  # bold alone sets the title apart: a bold name line under it is the speaker
+        lines.append(text)
+        j += 1
+    return "".join(lines), j
+
+
+def _body_size(blocks: list[Block]) -> float:
+    sizes = sorted(b.size for b in blocks if b.is_text and b.size)
+    return sizes[len(sizes) // 2] if sizes else 0.0
+
+
+def _short_line(block: Block) -> bool:
+    text = clean(block.text)
+    return (
+        block.is_text
+        and len(text) <= 30
+        and not _SENTENCE_MARKS.search(text)
+        and not _LEVEL_1.match(text)
+        and not _NUMBERED.match(text)
+    )
+
+
+def recognise(document: Document, kind: str | None = None) -> Recognised:
+    """The entry a document makes; Refused when it is classified or has no text to read."""
+    marks = secret_marks(document)
+    if marks:
+        raise Refused(f"带有密级标志（{'、'.join(marks)}），涉密文件不得导入，未写入任何文件")
+    blocks = [b for b in document.blocks if not _is_page_furniture(b) and (b.text or b.rows or b.image or b.rule)]
+    if not any(b.is_text or b.rows for b in blocks):
+        raise Refused("文件中没有可读的文字")
+    head = _head(blocks)
+    title, after = _title(blocks, head.end, _body_size(blocks))
+    kind = kind or _kind(head, title, blocks, after)
+    if kind == SPEECH:
+        return _speech(title, blocks, after)
+    return _notice(head, title, blocks, after)
+
+
+def _kind(head: _Head, title: str, blocks: list[Block], after: int) -> str:
+    if head.doc_number or head.marks:
+        return NOTICE
+    following = [clean(b.text) for b in blocks[after : after + 3] if b.is_text]
+    following = [text for text in following if not _SUBTITLE.match(text)][:2]
+    if (
+        genre_of(title)
+        or _SPEECH_OCCASION.match(title)
+        or any(speakers_of(text) or (text.startswith(("（", "(")) and iso_date(text)) for text in following)
+    ):
+        return SPEECH
+    if doc_type_of(title):
+        return NOTICE
+    raise Refused(
+        f"无法判断是讲话还是公文（标题“{title[:30]}”既不以文种结尾，也不是讲话）："
+        '请指明后再导入，如 make import SRC="文件" KIND=speech（讲话），或 KIND=notice（通报通知）'
+    )
+
+
+def _speech(title: str, blocks: list[Block], after: int) -> Recognised:
+    fields: dict[str, object] = {"type": SPEECH, "title": title}
+    found = ["标题"] if title else []
+    subtitle = ""
+    i = after
+    if i < len(blocks) and blocks[i].is_text and _SUBTITLE.match(clean(blocks[i].text)):
+        subtitle = _SUBTITLE.sub("", clean(blocks[i].text))
+        i += 1
+    speakers, day = None, None
+    for _ in range(2):
+        if i >= len(blocks) or not blocks[i].is_text:
+            break
+        text = blocks[i].text
+        if not ((day is None and (day := iso_date(text))) or (speakers is None and (speakers := speakers_of(text)))):
+            break
+        i += 1
+    _fill(fields, found, "speaker", _one_or_list(speakers or []), "讲话人")
+    _fill(fields, found, "date", day, "日期")
+    occasion = next((m.group("occasion") for line in (title, subtitle) if (m := _SPEECH_OCCASION.match(line))), "")
+    _fill(fields, found, "occasion", occasion.replace("《", "").replace("》", ""), "场合")
+    _fill(fields, found, "genre", genre_of(subtitle or title), "体裁")
+    return Recognised(SPEECH, fields, tuple(found), tuple(blocks[i:]))
+
+
+def _notice(head: _Head, title: str, blocks: list[Block], after: int) -> Recognised:
+    i = after
+    recipients: list[str] = []
+    if i < len(blocks) and blocks[i].is_text and blocks[i].align != CENTER:
+        match = _RECIPIENTS.match(clean(blocks[i].text))
+        if match and not _LEVEL_1.match(match.group("names")):
+            recipients = names(match.group("names"))
+            i += 1
+    rest = blocks[i:]
+    rest, cc = _imprint(rest)
+    dated = _dated(rest)
+    attachments: list[str] = []
+    signatures: list[str] = []
+    day, note = None, ""
+    body, tail = rest, []
+    if dated is not None:
+        day = iso_date(rest[dated].text)
+        start = dated
+        while start > 0 and len(signatures) < 3 and (_short_line(rest[start - 1]) or rest[start - 1].image):
+            start -= 1
+            if rest[start].is_text:
+                signatures.insert(0, clean(rest[start].text))
+        end = dated + 1
+        while end < len(rest) and rest[end].image:  # the seal
+            end += 1
+        if end < len(rest) and rest[end].is_text and (match := _IN_BRACKETS.match(clean(rest[end].text))):
+            note = match.group("inner")
+            end += 1
+        body, tail = rest[:start], rest[end:]
+        body, attachments = _attachment_note(body)
+    fields: dict[str, object] = {"type": NOTICE, "title": title}
+    found = ["标题"] if title else []
+    issuers = signatures or [re.sub(r"\s*文\s*件$", "", mark) for mark in head.marks if not iso_date(mark)]
+    number = canonical_number(head.doc_number, day[:4] if day else None) if head.doc_number else None
+    for key, value, label in (
+        ("doc_type", doc_type_of(title), "文种"),
+        ("issuer", _one_or_list([issuer for issuer in issuers if issuer]), "发文机关"),
+        ("date", day, "成文日期"),
+        ("doc_number", number, "文号"),
+        ("recipients", recipients, "主送机关"),
+        ("cc", cc, "抄送机关"),
+        ("attachments", attachments, "附件说明"),
+        ("note", note, "附注"),
+    ):
+        _fill(fields, found, key, value, label)
+    doubts = [f"文号“{head.doc_number}”不合规范，未填入"] if head.doc_number and not number else []
+    return Recognised(NOTICE, fields, tuple(found), tuple(body + tail), tuple(doubts))
+
+
+def _fill(fields: dict[str, object], found: list[str], key: str, value: object, label: str) -> None:
+    """A field read from the document, and its part named among those found; nothing when it was not read."""
+    if value:
+        fields[key] = value
+        found.append(label)
+
+
+def _one_or_list(names: list[str]) -> str | list[str] | None:
+    """One person or body as text, several as a list (the contract's form for speaker and issuer)."""
+    return (names[0] if len(names) == 1 else names) if names else None
+
+
+def _imprint(blocks: list[Block]) -> tuple[list[Block], list[str]]:
+    """The 版记 at the end (抄送, 印发机关和印发日期, their rules) taken off; the 抄送 names."""
+    start = next(
+        (k for k in range(len(blocks) - 1, max(len(blocks) - 8, -1), -1) if _CC.match(clean(blocks[k].text))), None
+    )
+    end = len(blocks)
+    while end > 0 and (
+        blocks[end - 1].rule or (blocks[end - 1].is_text and _PRINTED.search(clean(blocks[end - 1].text)))
+    ):
+        end -= 1
+    if start is None:
+        return blocks[:end], []
+    following = blocks[start + 1 : end]
+    if any(not (b.rule or _short_wrapped(b)) for b in following):
+        return blocks, []  # what follows 抄送 is more than its own wrapped lines: leave it all in the body
+    text = clean(blocks[start].text)
+    for block in following:
+        if block.is_text:
+            text += clean(block.text)
+    match = _CC.match(text)
+    return blocks[:start], names(match.group("names")) if match else []
+
+
+def _short_wrapped(block: Block) -> bool:
+    """A line of names carried over from the line above (the 抄送 wraps)."""
+    text = clean(block.text)
+    return block.is_text and len(text) <= 60 and not _LEVEL_1.match(text) and "。" not in text.rstrip("。")
+
+
+def _dated(blocks: list[Block]) -> int | None:
+    """The 成文日期: a line that is only a date, right-aligned or under the 署名."""
+    for k, block in enumerate(blocks):
+        if not block.is_text or _IN_BRACKETS.match(clean(block.text)) or not iso_date(block.text):
+            continue
+        if block.align == RIGHT or (k > 0 and _short_line(blocks[k - 1])) or k >= len(blocks) - 3:
+            return k
+    return None
+
+
+def _attachment_note(blocks: list[Block]) -> tuple[list[Block], list[str]]:
+    """The 附件说明 (附件：1. … 2. …) at the end of the text, taken off; the attachments' names."""
+    for k in range(len(blocks) - 1, max(len(blocks) - 12, -1), -1):
+        match = blocks[k].is_text and _ATTACHMENT_NOTE.match(clean(blocks[k].text))
+        if not match:
+            continue
+        following = blocks[k + 1 :]
+        if all(b.is_text and _NUMBERED.match(clean(b.text)) and len(clean(b.text)) <= 80 for b in following):
+            text = " ".join([match.group("items")] + [clean(b.text) for b in following])
+            return blocks[:k], attachment_items(text)
+        return blocks, []
+    return blocks, []
+
+
+# --- the body as Markdown ---------------------------------------------------------------------------------
+
+_NOTE = "\ue000"  # where a footnote's reference goes, while the text is cleaned and escaped
+_LEAD_END = "\ue001"
+_ESCAPE = re.compile(r"([\\`*_\[\]])")
+_LINE_START = re.compile(r"^([#>+-])")
+_LIST_MARKER = re.compile(r"^(\d+)([.)])(?=\s)")  # 1. with a space would start a Markdown list
+
+
+def _escape(text: str) -> str:
+    text = _ESCAPE.sub(r"\\\1", text).replace("<", "&lt;")
+    text = _LINE_START.sub(r"\\\1", text)
+    return _LIST_MARKER.sub(r"\1\\\2", text)
+
+
+def _marked(block: Block) -> str:
+    """The block's text with a mark where each footnote stands and where its bold lead ends."""
+    text = block.text
+    cuts = sorted([(note.at, _NOTE) for note in block.notes] + ([(len(block.lead), _LEAD_END)] if block.lead else []))
+    for at, mark in reversed(cuts):
+        text = text[:at] + mark + text[at:]
+    return text
+
+
+def _heading(text: str) -> str | None:
+    """## for a level-1 heading line (一、…), ### for a level-2 one (（一）…): short, one sentence at most."""
+    if len(text) > 40 or "。" in text.rstrip("。") or _NOTE in text:
+        return None
+    if _LEVEL_1.match(text):
+        return "##"
+    if _LEVEL_2.match(text):
+        return "###"
+    return None
+
+
+def _cell(text: str) -> str:
+    return "<br>".join(_escape(clean(line)) for line in text.split("\n") if clean(line)).replace("|", "\\|")
+
+
+def _table(rows: tuple[tuple[str, ...], ...]) -> str:
+    width = max(len(row) for row in rows)
+    cells = [[_cell(cell) for cell in row] + [""] * (width - len(row)) for row in rows]
+    lines = ["| " + " | ".join(cells[0]) + " |", "|" + " --- |" * width]
+    lines += ["| " + " | ".join(row) + " |" for row in cells[1:]]
+    return "\n".join(lines)
+
+
+def body_markdown(blocks: tuple[Block, ...], image_folder: str) -> str:
+    """The body as Markdown: headings, paragraphs as printed, bold leads, tables, images and footnotes."""
+    parts: list[str] = []
+    notes: list[str] = []
+    after_attachment_heading = False
+    for block in blocks:
+        if block.rule:
+            continue
+        if block.image:
+            parts.append(f"![图片]({image_folder}/{block.image})")
+            continue
+        if block.rows:
+            parts.append(_table(block.rows))
+            continue
+        text = clean(_marked(block))
+        plain = text.replace(_LEAD_END, "")
+        if _ATTACHMENT_HEADING.match(plain):
+            parts.append(f"## {_escape(plain)}")
+            after_attachment_heading = True
+            continue
+        level = _heading(plain)
+        if level:
+            line = f"{level} {_escape(plain)}"
+        elif after_attachment_heading and block.align == CENTER:
+            line = f"### {_escape(plain)}"
+        elif block.bold:
+            line = f"**{_escape(plain)}**"
+        elif _LEAD_END in text:
+            lead, rest = text.split(_LEAD_END, 1)
+            line = f"**{_escape(lead)}**{_escape(rest)}" if lead.strip() else _escape(rest)
+        else:
+            line = _escape(plain)
+        after_attachment_heading = False
+        for note in sorted(block.notes, key=lambda n: n.at):
+            notes.append(clean(note.text))
+            line = line.replace(_NOTE, f"[^{len(notes)}]", 1)
+        parts.append(line)
+    parts += [f"[^{n}]: {_escape(text)}" for n, text in enumerate(notes, 1)]
+    return "\n\n".join(parts) + "\n" if parts else ""

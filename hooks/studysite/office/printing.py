@@ -1,0 +1,195 @@
+"""A study pack as one printable document: cover, 目录 with page numbers, 说明, every page; then its PDF.
+
+The HTML is assembled from the pages MkDocs rendered; WeasyPrint (imported only when a PDF is made) lays
+it out with pack.css. Every character must have a glyph in an installed font (studysite.rules.fonts, checked
+before printing by studysite.rules.checks.glyph_problems), or the pack is refused.
+The Word document (wordpack.py) is made from the same cleaned HTML, so both print the same text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from urllib.parse import urljoin
+
+from studysite.core.fields import format_date
+from studysite.model.packs import Pack
+from studysite.office.layout import balanced_lines, column_widths
+
+CSS = (Path(__file__).parent / "pack.css").read_text(encoding="utf-8")
+INTERNAL_MARK = "内部资料　注意保存"
+
+
+@dataclass(frozen=True)
+class PrintPage:
+    src_uri: str
+    title: str
+    content: str  # the page's rendered HTML, as MkDocs made it
+    base: str  # file:// URL its relative links resolve against (the page's place in the docs folder)
+
+
+@dataclass(frozen=True)
+class PrintedPack:
+    """Everything a pack prints: its pages, its own introduction and the date on its cover."""
+
+    pack: Pack
+    pages: list[PrintPage]
+    intro: str = ""  # the pack file's text under its title, rendered to HTML
+    day: date | None = None  # printed_date()
+
+
+def printed_date(pack: Pack, changed: Mapping[str, date]) -> date | None:
+    """The cover's date: the pack's own date, else the newest last change of its pages (git history).
+
+    Never the day of the build, so the same sources print the same document.
+    """
+    if pack.date:
+        return pack.date
+    return max((changed[src_uri] for src_uri in pack.pages if src_uri in changed), default=None)
+
+
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+_FIRST_H1 = re.compile(r"<h1\b[^>]*>.*?</h1>", re.DOTALL)
+# A task-list box, with or without the label and indicator Material's tasklist wraps it in.
+_CHECKBOX = re.compile(
+    r'(?:<label class="task-list-control">)?(<input type="checkbox"[^>]*>)'
+    r'(?:\s*<span class="task-list-indicator"></span></label>)?'
+)
+_LINK = re.compile(r"<a\b[^>]*>(.*?)</a>", re.DOTALL)
+_ID = re.compile(r'\sid="([^"]*)"')
+_SRC = re.compile(r'(\ssrc=")([^"]+)(")')
+
+_CHECKED = re.compile(r"\schecked\b")
+
+
+def _mark(match: re.Match) -> str:
+    box = "☑" if _CHECKED.search(match.group(1)) else "☐"
+    return f'<span class="task-mark">{box}</span> '
+
+
+SCREEN_ONLY = "screen-only"  # the class of blocks only the site shows (where files live, download links)
+WIDE = "wide"  # the class of a table, with its heading, printed on a landscape page
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def cell_text(cell) -> str:
+    """A table cell's text with its line breaks (<br>) kept as newlines."""
+    return "".join("\n" if getattr(node, "tag", None) == "br" else node for node in cell.xpath(".//text() | .//br"))
+
+
+def table_rows(table) -> list[list[str]]:
+    return [[cell_text(cell).strip() for cell in row.xpath("./th | ./td")] for row in table.iter("tr")]
+
+
+def _lay_out_tables(root) -> None:
+    """Give each table column widths from its content; put tables too wide for the upright page, with the
+    heading just above them, on a landscape page of their own."""
+    import lxml.html  # only builds that print load it
+
+    for table in list(root.iter("table")):
+        columns = column_widths(table_rows(table))
+        colgroup = lxml.html.Element("colgroup")
+        for fraction in columns.fractions:
+            colgroup.append(lxml.html.Element("col", style=f"width: {fraction * 100:.2f}%"))
+        table.insert(0, colgroup)
+        if not columns.wide:
+            continue
+        target = table
+        parent = table.getparent()
+        if parent is not root and parent.tag == "div" and len(parent) == 1 and not (parent.text or "").strip():
+            target = parent  # the table's own wrapper (the ledger's div)
+        before = target.getprevious()
+        wrapper = lxml.html.Element("div", {"class": WIDE})
+        target.addprevious(wrapper)
+        if before is not None and before.tag in _HEADINGS and not (before.tail or "").strip():
+            wrapper.append(before)
+        wrapper.append(target)
+
+
+def _screen_only(element) -> bool:
+    return SCREEN_ONLY in (element.get("class") or "").split()
+
+
+def for_paper(content: str) -> str:
+    """Drop what only the screen shows; lay tables out for paper."""
+    import lxml.html  # only builds that print load it
+
+    root = lxml.html.fragment_fromstring(content, create_parent="div")
+    for element in [e for e in root.iter() if isinstance(e.tag, str) and _screen_only(e)]:
+        element.drop_tree()
+    _lay_out_tables(root)
+    inner = html.escape(root.text or "", quote=False)
+    return inner + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+
+
+def print_content(content: str, number: int, base: str) -> str:
+    """A page's HTML made fit for paper: no permalinks, no own title, boxes as ☑/☐, links as text, ids unique,
+    images found from wherever the page stands (all pages share one document), nothing screen-only, tables
+    with columns from their content."""
+    content = _SRC.sub(lambda m: m.group(1) + urljoin(base, html.unescape(m.group(2))) + m.group(3), content)
+    content = _HEADERLINK.sub("", content)
+    content = _FIRST_H1.sub("", content, count=1)
+    content = _CHECKBOX.sub(_mark, content)
+    content = _LINK.sub(r"\1", content)  # a link on paper leads nowhere; its text stays
+    content = for_paper(content) if content.strip() else content
+    return _ID.sub(lambda m: f' id="p{number}-{m.group(1)}"', content)
+
+
+def title_html(title: str) -> str:
+    """A title as balanced lines: a wrapped title never leaves one character alone on its last line."""
+    return "<br>".join(html.escape(line) for line in balanced_lines(title))
+
+
+def cover_lines(printed: PrintedPack) -> list[str]:
+    """The cover's lines under the title, as the PDF and the Word document print them."""
+    pack = printed.pack
+    lines = [pack.subtitle, pack.issuer, format_date(printed.day) if printed.day else None]
+    lines.append(f"发放范围：{pack.audience}" if pack.audience else None)
+    return [line for line in lines if line]
+
+
+INTRO_TITLE = "说　　明"
+TOC_TITLE = "目　　录"
+
+
+def document(printed: PrintedPack) -> str:
+    """The whole pack as one HTML document for WeasyPrint."""
+    pack, pages = printed.pack, printed.pages
+    cover = [f'<p class="cover-mark">{INTERNAL_MARK}</p>' if pack.internal else ""]
+    cover.append(f'<h1 class="cover-title">{title_html(pack.title)}</h1>')
+    cover += [f"<p>{html.escape(line)}</p>" for line in cover_lines(printed)]
+    toc = "".join(f'<li><a href="#page-{n}">{html.escape(page.title)}</a></li>' for n, page in enumerate(pages, 1))
+    intro = ""
+    if printed.intro.strip():
+        intro = (
+            f'<section class="intro"><h2 class="front-title">{INTRO_TITLE}</h2>'
+            f"{print_content(printed.intro, 0, pages[0].base if pages else '')}</section>"
+        )
+    body = "".join(
+        f'<section class="page{" first" if n == 1 else ""}" id="page-{n}">'
+        f'<h1 class="page-title">{title_html(page.title)}</h1>{print_content(page.content, n, page.base)}</section>'
+        for n, page in enumerate(pages, 1)
+    )
+    return (
+        f'<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>{html.escape(pack.title)}</title>'
+        f"<style>{CSS}</style></head><body>"
+        f'<section class="cover">{"".join(cover)}</section>'
+        f'<section class="toc"><h2 class="front-title">{TOC_TITLE}</h2><ol>{toc}</ol></section>'
+        f"{intro}{body}</body></html>"
+    )
+
+
+def render_pdf(printed: PrintedPack) -> tuple[bytes, tuple[int, ...], int]:
+    """The pack's PDF, the page number each page's title prints on, and its number of pages (WeasyPrint is
+    imported here: builds without PDFs never load it)."""
+    from weasyprint import HTML
+
+    rendered = HTML(string=document(printed)).render()
+    starts = {name: index for index, page in enumerate(rendered.pages) for name in page.anchors}
+    first = starts.get("page-1", 0)
+    numbers = tuple(starts.get(f"page-{n}", first) - first + 1 for n in range(1, len(printed.pages) + 1))
+    return rendered.write_pdf(), numbers, len(rendered.pages)

@@ -1,0 +1,1 @@
+"""What a page shows: Markdown helpers, compilation pages, the ledger, pack pages, accessibility, CSP and headers."""

@@ -1,0 +1,1 @@
+"""What the site checks: content rules, links, the HTML allowlist, resources, attachments, fonts, the built site."""

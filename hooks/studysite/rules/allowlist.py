@@ -1,0 +1,317 @@
+"""What a page may contain once rendered: the tags, attributes and URL schemes the site's own Markdown makes.
+
+An allowlist, not a list of known tricks: anything the extensions of mkdocs.yml do not produce is a finding.
+The rules are nh3's (the Python binding of the Ammonia sanitizer, maintained, used by PyPI): a page whose HTML
+nh3 would change is not clean. A walk over the same HTML says, in Chinese, what exactly is not allowed and
+where the Markdown wrote it, so a clerk can fix it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import unescape
+from html.parser import HTMLParser
+from urllib.parse import unquote
+
+import nh3
+
+from studysite.core.problems import Problem
+from studysite.core.sources import Source
+from studysite.rules.resources import EXTERNAL_EXPECTED, EXTERNAL_FIELD, is_external
+
+# What Python-Markdown and the extensions of mkdocs.yml produce (tables, footnotes, def_list, abbr, admonition,
+# details, tasklist, toc permalinks, md_in_html), and what the site's own hooks add to pages.
+ALLOWED_TAGS = frozenset(
+    [
+        "a",
+        "abbr",
+        "blockquote",
+        "br",
+        "code",
+        "dd",
+        "del",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "img",
+        "input",
+        "ins",
+        "kbd",
+        "label",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "s",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
+)
+# No form controls but the task list's box: a form on a contributor's page could ask readers for anything
+# (a password, a phone number) and send it to the page's own address, where it lands in the server's log.
+# The 检索 page's own form is the site's (studysite.search.findpage) and judged with the template (studysite.rules.pagecheck).
+_GLOBAL = frozenset({"id", "class", "title", "lang", "role", "hidden", "tabindex"})
+GENERIC_PREFIXES = frozenset({"aria-", "data-"})  # inert by themselves: read by screen readers and our scripts
+ALLOWED_ATTRIBUTES = {
+    "*": _GLOBAL,
+    "input": _GLOBAL,  # type, checked and disabled only with the values _VALUES lists
+    "label": _GLOBAL | {"for"},
+    "a": _GLOBAL | {"href"},
+    "img": _GLOBAL | {"src", "alt", "width", "height", "loading"},
+    "ol": _GLOBAL | {"start", "type"},
+    "li": _GLOBAL | {"value"},
+    "td": _GLOBAL | {"style", "colspan", "rowspan", "align"},
+    "th": _GLOBAL | {"style", "colspan", "rowspan", "align", "scope"},
+    "details": _GLOBAL | {"open"},
+    "div": _GLOBAL | {"data-search-exclude"},
+}
+# The one form control a page may hold: a task-list box (a disabled checkbox).
+_VALUES = {
+    "input": {"type": {"checkbox"}, "disabled": {"", "disabled"}, "checked": {"", "checked"}},
+}
+STYLE_PROPERTIES = frozenset({"text-align"})  # what Markdown tables write (style="text-align: left;")
+# Schemes by allowlist: relative links, http(s), mail and phone; ftp:, data:, file:, javascript: and the rest not.
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+SCHEMES_EXPECTED = "站内相对路径，或 http、https、mailto、tel 链接"
+_WEB = ("http", "https")
+_URL_ATTRIBUTES = ("href", "src")
+_CONTROL = re.compile(r"[\x00-\x20\x7f-\x9f\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f\u3000\ufeff]")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+_CONDITIONAL = re.compile(r"\[if\b|<!\[endif", re.I)
+
+
+def clean(html: str) -> str:
+    """The HTML as nh3 keeps it under the site's allowlist."""
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+        tag_attribute_values={tag: {a: set(v) for a, v in values.items()} for tag, values in _VALUES.items()},
+        generic_attribute_prefixes=set(GENERIC_PREFIXES),
+        url_schemes=set(URL_SCHEMES),
+        link_rel=None,
+        filter_style_properties=set(STYLE_PROPERTIES),
+        strip_comments=True,
+    )
+
+
+_EDGES = "".join(chr(c) for c in range(0x21))  # C0 controls and space, which browsers strip at both ends
+_TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
+
+
+def normalised_url(value: str) -> str:
+    """A URL as a browser's URL parser reads it (WHATWG URL): character references decoded, C0 controls and
+    spaces cut from both ends, tabs and newlines removed anywhere, backslashes read as slashes (as they are for
+    http, https, file and ftp): http:\\host and \\\\host name another host."""
+    url = _TAB_OR_NEWLINE.sub("", unescape(value).strip(_EDGES))
+    return url.replace("\\", "/")
+
+
+def url_scheme(value: str) -> str | None:
+    """The scheme a browser would see, judged stricter still: percent-escapes and hidden characters removed."""
+    decoded = _CONTROL.sub("", unquote(normalised_url(value))).lower()
+    match = _SCHEME.match(decoded)
+    return match.group(1) if match else None
+
+
+def leaves_site(value: str) -> bool:
+    """The URL names another host: //host, http://host, http:\\host, or http:host (another host from https)."""
+    url = normalised_url(value)
+    return url.startswith("//") or is_external(url) or url_scheme(url) in _WEB
+
+
+def style_allowed(tag: str, value: str) -> bool:
+    return tag in ("td", "th") and all(prop in STYLE_PROPERTIES for prop, _ in _style(value))
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    expected: str
+    got: str
+    advice: str
+    needles: tuple[str, ...]  # what to look for in the Markdown to find the line it came from
+
+
+def _style(value: str) -> tuple[tuple[str, str], ...]:
+    declarations = (part.split(":", 1) for part in value.split(";") if ":" in part)
+    return tuple(sorted((name.strip().lower(), text.strip().lower()) for name, text in declarations))
+
+
+class _Walker(HTMLParser):
+    """Every start tag with its attributes (values decoded), and every comment, in document order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str]], str]] = []
+        self.comments: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, [(name, value or "") for name, value in attrs], self.get_starttag_text() or ""))
+
+    handle_startendtag = handle_starttag
+
+    def handle_comment(self, data: str) -> None:
+        self.comments.append(data)
+
+    def handle_data(self, data: str) -> None:
+        if data.strip():
+            self.text.append(" ".join(data.split()))
+
+    def unknown_decl(self, data: str) -> None:  # <![CDATA[ … ]]> and the like
+        self.tags.append(("!" + data.split("[", 1)[0].lower(), [], f"<![{data}]>"))
+
+
+def _walk(html: str) -> _Walker:
+    walker = _Walker()
+    walker.feed(html)
+    walker.close()
+    return walker
+
+
+def _canonical(html: str) -> tuple:
+    """What matters of an HTML fragment for the comparison with nh3's output: tags, attributes, text."""
+    walker = _walk(html)
+    tags = []
+    for tag, attrs, _ in walker.tags:
+        normal = []
+        for name, value in attrs:
+            if name == "style":
+                value = _style(value)
+            elif name == "class":
+                value = tuple(sorted(value.split()))
+            elif name in ("checked", "disabled", "open") and value in ("", name):
+                value = ""
+            normal.append((name, value))
+        tags.append((tag, tuple(sorted(normal))))
+    return tuple(tags), "".join(walker.text).replace(" ", "")
+
+
+def _attribute_finding(tag: str, name: str, value: str, raw: str) -> Finding | None:
+    allowed = ALLOWED_ATTRIBUTES.get(tag, _GLOBAL)
+    if name in _VALUES.get(tag, {}):
+        if value.lower() in _VALUES[tag][name]:
+            return None
+        expected = "、".join(sorted(_VALUES[tag][name] - {""}))
+        return Finding("表单控件", f"{tag} 的 {name} 为 {expected}", f"{name}={value}", "删除该控件", (raw, name))
+    if name.startswith(tuple(GENERIC_PREFIXES)):
+        return None
+    if name.startswith("on"):
+        return Finding("事件处理属性", "不含脚本的 HTML", name, f"删除 {name} 属性", (f"{name}=", name))
+    if name == "style":
+        if style_allowed(tag, value):
+            return None
+        return Finding(
+            "样式属性", "不带 style 的 HTML（排版由网站统一设定）", value, "删除 style 属性", ("style=", value)
+        )
+    if name in ("srcset", "background", "poster", "data", "formaction", "action", "xlink:href", "ping"):
+        return Finding(
+            "加载或提交地址", "本站允许的属性：" + "、".join(sorted(allowed)), name, f"删除 {name} 属性", (name,)
+        )
+    if name not in allowed:
+        return Finding(
+            "HTML 属性",
+            f"<{tag}> 可用的属性：{'、'.join(sorted(allowed))}",
+            name,
+            f"删除 {name} 属性",
+            (f"{name}=", name),
+        )
+    if name in _URL_ATTRIBUTES:
+        scheme = url_scheme(value)
+        if scheme and scheme not in URL_SCHEMES:
+            return Finding(
+                "链接协议",
+                SCHEMES_EXPECTED,
+                value.strip()[:60],
+                f"删除 {scheme}: 链接",
+                (value, value.strip()[:20], f"{name}="),
+            )
+        if tag == "img" and name == "src" and leaves_site(value):
+            return Finding(EXTERNAL_FIELD, EXTERNAL_EXPECTED, value, "", (value,))
+    return None
+
+
+def html_findings(html: str) -> list[Finding]:
+    """What of this rendered HTML the allowlist does not allow, each with where to look for it."""
+    walker = _walk(html)
+    found: list[Finding] = []
+    for tag, attrs, raw in walker.tags:
+        if tag not in ALLOWED_TAGS:
+            found.append(
+                Finding(
+                    "HTML 标签",
+                    "Markdown 能写出的内容（段落、标题、列表、表格、链接、图片）",
+                    f"<{tag}>",
+                    f"删除 <{tag}>，正文用 Markdown 书写",
+                    (f"<{tag}", raw),
+                )
+            )
+            continue
+        if tag == "input" and dict(attrs).get("type", "").strip().lower() not in _VALUES["input"]["type"]:
+            expected = "任务清单的复选框（type=checkbox）；本站页面不收集读者填写的内容"
+            found.append(Finding("表单控件", expected, "<input>", "删除输入框", ("<input", raw)))
+        for name, value in attrs:
+            finding = _attribute_finding(tag, name, value, raw)
+            if finding:
+                found.append(finding)
+    for comment in walker.comments:
+        if _CONDITIONAL.search(comment):
+            found.append(
+                Finding(
+                    "条件注释", "普通注释", "<!--[if …]>", "删除条件注释（兼容模式的浏览器会执行其中的内容）", ("[if",)
+                )
+            )
+    if not found and _canonical(clean(html)) != _canonical(html):
+        # nh3 changes something the walk above did not name: still not clean
+        found.append(Finding("HTML 内容", "本站允许的 HTML", "不符合允许清单的内容", "改用 Markdown 书写", ("<",)))
+    return found
+
+
+def may_need_rendering(text: str) -> bool:
+    """Only raw HTML, links, attribute lists or character references can put anything unlisted in a page."""
+    return any(mark in text for mark in ("<", "](", "]:", "{", "&"))
+
+
+def _line(source: Source, needles: tuple[str, ...]) -> int:
+    offset = len(source.text) - len(source.body)
+    for needle in needles:
+        if not needle:
+            continue
+        for haystack, shift in ((source.body, offset), (source.body.lower(), offset)):
+            at = haystack.find(needle if haystack is source.body else needle.lower())
+            if at >= 0:
+                return source.text.count("\n", 0, shift + at) + 1
+    return 1
+
+
+def allowlist_problems(source: Source, html: str) -> list[Problem]:
+    """The findings of a page's rendered HTML as problems at the Markdown line they came from."""
+    return [
+        Problem(
+            source.path, _line(source, finding.needles), finding.rule, finding.expected, finding.got, finding.advice
+        )
+        for finding in html_findings(html)
+    ]

@@ -1,0 +1,1 @@
+"""The search index and the 检索 page."""

@@ -1,0 +1,82 @@
+"""The 检索 page: what each page is (its facts, from the content model) and the page itself.
+
+The page is a form and empty lists; assets/search/find.js fills them from the search index (searchindex.py),
+whose catalogue holds the facts made here. Facts come from the catalogue of entries read once per build
+(studysite.model.site), never from the rendered HTML, so the filters say what the clerks' front matter says.
+"""
+
+from __future__ import annotations
+
+from studysite.core.pages import MEASURE_DIR, NOTICE_DIR, PACK_DIR, SPEECH_DIR
+from studysite.model.entries import DOC_TYPES, Catalogue, Notice, Speech
+from studysite.search.searchindex import Facts
+
+# What a page is, in the order the 检索 page lists them: the key the URL holds (find/?type=notice) → its name.
+KINDS = {
+    "speech": "讲话",
+    "notice": "通报通知",
+    "report": "会议报告",
+    "measure": "措施",
+    "pack": "学习材料包",
+    "page": "其他页面",
+}
+_FOLDERS = (("report/", "report"), (MEASURE_DIR, "measure"), (PACK_DIR, "pack"))
+
+
+def facts_of(src_uri: str, catalogue: Catalogue) -> Facts:
+    """A page's facts: an entry's from its front matter, any other page's kind from the folder it stands in."""
+    entry = catalogue.by_uri.get(src_uri)
+    if isinstance(entry, Speech):
+        return Facts("speech", entry.date, speakers=entry.speakers, topics=entry.topics)
+    if isinstance(entry, Notice):
+        return Facts("notice", entry.date, entry.doc_type, entry.issuers, topics=entry.topics, number=entry.doc_number)
+    kind = next((kind for folder, kind in _FOLDERS if src_uri.startswith(folder)), "page")
+    if src_uri.startswith((SPEECH_DIR, NOTICE_DIR)):
+        kind = "page"  # the compilation's index pages: they list entries, they are not one
+    return Facts(kind)
+
+
+def facet_orders(catalogue: Catalogue) -> dict[str, tuple[str, ...]]:
+    """How the filters list their values where the site has an order: kinds as above, 文种 as the 条例 lists
+    them, 专题 as mkdocs.yml lists them; names (发文机关, 讲话人) by name."""
+    return {"type": tuple(KINDS), "doc_type": DOC_TYPES, "topic": catalogue.topics}
+
+
+def find_page() -> str:
+    """The 检索 page's Markdown: a search form, a place for the filters and one for the results."""
+    return """---
+hide:
+  - navigation
+  - toc
+---
+
+# 检索
+
+在全部资料中查找词语，可按类型、年份、文种、发文机关、讲话人、专题筛选，按相关度或日期排序。
+不输入检索词时，筛选条件可直接浏览全部资料（如“2024年的通报”）。多个词用空格分开，结果须同时包含这些词。
+
+<div class="study-find" data-study-find data-search-exclude>
+<form class="study-find__form" role="search" data-study-find-form>
+<label class="study-find__label" for="study-find-q">检索词</label>
+<input class="study-find__input" id="study-find-q" type="search" name="q" autocomplete="off" spellcheck="false" placeholder="如：整改">
+<button class="md-button md-button--primary study-find__submit" type="submit">检索</button>
+</form>
+<p class="study-find__status" data-study-find-status role="status" aria-live="polite" tabindex="-1">正在载入检索……</p>
+<noscript><p>检索页需要浏览器启用 JavaScript。也可以使用页面右上角的搜索框。</p></noscript>
+<div class="study-find__layout">
+<div class="study-find__filters" data-study-find-filters role="group" aria-label="筛选条件"></div>
+<div class="study-find__main">
+<div class="study-find__toolbar">
+<label for="study-find-sort">排序</label>
+<select id="study-find-sort" name="sort" data-study-find-sort>
+<option value="relevance">按相关度</option>
+<option value="date">按日期（新的在前）</option>
+</select>
+<button class="md-button study-find__clear" type="button" data-study-find-clear hidden>清除筛选</button>
+</div>
+<ol class="study-find__results" data-study-find-results></ol>
+<nav class="study-find__pages" data-study-find-pages aria-label="结果分页"></nav>
+</div>
+</div>
+</div>
+"""

@@ -1,0 +1,361 @@
+"""A Chinese search index that finds every word, counts every match and loads in small pieces.
+
+Every run of Han characters is indexed by its single characters and its character pairs (bigrams); other
+text by lower-case words. A query is cut the same way, so any word of two or more characters is found
+wherever it stands, also inside a longer word (措施 in 整改措施, 支部 in 党支部) — no dictionary decides.
+A word of three or more characters is checked as a whole with the positions of its pairs, so a page counts
+only when it holds the exact word: the count a reader sees is the number of pages that contain it.
+
+Files under search/ (assets/search/engine.js reads them):
+- meta.json: the sizes the reader needs to find the other files;
+- shards/N.json: piece → documents and counts, spread over hashed shards;
+- positions/N.json: character pair → documents and positions, for words of three or more characters;
+- text/N.json: one page's address, title, 文号 and sections, for titles and excerpts of results;
+- catalogue.json: each page's facts (kind, date, 文种, 发文机关, 讲话人, 专题) for the 检索 page's filters;
+- heads.json: every page's address, title and 文号, which the 检索 page loads once its first results show,
+  so that a filter, the sort or another page of results is drawn without waiting for the network.
+Numbers are written as compact strings (see `varints`): a posting costs a few bytes, not a JSON number each.
+With scripts=True every file is also written as a small script that registers its data
+(`StudySearch.load("shards/12", {...})`), for an edition opened from file://, where fetch is blocked.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from html import unescape
+from itertools import groupby
+from operator import add
+
+FORMAT = 2
+TITLE_WEIGHT = 1000  # a piece in the title outranks any number of occurrences in the text
+EPOCH = date(1970, 1, 1)
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_WORD = re.compile(r"[0-9a-z]+")
+# Full-width digits and letters (typed with a Chinese input method) read as their ASCII forms, and Latin is
+# matched without case; Han characters stay as they are. engine.js folds queries alike.
+_FOLD = str.maketrans(
+    {
+        **{chr(0xFF10 + i): chr(0x30 + i) for i in range(10)},
+        **{chr(0xFF21 + i): chr(0x61 + i) for i in range(26)},
+        **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+    }
+)
+_FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_HEADING = re.compile(r"<h([1-6])\b[^>]*?\bid=\"([^\"]*)\"[^>]*>(.*?)</h\1>", re.DOTALL | re.IGNORECASE)
+_EXCLUDED = re.compile(r"<div\b[^>]*\bdata-search-exclude\b[^>]*>.*?</div>", re.DOTALL | re.IGNORECASE)
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+# Inline elements join their text to the words around them (整改<strong>措施</strong> reads 整改措施);
+# any other tag separates, as a paragraph or a table cell does on the screen.
+INLINE_TAGS = frozenset(
+    ("a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q", "s")
+    + ("samp", "small", "span", "strong", "sub", "sup", "time", "u", "var")
+)
+_INLINE_TAG = re.compile(rf"</?(?:{'|'.join(sorted(INLINE_TAGS))})\b[^>]*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Section:
+    anchor: str  # heading id, "" for the text before the first heading
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the 检索 page knows of a page besides its text: from the content model, never from the HTML."""
+
+    kind: str  # a key of KINDS in studysite.search.findpage: speech, notice, report, …
+    date: date | None = None
+    doc_type: str | None = None  # 文种
+    issuers: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    number: str | None = None  # 文号
+
+
+@dataclass(frozen=True)
+class Document:
+    url: str  # site-relative, as Material's search locations are ("report/")
+    title: str
+    sections: tuple[Section, ...]
+    facts: Facts = field(default_factory=lambda: Facts("page"))
+
+    @property
+    def text(self) -> str:
+        return "\n".join(section.title + "\n" + section.text for section in self.sections)
+
+
+def fold(text: str) -> str:
+    text = text.lower()
+    return text.translate(_FOLD) if _FULL_WIDTH.search(text) else text  # translate is slow: only when needed
+
+
+def plain(html: str) -> str:
+    return _SPACE.sub(" ", unescape(_TAG.sub(" ", _INLINE_TAG.sub("", html)))).strip()
+
+
+def sections_of(content: str) -> tuple[Section, ...]:
+    """A page's rendered content cut at its headings; blocks marked data-search-exclude are left out."""
+    content = _HEADERLINK.sub("", _EXCLUDED.sub("", content))
+    found = []
+    position, anchor, title = 0, "", ""
+    for match in _HEADING.finditer(content):
+        found.append(Section(anchor, title, plain(content[position : match.start()])))
+        position, anchor, title = match.end(), match.group(2), plain(match.group(3))
+    found.append(Section(anchor, title, plain(content[position:])))
+    return tuple(section for section in found if section.text or section.anchor)
+
+
+def analyse(text: str) -> tuple[Counter, dict[str, list[int]]]:
+    """A text's index terms with their counts (Han characters and character pairs, lower-case Latin words and
+    numbers) and where each pair starts, runs kept apart (no pair spans two): one pass for both."""
+    text = fold(text)
+    joined = "\n".join(_HAN_RUN.findall(text))
+    pairs = list(map(add, joined, joined[1:]))
+    # A stable sort of the offsets by their pair, grouped: each pair's offsets ascending, the loop in C.
+    positions = {
+        pair: list(offsets)
+        for pair, offsets in groupby(sorted(range(len(pairs)), key=pairs.__getitem__), pairs.__getitem__)
+        if "\n" not in pair  # pairs across two runs contain the newline that joined them
+    }
+    counts = Counter(joined.replace("\n", ""))
+    counts.update(_WORD.findall(text))
+    for pair, offsets in positions.items():
+        counts[pair] = len(offsets)
+    return counts, positions
+
+
+# Numbers as text: 5 bits a character, low bits first, the sixth bit set while more characters follow.
+# Every character is safe in JSON and in a URL; small numbers (most gaps and counts) take one or two.
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+
+def _encode(number: int) -> str:
+    out = []
+    while True:
+        low, number = number & 31, number >> 5
+        out.append(ALPHABET[low | 32] if number else ALPHABET[low])
+        if not number:
+            return "".join(out)
+
+
+# Every number below 32768 (three characters) looked up, not computed: an index of 10,000 pages writes
+# some 50 million of them.
+_TABLE = [_encode(number).encode("ascii") for number in range(32768)]
+_encoded = _TABLE.__getitem__
+
+
+def varints(numbers: Iterable[int]) -> str:
+    return "".join(_encode(n) for n in numbers)
+
+
+def _varint(number: int) -> bytes:
+    return _TABLE[number] if number < 32768 else _encode(number).encode("ascii")
+
+
+def _gaps(positions: Sequence[int]) -> bytes:
+    """A count, then ascending positions as gaps: the first from 0."""
+    gaps = map(int.__sub__, positions, (0, *positions))
+    try:
+        return _varint(len(positions)) + b"".join(map(_encoded, gaps))
+    except IndexError:  # a gap of 32768 characters or more: rare enough to take the slow way
+        return _varint(len(positions)) + b"".join(map(_varint, map(int.__sub__, positions, (0, *positions))))
+
+
+def read_varints(text: str) -> list[int]:
+    """The inverse of varints (engine.js has its own; tests hold the two together)."""
+    numbers, value, shift = [], 0, 0
+    for char in text:
+        digit = ALPHABET.index(char)
+        value |= (digit & 31) << shift
+        if digit & 32:
+            shift += 5
+        else:
+            numbers.append(value)
+            value, shift = 0, 0
+    return numbers
+
+
+def shard_of(piece: str, shards: int) -> int:
+    """FNV-1a over the UTF-8 bytes: engine.js computes the same number."""
+    value = 0x811C9DC5
+    for byte in piece.encode("utf-8"):
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return value % shards
+
+
+def shard_count(postings: int, per_shard: int = 2000) -> int:
+    """About per_shard postings a shard, a power of two between 16 and 4096: a query fetches one shard per
+    piece, so shards stay small however large the site grows."""
+    count = 16
+    while count < 4096 and postings / count > per_shard:
+        count *= 2
+    return count
+
+
+def _json(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+
+
+def _cells(rows: Sequence[Sequence[int]]) -> str:
+    """One column of the catalogue: per page its value numbers (0: none); value v is written as (v + 1) * 2,
+    plus one when another value of the same page follows."""
+    out = []
+    for row in rows:
+        if not row:
+            out.append(0)
+        out += [(value + 1) * 2 + (index < len(row) - 1) for index, value in enumerate(row)]
+    return varints(out)
+
+
+def _dates(days: Sequence[int | None]) -> str:
+    """Per page its date as days since 1970: 0 for none, else the zigzag difference from the last date + 1."""
+    out, previous = [], 0
+    for day in days:
+        if day is None:
+            out.append(0)
+            continue
+        delta = day - previous
+        out.append((delta * 2 if delta >= 0 else -delta * 2 - 1) + 1)
+        previous = day
+    return varints(out)
+
+
+# The facets of the 检索 page: (key in the URL and in Facts, label, how a page's values are read).
+FACETS = (
+    ("type", "类型", lambda facts: (facts.kind,)),
+    ("doc_type", "文种", lambda facts: (facts.doc_type,) if facts.doc_type else ()),
+    ("issuer", "发文机关", lambda facts: facts.issuers),
+    ("speaker", "讲话人", lambda facts: facts.speakers),
+    ("topic", "专题", lambda facts: facts.topics),
+)
+
+
+def catalogue(
+    documents: Sequence[Document],
+    orders: dict[str, Sequence[str]] | None = None,
+    names: dict[str, dict[str, str]] | None = None,
+) -> dict:
+    """Each page's facts as columns: a facet's values once, then per page the numbers of its values.
+    orders: a facet's values in the order the site lists them (kinds, 文种, 专题), the rest by name after them;
+    names: how a value reads where it differs from what the URL holds (type=notice reads 通报通知)."""
+    orders, names = orders or {}, names or {}
+    facets, columns = [], {}
+    for key, label, read in FACETS:
+        rows = [tuple(read(d.facts)) for d in documents]
+        seen = {value for row in rows for value in row}
+        given = [value for value in orders.get(key, ()) if value in seen]
+        values = given + sorted(seen - set(given))
+        number = {value: index for index, value in enumerate(values)}
+        facet: dict[str, object] = {"key": key, "label": label, "values": values}
+        if key in names:
+            facet["names"] = [names[key].get(value, value) for value in values]
+        facets.append(facet)
+        columns[key] = _cells([[number[value] for value in row] for row in rows])
+    days = [(d.facts.date - EPOCH).days if d.facts.date else None for d in documents]
+    return {"facets": facets, "columns": columns, "dates": _dates(days)}
+
+
+class _Postings:
+    """Per piece its documents, in order, each as its gap from the piece's last document and what follows:
+    encoded as they come, so a site of 10,000 pages does not hold millions of small Python objects."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, bytearray] = defaultdict(bytearray)
+        self.last: dict[str, int] = defaultdict(int)
+        self.numbers = 0
+
+    def add(self, piece: str, document: int, encoded: bytes) -> None:
+        self.data[piece] += _varint(document - self.last[piece]) + encoded
+        self.last[piece] = document
+
+    def add_counts(self, document: int, counts: Counter) -> None:
+        data, last = self.data, self.last  # the hottest loop of a build: no call per piece
+        for piece, count in counts.items():
+            data[piece] += _varint(document - last[piece]) + _varint(count)
+            last[piece] = document
+        self.numbers += len(counts)
+
+    def shards(self, count: int) -> dict[int, dict[str, str]]:
+        """Every shard, also an empty one: a shard that cannot be loaded is then a fault, never “no match”."""
+        files: dict[int, dict[str, str]] = {number: {} for number in range(count)}
+        for piece, encoded in self.data.items():
+            files[shard_of(piece, count)][piece] = encoded.decode("ascii")
+        return files
+
+
+_NOWHERE = _gaps(())  # a pair not in the title (or not in the text)
+
+
+def _index_document(number: int, document: Document, postings: _Postings, positions: _Postings) -> None:
+    """One page into the postings (piece → count, the title's TITLE_WEIGHT each) and, for every character
+    pair, into the positions (where it stands in the title, then in the text, each counted from 0)."""
+    counts, in_text = analyse(document.text)
+    title_counts, in_title = analyse(document.title)
+    for piece, count in title_counts.items():
+        counts[piece] += count * TITLE_WEIGHT
+    postings.add_counts(number, counts)
+    add_positions = positions.add
+    for pair, text_at in in_text.items():
+        title_at = in_title.get(pair)
+        add_positions(pair, number, (_gaps(title_at) if title_at else _NOWHERE) + _gaps(text_at))
+    for pair, title_at in in_title.items():
+        if pair not in in_text:
+            add_positions(pair, number, _gaps(title_at) + _NOWHERE)
+    positions.numbers += sum(map(len, in_text.values())) + sum(map(len, in_title.values()))
+
+
+def build(
+    documents: list[Document],
+    find_url: str = "",
+    orders: dict[str, Sequence[str]] | None = None,
+    names: dict[str, dict[str, str]] | None = None,
+    scripts: bool = False,
+    fetched: bool = True,
+) -> dict[str, bytes]:
+    """The index files, by path under search/; find_url is the 检索 page's address (site-relative), orders
+    and names tell the catalogue how facet values are listed and read (see `catalogue`); scripts: also as
+    scripts for file:// (see the module's notes), fetched: as JSON, which only a server can give a page."""
+    documents = sorted(documents, key=lambda d: d.url)
+    postings, positions = _Postings(), _Postings()
+    for number, document in enumerate(documents):
+        _index_document(number, document, postings, positions)
+    shards = shard_count(postings.numbers)
+    position_shards = shard_count(positions.numbers, 8000)
+    meta = {
+        "format": FORMAT,
+        "documents": len(documents),
+        "shards": shards,
+        "positions": position_shards,
+        "find": find_url,
+    }
+    data: dict[str, object] = {"meta": meta, "catalogue": catalogue(documents, orders, names)}
+    data["heads"] = {
+        "u": [d.url for d in documents],
+        "t": [d.title for d in documents],
+        "n": {str(number): d.facts.number for number, d in enumerate(documents) if d.facts.number},
+    }
+    data |= {f"shards/{n}": entries for n, entries in postings.shards(shards).items()}
+    data |= {f"positions/{n}": entries for n, entries in positions.shards(position_shards).items()}
+    for number, document in enumerate(documents):
+        data[f"text/{number}"] = {
+            "u": document.url,
+            "t": document.title,
+            **({"n": document.facts.number} if document.facts.number else {}),
+            "s": [[s.anchor, s.title, s.text] for s in document.sections],
+        }
+    files = {}
+    for path, value in data.items():
+        content = _json(value)
+        if fetched:
+            files[f"{path}.json"] = content
+        if scripts:
+            files[f"{path}.js"] = b"StudySearch.load(" + _json(path) + b"," + content + b");\n"
+    return files
