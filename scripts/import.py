@@ -31,12 +31,12 @@ if __name__ == "__main__":
 sys.path.insert(0, str(REPO / "hooks"))
 
 from check import fixed_text, load  # noqa: E402  (the build's own state, and make fix's fixer)
-from studysite.core.pages import NOTICE_DIR, SPEECH_DIR  # noqa: E402
+from studysite.core.kinds import ENTRY_FOLDERS, by_key  # noqa: E402
+from studysite.core.pages import NOTICE_DIR  # noqa: E402
 from studysite.core.sources import Source  # noqa: E402
 from studysite.core.writing import file_stem, front_matter  # noqa: E402
 from studysite.importer.gongwen import NOTICE, SPEECH, Recognised, Refused, body_markdown, recognise  # noqa: E402
 from studysite.importer.officefiles import LEGACY, OFD, READABLE, Unreadable, read  # noqa: E402
-from studysite.model.entries import NOTICE_KEYS, SPEECH_KEYS  # noqa: E402
 from studysite.model.measures import reference_date  # noqa: E402
 from studysite.model.site import load_site  # noqa: E402
 from studysite.rules import lint  # noqa: E402
@@ -44,7 +44,7 @@ from studysite.rules.checks import check_site  # noqa: E402
 
 CLASSIFICATION_COMMENT = "密级待定：请对照原件填写 非密、公开 或 内部（涉密文件不得收入本站）"
 KIND_NAMES = {SPEECH: "讲话", NOTICE: "公文"}
-FOLDERS = {SPEECH: SPEECH_DIR, NOTICE: NOTICE_DIR}
+FOLDERS = {kind: by_key()[kind].folder for kind in (SPEECH, NOTICE)}
 NEXT_STEPS = (
     "下一步：逐个打开新文件，{classification}补齐“需人工”的各项，"
     "运行 make check 直到最后一行显示“可以构建”，再提交合并请求。"
@@ -95,7 +95,7 @@ class Importer:
         number, title, day = data.get("doc_number"), data.get("title"), data.get("date")
         if folder == NOTICE_DIR and isinstance(number, str) and number.strip():
             self.numbers.setdefault(number.strip(), f"docs/{src_uri}")
-        if folder in (NOTICE_DIR, SPEECH_DIR) and isinstance(title, str) and isinstance(day, str):
+        if folder in ENTRY_FOLDERS and isinstance(title, str) and isinstance(day, str):
             self.documents.setdefault((folder, "".join(title.split()), day.strip()), f"docs/{src_uri}")
 
     def profile(self) -> Path:
@@ -118,7 +118,7 @@ class Importer:
         # In the contract's order; a notice's classification written empty, for a person to decide.
         fields = {
             key: recognised.fields.get(key)
-            for key in (NOTICE_KEYS if notice else SPEECH_KEYS)
+            for key in by_key()[recognised.kind].fields
             if key in recognised.fields or (notice and key == "classification")
         }
         comments = {"classification": CLASSIFICATION_COMMENT} if notice else {}

@@ -49,13 +49,25 @@ from new_answers import (  # noqa: E402
     evidence_text,
     one_of,
 )
-from new_files import Project, _item_ids, new_item, new_notice, new_pack, new_speech, update_status  # noqa: E402
+from new_files import (  # noqa: E402
+    Project,
+    _item_ids,
+    new_item,
+    new_notice,
+    new_pack,
+    new_page,
+    new_speech,
+    update_status,
+)
 
 from studysite.core.fields import TITLES, format_date  # noqa: E402, F401  (format_date: new.format_date for the tests)
+from studysite.core.kinds import ENTRY_KINDS, NOTICE, PACK, SPEECH, Kind, by_key  # noqa: E402
+from studysite.core.kinds import KINDS as REGISTRY  # noqa: E402
 from studysite.importer.gongwen import doc_type_of  # noqa: E402  (the 文种 a title ends with, as the importer reads it)
 from studysite.model.entries import CLASSIFICATIONS, DOC_TYPES, GENRES  # noqa: E402
 from studysite.model.measures import DONE, REVIEWS, STATUSES, TBD  # noqa: E402
 
+ENTRY_KEYS = tuple(kind.key for kind in ENTRY_KINDS)
 NEXT_STEPS = """下一步：
   1. 打开 {path}，按提示填写正文（<!-- --> 之间的说明不会显示在网站上，填好正文后删去）；
   2. 运行 make check，按提示修改，直到最后一行显示“可以构建”（排版问题可运行 make fix 自动修正）；
@@ -71,16 +83,16 @@ NEXT_STEPS_EDIT = """下一步：
 def parser() -> ChineseArgumentParser:
     top = ChineseArgumentParser(prog="python3 scripts/new.py", description="按规范新建页面或更新整改事项")
     top.add_argument("--root", type=Path, default=REPO, help="项目目录（默认为本仓库）")
-    kinds = top.add_subparsers(dest="kind", title="要添加什么", metavar="{speech,notice,item,status,pack}")
+    kinds = top.add_subparsers(dest="kind", title="要添加什么", metavar="{" + ",".join(KINDS) + "}")
     kinds._parser_class = ChineseArgumentParser  # subcommands speak Chinese too
-    speech = kinds.add_parser("speech", help="讲话")
+    speech = kinds.add_parser(SPEECH.key, help=SPEECH.label)
     speech.add_argument("--title", required=True, help="讲话标题")
     speech.add_argument("--speaker", required=True, action="append", help="讲话人（多人可重复此项，或用、分隔）")
     speech.add_argument("--date", required=True, help="讲话日期，如 2025-03-12")
     speech.add_argument("--occasion", help="场合（不加书名号）")
     speech.add_argument("--genre", help="体裁：" + "、".join(GENRES))
     speech.add_argument("--topic", action="append", default=[], help="专题（可重复）")
-    notice = kinds.add_parser("notice", help="通报通知")
+    notice = kinds.add_parser(NOTICE.key, help=NOTICE.label)
     notice.add_argument("--title", required=True, help="公文标题")
     notice.add_argument("--doc-type", required=True, help="文种：" + "、".join(DOC_TYPES))
     notice.add_argument("--issuer", required=True, action="append", help="发文机关（联合发文可重复，主办机关在前）")
@@ -99,7 +111,7 @@ def parser() -> ChineseArgumentParser:
     item.add_argument("--due", help="完成时限，如 2025-06-30，或 待定")
     item.add_argument("--ongoing", action="store_true", help="长期坚持的事项（不写完成时限）")
     item.add_argument("--review", help="长期坚持事项的检查频次：" + "、".join(REVIEWS))
-    pack = kinds.add_parser("pack", help="学习材料包")
+    pack = kinds.add_parser(PACK.key, help=PACK.label)
     pack.add_argument("--title", required=True, help="材料包标题")
     pack.add_argument(
         "--page",
@@ -115,20 +127,38 @@ def parser() -> ChineseArgumentParser:
     status.add_argument("--status", required=True, help="新状态：" + "、".join(STATUSES))
     status.add_argument("--closed-on", help="销号日期（已完成时必填）")
     status.add_argument("--evidence", action="append", default=[], help="佐证材料的标题或文号（可重复）")
+    for kind in _plain_kinds():  # a kind the registry offers with nothing of its own to ask: a title, topics
+        plain = kinds.add_parser(kind.key, help=kind.label)
+        plain.add_argument("--title", required=True, help=kind.new.title_prompt.rstrip("：") if kind.new else "标题")
+        if "topics" in kind.fields:
+            plain.add_argument("--topic", action="append", default=[], help="专题（可重复）")
     return top
+
+
+# The kinds whose pages this command writes with questions of their own; any other kind the registry offers
+# in the menu is asked its title (and topics) only, and written with new_files.new_page.
+_OWN_FORMS = {SPEECH.key: new_speech, NOTICE.key: new_notice, PACK.key: new_pack}
+
+
+def _plain_kinds() -> tuple[Kind, ...]:
+    return tuple(kind for kind in REGISTRY if kind.new and kind.key not in _OWN_FORMS)
+
+
+def _title_prompt(kind: Kind) -> str:
+    return kind.new.title_prompt if kind.new else "标题："
 
 
 # What each kind's arguments must be, checked as the answers to `make new` are: (argument, attribute, check).
 def _argument_checks(kind: str, project: Project, args) -> list[tuple[str, str, Callable[[str], object]]]:
     today = project.today
     return {
-        "speech": [
+        SPEECH.key: [
             ("--title", "title", a_text),
             ("--date", "date", a_past_date(today)),
             ("--occasion", "occasion", a_occasion),
             ("--genre", "genre", one_of(GENRES, "体裁")),
         ],
-        "notice": [
+        NOTICE.key: [
             ("--title", "title", a_text),
             ("--doc-type", "doc_type", one_of(DOC_TYPES, "文种")),
             ("--date", "date", a_past_date(today)),
@@ -139,12 +169,12 @@ def _argument_checks(kind: str, project: Project, args) -> list[tuple[str, str, 
             ("--due", "due", a_date_or_tbd),
             ("--review", "review", one_of(REVIEWS, "检查频次")),
         ],
-        "pack": [("--title", "title", a_text), ("--date", "date", a_date)],
+        PACK.key: [("--title", "title", a_text), ("--date", "date", a_date)],
         "status": [
             ("--status", "status", one_of(STATUSES, "状态")),
             ("--closed-on", "closed_on", a_closing_date(today)),
         ],
-    }[kind]
+    }.get(kind, [("--title", "title", a_text)])
 
 
 def _checked_args(args, project: Project) -> None:
@@ -163,21 +193,22 @@ def _checked_args(args, project: Project) -> None:
         value = getattr(args, attribute)
         if value is not None:
             setattr(args, attribute, checked(flag, check, value))
-    if args.kind in ("speech", "notice"):
-        people = "speaker" if args.kind == "speech" else "issuer"
+    if people := {SPEECH.key: "speaker", NOTICE.key: "issuer"}.get(args.kind):
         setattr(
             args, people, [n for typed in getattr(args, people) for n in checked(f"--{people}", a_names, typed) or []]
         )
+    if getattr(args, "topic", None):
         topics = a_topics(project.site.topics)
         args.topic = [t for typed in args.topic for t in checked("--topic", topics, typed) or []]
-    if args.kind == "notice" and args.doc_number:
+    if args.kind == NOTICE.key and args.doc_number:
         args.doc_number = checked("--doc-number", a_doc_number(args.doc_type, project.doc_numbers()), args.doc_number)
-    same = project.same_entry(args.kind, args.title, args.date) if args.kind in ("speech", "notice") else None
-    if same and args.title and args.date:
+    day = getattr(args, "date", None)
+    same = project.same_entry(args.kind, args.title, day) if args.kind in ENTRY_KEYS and day else None
+    if same and args.title:
         wrong.append(f"参数 --title、--date：已收录同一标题和日期的资料 {same}，同一份资料不必再添加")
     if args.kind == "status":
         args.evidence = [evidence_text(e) for typed in args.evidence for e in TITLES.split(typed) if e.strip()]
-    if args.kind == "pack":
+    if args.kind == PACK.key:
         args.page = [checked("--page", project.page_named, page) for page in args.page]
     if args.kind == "item" and args.ongoing and args.due:
         wrong.append("参数 --due：长期坚持的事项不写完成时限，去掉 --due 或去掉 --ongoing")
@@ -231,18 +262,18 @@ def interactive_argv(
     kind = ask(f"要添加什么？ {_menu(tuple(label for _, label, _ in KINDS.values()))} ：", a_kind)
     optional = "（可不填）"
     topics = project.site.topics
-    if kind == "speech":
-        title = ask("讲话标题：")
-        argv = ["speech", "--title", title]
-        argv += ["--date", ask("讲话日期（如 2025-03-12 或 2025年3月12日）：", not_yet_added("speech", title))]
+    if kind == SPEECH.key:
+        title = ask(_title_prompt(SPEECH))
+        argv = [kind, "--title", title]
+        argv += ["--date", ask("讲话日期（如 2025-03-12 或 2025年3月12日）：", not_yet_added(kind, title))]
         argv += [part for name in ask("讲话人（多人用、分隔）：", a_names) for part in ("--speaker", name)]
         if occasion := ask(f"场合，如 示例局理论学习中心组学习会{optional}：", a_occasion, optional=True):
             argv += ["--occasion", occasion]
         for topic in ask(f"专题（{'、'.join(topics)}，多个用、分隔）{optional}：", a_topics(topics), True) or []:
             argv += ["--topic", topic]
         return argv
-    if kind == "notice":
-        title = ask("公文标题（如 关于……的通报）：")
+    if kind == NOTICE.key:
+        title = ask(_title_prompt(NOTICE))
         guess = doc_type_of(title)
         doc_type = (
             ask(
@@ -252,11 +283,11 @@ def interactive_argv(
             )
             or guess
         )
-        argv = ["notice", "--title", title, "--doc-type", doc_type]
+        argv = [kind, "--title", title, "--doc-type", doc_type]
         argv += [
             part for name in ask("发文机关（联合发文用、分隔，主办机关在前）：", a_names) for part in ("--issuer", name)
         ]
-        argv += ["--date", ask("成文日期（如 2025-03-12 或 2025年3月12日）：", not_yet_added("notice", title))]
+        argv += ["--date", ask("成文日期（如 2025-03-12 或 2025年3月12日）：", not_yet_added(kind, title))]
         argv += ["--classification", ask(f"密级（{_menu(CLASSIFICATIONS)}）：", a_classification)]
         numbers = project.doc_numbers()
         if number := ask(f"发文字号，如 示发〔2025〕7号{optional}：", a_doc_number(doc_type, numbers), True):
@@ -264,8 +295,8 @@ def interactive_argv(
         for topic in ask(f"专题（{'、'.join(topics)}，多个用、分隔）{optional}：", a_topics(topics), True) or []:
             argv += ["--topic", topic]
         return argv
-    if kind == "pack":
-        argv = ["pack", "--title", ask("材料包标题：")]
+    if kind == PACK.key:
+        argv = [kind, "--title", ask(_title_prompt(PACK))]
         say(
             "要打印的页面或栏目，按顺序一次输入一个：写 docs/ 之后的路径（如 report/index.md、speeches/）或页面的标题。"
         )
@@ -280,6 +311,12 @@ def interactive_argv(
         ):
             if value := ask(prompt, check, True):
                 argv += [flag, value]
+        return argv
+    if plain := next((k for k in _plain_kinds() if k.key == kind), None):
+        argv = [kind, "--title", ask(_title_prompt(plain))]
+        if "topics" in plain.fields:
+            for topic in ask(f"专题（{'、'.join(topics)}，多个用、分隔）{optional}：", a_topics(topics), True) or []:
+                argv += ["--topic", topic]
         return argv
     measures = tuple(project.measure_files())
     if kind == "item":
@@ -315,14 +352,17 @@ def main(argv: list[str] | None = None) -> int:
     project = Project.load(args.root.resolve())
     try:
         _checked_args(args, project)
-        path = {"speech": new_speech, "notice": new_notice, "item": new_item, "pack": new_pack}.get(
-            args.kind, update_status
-        )(project, args)
+        if args.kind in _OWN_FORMS:
+            path = _OWN_FORMS[args.kind](project, args)
+        elif args.kind in by_key():
+            path = new_page(project, args, by_key()[args.kind])
+        else:
+            path = {"item": new_item}.get(args.kind, update_status)(project, args)
     except Refused as refusal:
         print(refusal, file=sys.stderr)
         return 1
     relative = path.relative_to(project.root).as_posix()
-    if args.kind in ("speech", "notice", "pack"):
+    if args.kind in by_key():
         print(f"已创建 {relative}")
         print(NEXT_STEPS.format(path=relative, message=f"添加{args.title}"))
     else:

@@ -15,17 +15,26 @@ from datetime import date
 
 from studysite.core import docnumber
 from studysite.core.fields import NAMES, format_date, parse_iso_date
+from studysite.core.kinds import KINDS as REGISTRY
+from studysite.core.kinds import Kind
 from studysite.model.entries import CLASSIFICATIONS, SECRET_LEVELS
 from studysite.model.measures import TBD
 from studysite.rules.lint import canonical_doc_number
 
-KINDS = {
-    "speech": ("1", "讲话", ("讲话", "讲话稿")),
-    "notice": ("2", "通报通知", ("通报通知", "通报", "通知", "公文")),
+# What `make new` offers, by menu number: the registry's kinds that have a `new` entry, and two changes to a
+# measure's items. Each: key → (number, label, words a clerk may type for it).
+_ITEM_ACTIONS = {
     "item": ("3", "整改事项", ("整改事项", "事项", "添加事项")),
     "status": ("4", "更新事项状态", ("更新事项状态", "更新状态", "状态", "更新")),
-    "pack": ("5", "学习材料包", ("学习材料包", "材料包")),
 }
+
+
+def menu(kinds: tuple[Kind, ...] = REGISTRY) -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    offered = {kind.key: (kind.new.number, kind.label, (kind.label, *kind.new.words)) for kind in kinds if kind.new}
+    return dict(sorted((offered | _ITEM_ACTIONS).items(), key=lambda item: int(item[1][0])))
+
+
+KINDS = menu()
 _CHINESE_DATE = re.compile(r"^(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?$")
 
 

@@ -17,17 +17,17 @@ from pathlib import Path
 from new_answers import Refused, normalized
 
 from check import project_config, read_docs  # the files and settings the build uses
+from studysite.core.kinds import NOTICE, PACK, SPEECH, Kind
 from studysite.core.pages import is_measure_path
 from studysite.core.sources import Source, encode
 from studysite.core.writing import file_stem, front_matter, yaml_scalar
 from studysite.model.measures import ONGOING, TBD, reference_date
 from studysite.model.site import Site, load_site
 
-SPEECH_BODY = "<!-- 在此粘贴讲话正文（替换这段说明）：按原文分段，小标题用 ## 开头；出处写在文件头的 sources 中。 -->\n"
-NOTICE_BODY = (
-    "<!-- 在此粘贴公文正文（替换这段说明）：不要照抄份号、密级、版头；附件名称写在文件头的 attachments 中。 -->\n"
-)
-PACK_BODY = "<!-- 在此写一两句话，说明这个材料包的用途和发放对象（替换这段说明）。 -->\n"
+
+def _body(kind: Kind) -> str:
+    """The note a new page of that kind carries under its front matter, for the clerk to replace."""
+    return kind.new.body if kind.new else ""
 
 
 @dataclass
@@ -58,7 +58,7 @@ class Project:
         """The file of an entry of that kind already holding that title and date, if any."""
         if not (title and day):
             return None
-        entries = self.site.catalogue.speeches if kind == "speech" else self.site.catalogue.notices
+        entries = self.site.catalogue.of_kind(kind)
         key = ("".join(title.split()), day)
         return next(
             (f"docs/{e.src_uri}" for e in entries if ("".join(e.title.split()), e.date.isoformat()) == key), None
@@ -97,7 +97,7 @@ def _without_path(problem, path: str) -> str:
 def _write_new(project: Project, src_uri: str, text: str, names: tuple[str, ...] = ()) -> Path:
     path = project.root / "docs" / src_uri
     if path.exists():
-        same = "文号" if src_uri.startswith("notices/") and re.search(r"\d+号", src_uri) else "标题和日期"
+        same = "文号" if src_uri.startswith(NOTICE.folder) and re.search(r"\d+号", src_uri) else "标题和日期"
         raise Refused(
             f"已有同名文件 docs/{src_uri}（{same}相同），未覆盖：如是同一份资料，直接编辑该文件；如不是，请核对{same}。"
         )
@@ -114,7 +114,7 @@ def _write_new(project: Project, src_uri: str, text: str, names: tuple[str, ...]
 
 def new_speech(project: Project, args) -> Path:
     fields = {
-        "type": "speech",
+        "type": SPEECH.key,
         "title": args.title,
         "speaker": args.speaker if len(args.speaker) > 1 else args.speaker[0],
         "date": args.date,
@@ -122,13 +122,13 @@ def new_speech(project: Project, args) -> Path:
         "genre": args.genre,
         "topics": args.topic,
     }
-    text = front_matter(fields) + "\n" + SPEECH_BODY
-    return _write_new(project, f"speeches/{file_stem(args.date, args.title)}.md", text)
+    text = front_matter(fields) + "\n" + _body(SPEECH)
+    return _write_new(project, f"{SPEECH.folder}{file_stem(args.date, args.title)}.md", text)
 
 
 def new_notice(project: Project, args) -> Path:
     fields = {
-        "type": "notice",
+        "type": NOTICE.key,
         "title": args.title,
         "doc_type": args.doc_type,
         "issuer": args.issuer if len(args.issuer) > 1 else args.issuer[0],
@@ -137,18 +137,31 @@ def new_notice(project: Project, args) -> Path:
         "doc_number": args.doc_number,
         "topics": args.topic,
     }
-    text = front_matter(fields) + "\n" + NOTICE_BODY
+    text = front_matter(fields) + "\n" + _body(NOTICE)
     stem = file_stem(args.date, args.doc_number or args.title)
-    return _write_new(project, f"notices/{stem}.md", text)
+    return _write_new(project, f"{NOTICE.folder}{stem}.md", text)
 
 
 def new_pack(project: Project, args) -> Path:
     """A study pack: its pages are checked against what exists in docs/ (sections and generated pages too)."""
-    fields = {"type": "pack", "title": args.title, "subtitle": args.subtitle, "issuer": args.issuer, "date": args.date}
+    fields = {
+        "type": PACK.key,
+        "title": args.title,
+        "subtitle": args.subtitle,
+        "issuer": args.issuer,
+        "date": args.date,
+    }
     pages = [page.strip().removeprefix("docs/") for page in args.page]
     lines = front_matter(fields).rstrip("\n").split("\n")[:-1] + ["pages:"] + [f"  - {yaml_scalar(p)}" for p in pages]
-    text = "\n".join(lines + ["---", ""]) + f"\n# {args.title}\n\n{PACK_BODY}"
-    return _write_new(project, f"packs/{file_stem(args.date or '', args.title)}.md", text)
+    text = "\n".join(lines + ["---", ""]) + f"\n# {args.title}\n\n{_body(PACK)}"
+    return _write_new(project, f"{PACK.folder}{file_stem(args.date or '', args.title)}.md", text)
+
+
+def new_page(project: Project, args, kind: Kind) -> Path:
+    """A page of a kind `make new` knows only from the registry: its type, title and topics, and its note."""
+    fields = {"type": kind.key, "title": args.title, "topics": getattr(args, "topic", None) or None}
+    text = front_matter(fields) + "\n" + _body(kind)
+    return _write_new(project, f"{kind.folder}{file_stem('', args.title)}.md", text)
 
 
 def _items_block_end(lines: list[str]) -> int:

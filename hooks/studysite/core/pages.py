@@ -10,34 +10,25 @@ import re
 from functools import lru_cache
 from urllib.parse import quote
 
-SPEECH_DIR = "speeches/"
-NOTICE_DIR = "notices/"
-MEASURE_DIR = "measures/"
-PACK_DIR = "packs/"
-PROBLEM_PAGE = "report/problems.md"
+from studysite.core.kinds import ENTRY_FOLDERS, ENTRY_KINDS, KINDS, MEASURE, NOTICE, PACK, REPORT, SPEECH
 
-# The compilation's indexes and its table of contents.
-SPEECH_INDEX = "speeches/index.md"
-SPEECHES_BY_SPEAKER = "speeches/by-speaker.md"
-SPEECHES_BY_TOPIC = "speeches/by-topic.md"
-NOTICE_INDEX = "notices/index.md"
-NOTICES_BY_TYPE = "notices/by-type.md"
-NOTICES_BY_ISSUER = "notices/by-issuer.md"
+SPEECH_DIR = SPEECH.folder
+NOTICE_DIR = NOTICE.folder
+MEASURE_DIR = MEASURE.folder
+PACK_DIR = PACK.folder
+PROBLEM_PAGE = REPORT.folder + "problems.md"
+
+# The compilation's indexes (each entry kind's, from the registry) and its table of contents.
+SPEECH_INDEX, SPEECHES_BY_SPEAKER, SPEECHES_BY_TOPIC = (page.src_uri for page in SPEECH.listings)
+NOTICE_INDEX, NOTICES_BY_TYPE, NOTICES_BY_ISSUER = (page.src_uri for page in NOTICE.listings)
 CONTENTS = "compilation/contents.md"
-COMPILATION_PAGES = (
-    SPEECH_INDEX,
-    SPEECHES_BY_SPEAKER,
-    SPEECHES_BY_TOPIC,
-    NOTICE_INDEX,
-    NOTICES_BY_TYPE,
-    NOTICES_BY_ISSUER,
-    CONTENTS,
-)
+_CONTENTS_TITLE = "汇编目录"
+_CONTENTS_GROUPS = "compilation/contents/"
+COMPILATION_PAGES = (*(page.src_uri for kind in ENTRY_KINDS for page in kind.listings), CONTENTS)
 
 # The measures' generated pages and the ledger's download.
-LEDGER_PAGE = "measures/ledger.md"
+LEDGER_PAGE, MAPPING_PAGE = (page.src_uri for page in MEASURE.listings)
 LEDGER_CSV = "measures/ledger.csv"
-MAPPING_PAGE = "measures/mapping.md"
 MEASURE_PAGES = (LEDGER_PAGE, MAPPING_PAGE)
 MEASURE_FILES = (LEDGER_CSV,)
 # The ledger as an Excel workbook: made with the PDFs only (make build, make pdf), like the packs' Word files.
@@ -46,21 +37,20 @@ LEDGER_XLSX = "measures/ledger.xlsx"
 # An index too long for one page gets a page per group (a year, a speaker, a 文种 …) in a folder of its own.
 # The folders are the build's: a clerk's file there would stand where a generated page may come.
 LISTING_FOLDERS = {
-    SPEECH_INDEX: "speeches/years/",
-    SPEECHES_BY_SPEAKER: "speeches/by-speaker/",
-    SPEECHES_BY_TOPIC: "speeches/by-topic/",
-    NOTICE_INDEX: "notices/years/",
-    NOTICES_BY_TYPE: "notices/by-type/",
-    NOTICES_BY_ISSUER: "notices/by-issuer/",
-    CONTENTS: "compilation/contents/",
+    **{page.src_uri: page.groups for kind in ENTRY_KINDS for page in kind.listings if page.groups},
+    CONTENTS: _CONTENTS_GROUPS,
 }
 GENERATED_FOLDERS = tuple(LISTING_FOLDERS.values())
 
-PACK_INDEX = "packs/index.md"
+(PACK_INDEX,) = (page.src_uri for page in PACK.listings)
 FIND_PAGE = "find/index.md"  # the 检索 page with filters (issue 15): reserved here so every module names it alike
+_FIND_TITLE = "检索"
+
+# The pages the registry declares for kinds outside the compilation (the ledger, the packs' index …).
+_OTHER_KIND_PAGES = tuple(page for kind in KINDS if not kind.entry for page in kind.listings)
 
 # Every generated Markdown page and every generated download a page may link to.
-GENERATED_PAGES = (*COMPILATION_PAGES, *MEASURE_PAGES, PACK_INDEX, FIND_PAGE)
+GENERATED_PAGES = (*COMPILATION_PAGES, *(page.src_uri for page in _OTHER_KIND_PAGES), FIND_PAGE)
 GENERATED_FILES = (*MEASURE_FILES, LEDGER_XLSX)
 
 
@@ -75,7 +65,7 @@ def is_generated_path(src_uri: str) -> bool:
 
 def is_entry_path(src_uri: str) -> bool:
     """A clerk's entry: a Markdown page in speeches/ or notices/ that the build does not generate."""
-    return src_uri.startswith((SPEECH_DIR, NOTICE_DIR)) and _markdown_file(src_uri) and not is_generated_path(src_uri)
+    return src_uri.startswith(ENTRY_FOLDERS) and _markdown_file(src_uri) and not is_generated_path(src_uri)
 
 
 def is_measure_path(src_uri: str) -> bool:
@@ -143,15 +133,8 @@ def docx_of(pack_src_uri: str) -> str:
 
 # The titles generated pages carry (their # heading), for lists that name them before they are rendered.
 GENERATED_TITLES = {
-    SPEECH_INDEX: "讲话索引",
-    SPEECHES_BY_SPEAKER: "讲话·按讲话人",
-    SPEECHES_BY_TOPIC: "讲话·按专题",
-    NOTICE_INDEX: "通报通知索引",
-    NOTICES_BY_TYPE: "通报通知·按文种",
-    NOTICES_BY_ISSUER: "通报通知·按发文机关",
-    CONTENTS: "汇编目录",
-    LEDGER_PAGE: "整改台账",
-    MAPPING_PAGE: "问题—措施对照",
-    PACK_INDEX: "学习材料包",
-    FIND_PAGE: "检索",
+    **{page.src_uri: page.title for kind in ENTRY_KINDS for page in kind.listings},
+    CONTENTS: _CONTENTS_TITLE,
+    **{page.src_uri: page.title for page in _OTHER_KIND_PAGES},
+    FIND_PAGE: _FIND_TITLE,
 }

@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from studysite.core import docnumber
+from studysite.core import docnumber, kinds
 from studysite.importer.document import CENTER, RIGHT, Block, Document, clean, plain_digits, squash
 from studysite.model.entries import DOC_TYPES, GENRES
 from studysite.rules.secrecy import security
 
-SPEECH, NOTICE = "speech", "notice"
+SPEECH, NOTICE = kinds.SPEECH.key, kinds.NOTICE.key
 
 
 class Refused(Exception):

@@ -14,7 +14,8 @@ from functools import cached_property
 from studysite.core import docnumber
 from studysite.core.fields import NAMES, TITLES, Reader, iso_date, one_of, positive_int, split_list, text, text_list
 from studysite.core.frontmatter import FrontMatter
-from studysite.core.pages import NOTICE_DIR, SPEECH_DIR, is_entry_path
+from studysite.core.kinds import ENTRY_KINDS, NOTICE, SPEECH
+from studysite.core.pages import is_entry_path
 from studysite.core.plaintext import front_matter_problems
 from studysite.core.problems import Problem
 from studysite.core.sources import Source
@@ -40,58 +41,10 @@ CLASSIFICATIONS = ("非密", "公开", "内部")
 SECRET_LEVELS = ("绝密", "机密", "秘密")
 GENRES = ("讲话", "重要讲话", "重要指示", "文章", "批示", "贺信", "讲话摘编")
 EXCERPTS = ("全文", "节选", "摘要", "新闻稿")
-# Keys MkDocs and Material read from any page; allowed beside the contract.
-PAGE_KEYS = ("hide", "search", "description")
-
-LABELS = {
-    "type": "类型",
-    "title": "标题",
-    "speaker": "讲话人",
-    "date": "日期",
-    "occasion": "场合",
-    "genre": "体裁",
-    "excerpt": "节录方式",
-    "sources": "出处",
-    "topics": "专题",
-    "order": "汇编顺序",
-    "doc_type": "文种",
-    "issuer": "发文机关",
-    "classification": "密级",
-    "doc_number": "文号",
-    "recipients": "主送机关",
-    "cc": "抄送机关",
-    "attachments": "附件",
-    "note": "附注",
-    "source": "来源",
-    "public_status": "公开属性",
-    "review": "保密审查",
-    "sources.publisher": "出版单位",
-    "sources.date": "出版日期",
-    "sources.year": "年份",
-    "review.by": "审查人",
-    "review.date": "审查日期",
-}
-SPEECH_KEYS = ("type", "title", "speaker", "date", "occasion", "genre", "excerpt", "sources", "topics", "order")
-NOTICE_KEYS = (
-    "type",
-    "title",
-    "doc_type",
-    "issuer",
-    "date",
-    "classification",
-    "doc_number",
-    "recipients",
-    "cc",
-    "attachments",
-    "note",
-    "source",
-    "public_status",
-    "review",
-    "topics",
-    "order",
-)
-TYPE_BY_DIR = {SPEECH_DIR: "speech", NOTICE_DIR: "notice"}
-TYPE_EXPECTED = {"speech": "speech（讲话，放在 docs/speeches/）", "notice": "notice（通报通知，放在 docs/notices/）"}
+# The contracts are the registry's (studysite.core.kinds); here the tables the readers use.
+LABELS = {key: label for kind in ENTRY_KINDS for key, label in kind.labels.items()}
+TYPE_BY_DIR = {kind.folder: kind.key for kind in ENTRY_KINDS}
+TYPE_EXPECTED = {kind.key: kind.expected_type for kind in ENTRY_KINDS}
 
 
 @dataclass(frozen=True)
@@ -125,7 +78,8 @@ class Speech:
     topics: tuple[str, ...] = ()
     order: int | None = None
 
-    kind = "讲话"
+    kind = SPEECH.label
+    type_key = SPEECH.key
 
 
 @dataclass(frozen=True)
@@ -147,7 +101,8 @@ class Notice:
     topics: tuple[str, ...] = ()
     order: int | None = None
 
-    kind = "通报通知"
+    kind = NOTICE.label
+    type_key = NOTICE.key
 
 
 Entry = Speech | Notice
@@ -162,6 +117,10 @@ class Catalogue:
     @property
     def entries(self) -> tuple[Entry, ...]:
         return self.speeches + self.notices
+
+    def of_kind(self, key: str) -> tuple[Entry, ...]:
+        """The entries of one kind (its registry key: speech, notice …)."""
+        return tuple(entry for entry in self.entries if entry.type_key == key)
 
     @cached_property
     def by_uri(self) -> dict[str, Entry]:
@@ -267,11 +226,11 @@ def _doc_number(doc_type: str | None):
 
 
 def _speech(reader: Reader, src_uri: str, topics: tuple[str, ...]) -> Speech | None:
-    reader.unknown_keys(SPEECH_KEYS + PAGE_KEYS, "讲话")
+    reader.unknown_keys(SPEECH.keys, SPEECH.label)
     fields = {
-        "title": reader.read("title", text("讲话标题"), required=True),
-        "speakers": reader.read("speaker", text_list("讲话人姓名（一人写文字，多人写列表）"), required=True),
-        "date": reader.read("date", iso_date, required=True),
+        "title": reader.read("title", text("讲话标题"), SPEECH.needs("title")),
+        "speakers": reader.read("speaker", text_list("讲话人姓名（一人写文字，多人写列表）"), SPEECH.needs("speaker")),
+        "date": reader.read("date", iso_date, SPEECH.needs("date")),
         "occasion": reader.read("occasion", text("场合（不加书名号）")),
         "genre": reader.read("genre", one_of(GENRES)),
         "excerpt": reader.read("excerpt", one_of(EXCERPTS)),
@@ -288,14 +247,16 @@ def _speech(reader: Reader, src_uri: str, topics: tuple[str, ...]) -> Speech | N
 
 
 def _notice(reader: Reader, src_uri: str, topics: tuple[str, ...]) -> Notice | None:
-    reader.unknown_keys(NOTICE_KEYS + PAGE_KEYS, "通报通知")
-    doc_type = reader.read("doc_type", one_of(DOC_TYPES, "15 种法定文种之一：" + "、".join(DOC_TYPES)), required=True)
+    reader.unknown_keys(NOTICE.keys, NOTICE.label)
+    doc_type = reader.read(
+        "doc_type", one_of(DOC_TYPES, "15 种法定文种之一：" + "、".join(DOC_TYPES)), NOTICE.needs("doc_type")
+    )
     fields = {
-        "title": reader.read("title", text("公文标题"), required=True),
+        "title": reader.read("title", text("公文标题"), NOTICE.needs("title")),
         "doc_type": doc_type,
-        "issuers": reader.read("issuer", text_list("发文机关（联合发文写列表，主办机关在前）"), required=True),
-        "date": reader.read("date", iso_date, required=True),
-        "classification": reader.read("classification", _classification, required=True),
+        "issuers": reader.read("issuer", text_list("发文机关（联合发文写列表，主办机关在前）"), NOTICE.needs("issuer")),
+        "date": reader.read("date", iso_date, NOTICE.needs("date")),
+        "classification": reader.read("classification", _classification, NOTICE.needs("classification")),
         "doc_number": reader.read("doc_number", _doc_number(doc_type)),
         "recipients": reader.read("recipients", text_list("主送机关", NAMES)) or (),
         "cc": reader.read("cc", text_list("抄送机关", NAMES)) or (),
@@ -313,6 +274,9 @@ def _notice(reader: Reader, src_uri: str, topics: tuple[str, ...]) -> Notice | N
     return Notice(src_uri=src_uri, **fields)
 
 
+_READERS = {SPEECH.key: _speech, NOTICE.key: _notice}
+
+
 def read_entry(
     path: str, src_uri: str, front: FrontMatter | None, topics: tuple[str, ...]
 ) -> tuple[Entry | None, list[Problem]]:
@@ -326,7 +290,7 @@ def read_entry(
         reader.fail(("type",), " 或 ".join(TYPE_EXPECTED.values()), kind)
     elif kind != expected_type:
         reader.fail(("type",), TYPE_EXPECTED[expected_type], kind, f"本文件在 docs/{src_uri.split('/', 1)[0]}/")
-    entry = (_speech if expected_type == "speech" else _notice)(reader, src_uri, topics)
+    entry = _READERS[expected_type](reader, src_uri, topics)
     return (entry if not reader.problems else None), reader.problems
 
 

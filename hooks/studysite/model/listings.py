@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from studysite.core import docnumber
+from studysite.core.kinds import NOTICE, SPEECH, Kind
 from studysite.core.pages import (
     CONTENTS,
+    GENERATED_TITLES,
     LISTING_FOLDERS,
     NOTICE_INDEX,
     NOTICES_BY_ISSUER,
@@ -242,6 +244,12 @@ def _listing(src_uri: str, title: str, subject: str, prefix: str, unit: str, gro
     return Listing(src_uri, title, subject, prefix, unit, groups, tuple(pages))
 
 
+def _kind_listing(kind: Kind, src_uri: str, groups: tuple[Group, ...]) -> Listing:
+    """An index the registry declares for a kind: its title and group prefix from there, its unit the kind's."""
+    page = kind.listing(src_uri)
+    return _listing(page.src_uri, page.title, kind.label, page.prefix, kind.unit, groups)
+
+
 @dataclass(frozen=True)
 class Listings:
     """Every index of the compilation, read from the catalogue once."""
@@ -251,12 +259,12 @@ class Listings:
     @cached_property
     def speeches_by_date(self) -> Listing:
         groups = _by_year(self.catalogue.speeches, speech_order, _month, _newest)
-        return _listing(SPEECH_INDEX, "讲话索引", "讲话", "year", "篇", groups)
+        return _kind_listing(SPEECH, SPEECH_INDEX, groups)
 
     @cached_property
     def speeches_by_speaker(self) -> Listing:
         groups = _by_count(self.catalogue.speeches, lambda s: s.speakers, speech_order)
-        return _listing(SPEECHES_BY_SPEAKER, "讲话·按讲话人", "讲话", "speaker", "篇", groups)
+        return _kind_listing(SPEECH, SPEECHES_BY_SPEAKER, groups)
 
     @cached_property
     def speeches_by_topic(self) -> Listing:
@@ -266,22 +274,22 @@ class Listings:
         if any(speech.topics for speech in speeches):
             named = grouped(speeches, lambda s: s.topics or (NO_TOPIC,), topic_order(self.catalogue.topics))
             groups = _groups(named, speech_order, _year, _newest)
-        return _listing(SPEECHES_BY_TOPIC, "讲话·按专题", "讲话", "topic", "篇", groups)
+        return _kind_listing(SPEECH, SPEECHES_BY_TOPIC, groups)
 
     @cached_property
     def notices_by_year(self) -> Listing:
         groups = _by_year(self.catalogue.notices, notice_order, lambda n: n.doc_type, _doc_type)
-        return _listing(NOTICE_INDEX, "通报通知索引", "通报通知", "year", "份", groups)
+        return _kind_listing(NOTICE, NOTICE_INDEX, groups)
 
     @cached_property
     def notices_by_type(self) -> Listing:
         groups = _by_count(self.catalogue.notices, lambda n: (n.doc_type,), notice_order)
-        return _listing(NOTICES_BY_TYPE, "通报通知·按文种", "通报通知", "type", "份", groups)
+        return _kind_listing(NOTICE, NOTICES_BY_TYPE, groups)
 
     @cached_property
     def notices_by_issuer(self) -> Listing:
         groups = _by_count(self.catalogue.notices, lambda n: n.issuers, notice_order)
-        return _listing(NOTICES_BY_ISSUER, "通报通知·按发文机关", "通报通知", "issuer", "份", groups)
+        return _kind_listing(NOTICE, NOTICES_BY_ISSUER, groups)
 
     @cached_property
     def contents(self) -> Listing:
@@ -290,7 +298,7 @@ class Listings:
         if [name for name, _ in named] == [NO_TOPIC]:
             named = [(ALL_ENTRIES, named[0][1])]
         groups = _groups(named, compilation_order_key, None, _doc_type)
-        return _listing(CONTENTS, "汇编目录", "汇编目录", "topic", "篇", groups)
+        return _listing(CONTENTS, GENERATED_TITLES[CONTENTS], GENERATED_TITLES[CONTENTS], "topic", "篇", groups)
 
     @cached_property
     def all(self) -> tuple[Listing, ...]:

@@ -13,6 +13,7 @@ from functools import cached_property
 
 from studysite.core.fields import NAMES, TITLES, Reader, format_date, one_of, parse_iso_date, text, text_list
 from studysite.core.frontmatter import FrontMatter
+from studysite.core.kinds import MEASURE
 from studysite.core.pages import PROBLEM_PAGE, is_measure_path
 from studysite.core.problems import Problem
 from studysite.core.sources import Source
@@ -24,29 +25,10 @@ STATUSES = (NOT_STARTED, IN_PROGRESS, DONE, ONGOING)
 REVIEWS = ("每月", "每季度", "每半年", "每年", TBD)
 TODAY_VARIABLE = "STUDYSITE_TODAY"
 
-LABELS = {
-    "type": "类型",
-    "id": "编号",
-    "title": "标题",
-    "problem_refs": "对应问题",
-    "lead": "责任领导",
-    "dept": "牵头部门",
-    "items": "事项",
-}
-ITEM_LABELS = {
-    "id": "编号",
-    "task": "任务",
-    "owner": "责任部门",
-    "due": "完成时限",
-    "kind": "类别",
-    "review": "检查频次",
-    "status": "状态",
-    "evidence": "佐证材料",
-    "closed_on": "销号日期",
-}
-MEASURE_KEYS = ("type", "id", "title", "problem_refs", "lead", "dept", "items", "hide", "search", "description")
+LABELS = MEASURE.labels
+ITEM_LABELS = {key.removeprefix("items."): label for key, label in MEASURE.nested.items()}
+MEASURE_KEYS = MEASURE.keys
 ITEM_KEYS = tuple(ITEM_LABELS)
-LABELS |= {f"items.{key}": label for key, label in ITEM_LABELS.items()}
 _MEASURE_ID = re.compile(r"^[MT][1-9]\d*$")
 _PROBLEM_HEADING = re.compile(r"^## (P[1-9]\d*) (.+?) \{#(P[1-9]\d*)\}\s*$")
 
@@ -261,16 +243,19 @@ def read_measure(
     path: str, src_uri: str, front: FrontMatter | None, today: date
 ) -> tuple[Measure | None, list[Problem]]:
     reader = Reader(path, front or FrontMatter({}), LABELS, [])
-    reader.unknown_keys(MEASURE_KEYS, "措施")
+    reader.unknown_keys(MEASURE_KEYS, MEASURE.label)
     kind = reader.value("type")
-    if kind != "measure":
-        reader.fail(("type",), "measure（措施页，放在 docs/measures/）", kind)
-    measure_id = reader.read("id", text("M1…M5 或 T1…T4 形式的编号"), required=True)
+    if kind != MEASURE.key:
+        reader.fail(("type",), MEASURE.expected_type, kind)
+    measure_id = reader.read("id", text("M1…M5 或 T1…T4 形式的编号"), MEASURE.needs("id"))
     if measure_id and not _MEASURE_ID.match(measure_id):
         reader.fail(("id",), "M 或 T 加序号，如 M2、T1", measure_id)
         measure_id = None
-    title = reader.read("title", text("措施标题"), required=True)
-    refs = reader.read("problem_refs", text_list("所针对的问题编号列表，如 [P2]", NAMES), required=True) or ()
+    title = reader.read("title", text("措施标题"), MEASURE.needs("title"))
+    refs = (
+        reader.read("problem_refs", text_list("所针对的问题编号列表，如 [P2]", NAMES), MEASURE.needs("problem_refs"))
+        or ()
+    )
     lead = reader.read("lead", text("责任领导（写职务，如 局党委书记）"))
     dept = reader.read("dept", text("牵头部门"))
     raw_items = reader.value("items")

@@ -13,6 +13,7 @@ from datetime import date
 
 from studysite.core.fields import Reader, iso_date, one_of, text
 from studysite.core.frontmatter import FrontMatter
+from studysite.core.kinds import PACK
 from studysite.core.pages import (
     CONTENTS,
     MEASURE_DIR,
@@ -30,17 +31,8 @@ from studysite.model.entries import Catalogue, compilation_order_key, contents_g
 # Lowest to highest: a pack takes the highest level of anything in it.
 LEVELS = ("公开", "非密", "内部")
 DEFAULT_LEVEL = "非密"
-LABELS = {
-    "type": "类型",
-    "title": "标题",
-    "subtitle": "副标题",
-    "issuer": "印发机关",
-    "date": "印发日期",
-    "audience": "发放范围",
-    "classification": "最高密级",
-    "pages": "页面",
-}
-PACK_KEYS = (*LABELS, "hide", "search", "description")
+LABELS = PACK.labels
+PACK_KEYS = PACK.keys
 
 
 @dataclass(frozen=True)
@@ -119,10 +111,10 @@ def read_pack(
     intro: str = "",
 ) -> tuple[Pack | None, list[Problem]]:
     reader = Reader(path, front, LABELS, [])
-    reader.unknown_keys(PACK_KEYS, "学习材料包")
-    if reader.value("type") != "pack":
-        reader.fail(("type",), "pack（学习材料包，放在 docs/packs/）", reader.value("type"))
-    title = reader.read("title", text("材料包标题"), required=True)
+    reader.unknown_keys(PACK_KEYS, PACK.label)
+    if reader.value("type") != PACK.key:
+        reader.fail(("type",), PACK.expected_type, reader.value("type"))
+    title = reader.read("title", text("材料包标题"), PACK.needs("title"))
     ceiling = reader.read("classification", one_of(LEVELS))
     items = reader.value("pages")
     items = [items] if isinstance(items, str) and items.strip() else items  # one page may be written as text

@@ -10,14 +10,13 @@ from collections.abc import Sequence
 from urllib.parse import urlencode
 
 from studysite.core.fields import UNKNOWN, format_date
+from studysite.core.kinds import kind_of_folder
 from studysite.core.pages import (
     CONTENTS,
     FIND_PAGE,
-    NOTICE_DIR,
     NOTICE_INDEX,
     NOTICES_BY_ISSUER,
     NOTICES_BY_TYPE,
-    SPEECH_DIR,
     SPEECH_INDEX,
     SPEECHES_BY_SPEAKER,
     SPEECHES_BY_TOPIC,
@@ -145,9 +144,9 @@ def _empty(listing: Listing, listings: Listings) -> str:
     """Said on an index while the catalogue holds nothing of its kind, pointing to what the report names."""
     catalogue = listings.catalogue
     if listing.subject == Speech.kind:
-        count, what, named = len(catalogue.speeches), "讲话", "讲话"
+        count, what, named = len(catalogue.speeches), Speech.kind, "讲话"
     elif listing.subject == Notice.kind:
-        count, what, named = len(catalogue.notices), "通报通知", "通报和通知"
+        count, what, named = len(catalogue.notices), Notice.kind, "通报和通知"
     else:
         count, what, named = len(catalogue.entries), "讲话和通报通知", "学习资料"
     if count:
@@ -216,14 +215,8 @@ _FIND_FILTER = {"year": "year", "speaker": "speaker", "topic": "topic", "type": 
 
 def _find_link(listing: Listing, page: str, group: Group | None = None) -> str:
     """A line leading to the 检索 page with this index's own restriction (and this group's) chosen."""
-    kind = (
-        "speech"
-        if listing.src_uri.startswith(SPEECH_DIR)
-        else "notice"
-        if listing.src_uri.startswith(NOTICE_DIR)
-        else ""
-    )
-    query = [("type", kind)] if kind else []
+    kind = kind_of_folder(listing.src_uri)
+    query = [("type", kind.key)] if kind.entry else []
     what = listing.subject
     if group is not None and group.name != ALL_ENTRIES and listing.prefix in _FIND_FILTER:
         value = group.name.removesuffix("年") if listing.prefix == "year" else group.name

@@ -17,7 +17,7 @@ import re
 import zipfile
 from pathlib import PurePosixPath
 
-from studysite.core.pages import NOTICE_DIR, SPEECH_DIR
+from studysite.core.kinds import ENTRY_FOLDERS
 from studysite.core.problems import Problem
 from studysite.core.readertext import BLOCK, Piece, decoded_url, from_html, from_plain
 from studysite.core.sources import decode
@@ -222,7 +222,7 @@ def attachment_problems(src_uri: str, data: bytes, linked: bool) -> list[Problem
     """
     path = f"docs/{src_uri}"
     name = PurePosixPath(src_uri).name
-    beside_entries = src_uri.startswith((SPEECH_DIR, NOTICE_DIR)) and src_uri.count("/") == 1
+    beside_entries = src_uri.startswith(ENTRY_FOLDERS) and src_uri.count("/") == 1
     if beside_entries and not linked and (name.lower().endswith(_IMPORTABLE) or name.lower().endswith(".md.txt")):
         if name.lower().endswith(".md.txt"):
             advice = "记事本把文件存成了 .md.txt：请把文件名改为以 .md 结尾"

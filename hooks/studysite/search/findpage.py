@@ -7,33 +7,28 @@ whose catalogue holds the facts made here. Facts come from the catalogue of entr
 
 from __future__ import annotations
 
-from studysite.core.pages import MEASURE_DIR, NOTICE_DIR, PACK_DIR, SPEECH_DIR
+from studysite.core.kinds import KINDS as REGISTRY
+from studysite.core.kinds import OTHER, kind_of_folder
 from studysite.model.entries import DOC_TYPES, Catalogue, Notice, Speech
 from studysite.search.searchindex import Facts
 
 # What a page is, in the order the 检索 page lists them: the key the URL holds (find/?type=notice) → its name.
-KINDS = {
-    "speech": "讲话",
-    "notice": "通报通知",
-    "report": "会议报告",
-    "measure": "措施",
-    "pack": "学习材料包",
-    "page": "其他页面",
-}
-_FOLDERS = (("report/", "report"), (MEASURE_DIR, "measure"), (PACK_DIR, "pack"))
+KINDS = {kind.key: kind.label for kind in REGISTRY}
 
 
 def facts_of(src_uri: str, catalogue: Catalogue) -> Facts:
     """A page's facts: an entry's from its front matter, any other page's kind from the folder it stands in."""
     entry = catalogue.by_uri.get(src_uri)
     if isinstance(entry, Speech):
-        return Facts("speech", entry.date, speakers=entry.speakers, topics=entry.topics)
+        return Facts(entry.type_key, entry.date, speakers=entry.speakers, topics=entry.topics)
     if isinstance(entry, Notice):
-        return Facts("notice", entry.date, entry.doc_type, entry.issuers, topics=entry.topics, number=entry.doc_number)
-    kind = next((kind for folder, kind in _FOLDERS if src_uri.startswith(folder)), "page")
-    if src_uri.startswith((SPEECH_DIR, NOTICE_DIR)):
-        kind = "page"  # the compilation's index pages: they list entries, they are not one
-    return Facts(kind)
+        return Facts(
+            entry.type_key, entry.date, entry.doc_type, entry.issuers, topics=entry.topics, number=entry.doc_number
+        )
+    kind = kind_of_folder(src_uri)
+    if kind.entry:
+        kind = OTHER  # the compilation's index pages: they list entries, they are not one
+    return Facts(kind.key)
 
 
 def facet_orders(catalogue: Catalogue) -> dict[str, tuple[str, ...]]:
