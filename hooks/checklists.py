@@ -6,18 +6,22 @@ from __future__ import annotations
 import logging
 import time
 
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from studysite.build.order import priority
 from studysite.build.state import build_of
 from studysite.core.pages import LEDGER_XLSX, MEASURE_FILES, MEASURE_PAGES, PROBLEM_PAGE
 from studysite.office.workbook import ledger_workbook
 from studysite.render.ledger import checklist, with_problem_links
 
+_PRIORITY = priority("checklists")
 log = logging.getLogger("mkdocs.hooks.checklists")
 
 
+@event_priority(_PRIORITY)
 def on_files(files, config):
-    build = build_of(files)
+    build = build_of(config)
     for src_uri in (*MEASURE_PAGES, *MEASURE_FILES):
         files.append(File.generated(config, src_uri, content=build.generated[src_uri]))
     if build.pdf:
@@ -28,10 +32,11 @@ def on_files(files, config):
     return files
 
 
+@event_priority(_PRIORITY)
 def on_page_markdown(markdown, page, config, files):
     if page.file.generated_by is not None:
         return markdown
-    plan = build_of(files).site.plan
+    plan = build_of(config).site.plan
     if page.file.src_uri == PROBLEM_PAGE:
         return with_problem_links(markdown, plan)
     measure = plan.by_uri.get(page.file.src_uri)

@@ -1,75 +1,68 @@
 """The content model of this build: every source of docs/ read and checked once, for every other hook.
 
-Listed first under `hooks:` in mkdocs.yml. It replaces the model at the start of each build (on_files), so
-nothing of one `mkdocs serve` rebuild leaks into the next.
+Runs before every other hook (its events have the highest priority of the site's hooks, studysite.build.order).
+It reads the build's settings from the environment once (on_config) and makes the Build from the files MkDocs
+found (on_files), so nothing of one `mkdocs serve` rebuild leaks into the next.
 
-It is also the gate between the build host and the site (studysite.core.hostfiles, the rule `make check` applies
-too): a symbolic link under docs/ stops the build before MkDocs walks docs/ (its walk follows links into
-folders), and in on_files every other file the rule refuses (a FIFO, a file over its size limit) leaves
-`files` before anything reads or copies it, and is reported with every other problem.
+It is also the gate between the build host and the site (studysite.core.hostfiles and studysite.rules.statics,
+the rules `make check` applies too): a symbolic link under docs/ stops the build before MkDocs walks docs/
+(its walk follows links into folders), and in on_files every other file the rules refuse (a FIFO, a file over
+its size limit, a script) leaves `files` before anything reads or copies it, and is reported with every other
+problem.
 """
 
 from __future__ import annotations
 
 import os
 from datetime import date
-from pathlib import Path
 
-from markdown.extensions.toc import slugify as default_slugify
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-from studysite.build.edition import edition_from
+from studysite.build.inputs import attach_settings, file_reader, read_inputs, settings_from, settings_of
+from studysite.build.order import priority
 from studysite.build.state import attach, make_build
 from studysite.core.hostfiles import before_walk
 from studysite.core.problems import report
-from studysite.core.sources import UTF8, read_source, unparsed_front_matter
-from studysite.model.measures import reference_date
+from studysite.core.sources import UTF8
 from studysite.rules.statics import refused_files
 
-PDF_VARIABLE = "STUDYSITE_PDF"
+_PRIORITY = priority("content")
+# The command this process runs (`mkdocs serve` keeps the preview going on problems): a fact of the process,
+# known only at startup, not of one build.
+_serving = False
 
 
-def pdf_wanted() -> bool:
-    return os.environ.get(PDF_VARIABLE) == "1"
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
 
 
+@event_priority(_PRIORITY)
+def on_config(config):
+    settings, problems = settings_from(os.environ, date.today(), _serving)
+    if problems:
+        raise PluginError(report(problems))
+    attach_settings(config, settings)  # for the hooks' on_config, before the Build exists
+    return config
+
+
+@event_priority(_PRIORITY)
 def on_pre_build(config):
     problems = before_walk(config)  # the same list `make check` stops with
     if problems:
         raise PluginError(report(problems))
 
 
+@event_priority(_PRIORITY)
 def on_files(files, config):
-    today, problems = reference_date(os.environ, date.today())
-    sources, others = [], []
-    for file, refused in refused_files(config, files):
+    refused = refused_files(config, files)
+    for file, _ in refused:
         files.remove(file)  # never read, never copied into site/; the build stops on the problem (guards)
-        problems.append(refused)
-    for file in files:
-        if file.generated_by is not None:
-            continue
-        if file.is_documentation_page():
-            source = read_source(file.src_uri, file.content_bytes)
-            if source.encoding != UTF8 or source.text_for_mkdocs is not source.text:
-                # MkDocs reads what the checks read (no BOM, no GBK crash), and refused front matter blanked
-                file.content_string = source.text_for_mkdocs
-            sources.append(source)
-        else:
-            others.append(file.src_uri)
-    problems += unparsed_front_matter(sources)
-    toc = config.mdx_configs.get("toc", {})
-    build = make_build(
-        sources,
-        others,
-        tuple(config.extra.get("topics", ())),
-        today,
-        config.nav,
-        toc.get("slugify", default_slugify),
-        pdf_wanted(),
-        problems,
-        edition_from(os.environ)[0],  # hooks/edition.py stops the build on a bad value (on_config)
-        lambda src_uri: Path(files.get_file_from_path(src_uri).abs_src_path).read_bytes(),
-        directory_urls=config.use_directory_urls,
-    )
-    attach(files, build)
+    inputs = read_inputs(config, files, settings_of(config), [problem for _, problem in refused])
+    for source in inputs.sources:
+        if source.encoding != UTF8 or source.text_for_mkdocs is not source.text:
+            # MkDocs reads what the checks read (no BOM, no GBK crash), and refused front matter blanked
+            files.get_file_from_path(source.src_uri).content_string = source.text_for_mkdocs
+    attach(config, make_build(inputs, file_reader(files)))
     return files

@@ -4,23 +4,26 @@ pages (404.html) lose their comments here too, as the content pages do in hooks/
 
 from __future__ import annotations
 
+from mkdocs.plugins import event_priority
+
+from studysite.build.order import priority
+from studysite.build.state import build_of
 from studysite.render.csp import with_policy
 from studysite.rules.pagecheck import without_comments
 
-_serving = False
+_PRIORITY = priority("csp")
 
 
-def on_startup(command, dirty):
-    global _serving
-    _serving = command == "serve"
-
-
+@event_priority(_PRIORITY)
 def on_post_page(output, page, config):
-    return output if _serving else with_policy(output)
+    return output if build_of(config).settings.serving else with_policy(output)
 
 
+@event_priority(_PRIORITY)
 def on_post_template(output, template_name, config):
     # The sitemap is no HTML.
     if not template_name.endswith(".html"):
         return output
-    return without_comments(output) if _serving else with_policy(without_comments(output))
+    if build_of(config).settings.serving:
+        return without_comments(output)
+    return with_policy(without_comments(output))

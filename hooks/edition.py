@@ -13,30 +13,28 @@ import os
 import shutil
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 
 from studysite.build.edition import (
     INTERNAL_MARK,
-    edition_from,
     edition_notice,
     prune_nav,
     server_only,
     without_links_to,
 )
+from studysite.build.inputs import settings_of
+from studysite.build.order import priority
 from studysite.build.shipped import unreached
 from studysite.build.state import build_of
-from studysite.core.problems import report
 
+_PRIORITY = priority("edition")
 log = logging.getLogger("mkdocs.hooks.edition")
-_URLS = "studysite_withheld_urls"
-_CANDIDATES = "studysite_docs_files"  # on the build's config: the files of docs/ a public edition may leave out
 
 
+@event_priority(_PRIORITY)
 def on_config(config):
-    edition, problems = edition_from(os.environ)
-    if problems:
-        raise PluginError(report(problems))
+    edition = settings_of(config).edition  # read by hooks/content.py, which stops the build on a bad value
     if edition.offline:
         # A folder has no index files: every link must name the page's own .html file.
         config.use_directory_urls = False
@@ -46,24 +44,27 @@ def on_config(config):
     return config
 
 
+@event_priority(_PRIORITY)
 def on_files(files, config):
-    build = build_of(files)
+    build = build_of(config)
     if not build.withheld:
         return files
     left_out = [file for file in files if file.src_uri in build.withheld]
     for file in left_out:
         file.inclusion = InclusionLevel.EXCLUDED  # not rendered, not copied, not in the search index
-    setattr(files, _URLS, frozenset(file.url for file in left_out))  # with the build, like its state
+    build.rendering.withheld_urls = frozenset(file.url for file in left_out)
     config.nav = prune_nav(config.nav, build.withheld)
     return files
 
 
+@event_priority(_PRIORITY)
 def on_page_content(html, page, config, files):
-    return without_links_to(html, page.url, getattr(files, _URLS, frozenset()))
+    return without_links_to(html, page.url, build_of(config).rendering.withheld_urls)
 
 
+@event_priority(_PRIORITY)
 def on_env(env, config, files):
-    if build_of(files).edition.withholds_internal:
+    if build_of(config).edition.withholds_internal:
         # A file of docs/ that is not a page (the site's own assets included) goes into a public edition only
         # where one of its pages reaches it. The theme's files (Material's, overrides/) are the site's own, and
         # a generated file (search index, packs, ledger) is made from the edition's content model.
@@ -78,7 +79,7 @@ def on_env(env, config, files):
             and os.path.abspath(file.src_dir) == docs
             and file.dest_uri not in generated
         }
-        setattr(config, _CANDIDATES, frozenset(found))  # a new config for every build, also under mkdocs serve
+        build_of(config).rendering.docs_files = frozenset(found)
     return env
 
 
@@ -92,8 +93,9 @@ def _remove(site: Path, relative: str) -> None:
         folder.rmdir()
 
 
+@event_priority(_PRIORITY)
 def on_post_build(config):
-    edition, _ = edition_from(os.environ)
+    edition = build_of(config).edition
     if not edition.offline:
         return
     site = Path(config.site_dir)
@@ -101,7 +103,7 @@ def on_post_build(config):
         relative = path.relative_to(site).as_posix() + ("/" if path.is_dir() else "")
         if server_only(relative):
             shutil.rmtree(path) if path.is_dir() else path.unlink()
-    candidates = getattr(config, _CANDIDATES, frozenset())
+    candidates = build_of(config).rendering.docs_files
     if edition.withholds_internal and candidates:
         own = [str(value) for value in (*config.extra_css, *config.extra_javascript)]  # the site's own assets
         left_out = unreached(site, candidates, own)

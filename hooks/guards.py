@@ -10,7 +10,9 @@ from __future__ import annotations
 import logging
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
+from studysite.build.order import priority
 from studysite.build.state import build_of
 from studysite.core.pages import is_entry_path
 from studysite.core.plaintext import EscapedPages
@@ -23,20 +25,18 @@ from studysite.rules.pagecheck import site_assets
 from studysite.rules.resources import is_external
 from studysite.rules.secrecy import rendered_problems
 
+_PRIORITY = priority("guards")
 # Only loggers named mkdocs.* count toward --strict.
 typography_log = logging.getLogger("mkdocs.hooks.typography")
 notice_log = logging.getLogger("mkdocs.hooks.notices")
 problem_log = logging.getLogger("mkdocs.hooks.problems")
-_serving = False  # the whole process is one `mkdocs serve`: set once at startup
-_escaped = EscapedPages()  # titles and front matter escaped while one page's template renders
-_finished = FinishedPages()  # the judge of finished pages (studysite.rules.pagecheck), made anew each build
+# Titles and front matter escaped while one page's template renders (on_page_context to on_post_page), and
+# the judge of finished pages: their state lasts one page, and each build starts them anew (on_files).
+_escaped = EscapedPages()
+_finished = FinishedPages()
 
 
-def on_startup(command, dirty):
-    global _serving
-    _serving = command == "serve"
-
-
+@event_priority(_PRIORITY)
 def on_config(config):
     problems = [
         Problem("mkdocs.yml", 1, key, "站内文件", str(url))
@@ -49,19 +49,20 @@ def on_config(config):
     return config
 
 
-def _stop(problems: list[Problem]) -> None:
+def _stop(problems: list[Problem], config) -> None:
     """Stop the build with every problem; under serve, say them and keep the preview going."""
     if not problems:
         return
-    if not _serving:
+    if not build_of(config).settings.serving:
         raise PluginError(report(problems))
     for problem in sorted(set(problems)):
         problem_log.error(str(problem))
 
 
+@event_priority(_PRIORITY)
 def on_files(files, config):
-    _finished.start(build_of(files), site_assets(config))
-    checked = build_of(files).report
+    _finished.start(build_of(config), site_assets(config))
+    checked = build_of(config).report
     for finding in checked.notices:
         notice_log.info(str(finding))
     for finding in checked.typography:
@@ -71,9 +72,10 @@ def on_files(files, config):
     return files
 
 
+@event_priority(_PRIORITY)
 def on_page_markdown(markdown, page, config, files):
-    build = build_of(files)
-    if _serving and (build.report.stopping or build.report.typography):
+    build = build_of(config)
+    if build.settings.serving and (build.report.stopping or build.report.typography):
         markdown = problems_banner(build.report, page.file.src_uri) + markdown
     # Entries get their banner with their header (hooks/indexes.py); other pages get it here.
     if is_entry_path(page.file.src_uri) or not build.site.internal(page.file.src_uri):
@@ -81,29 +83,33 @@ def on_page_markdown(markdown, page, config, files):
     return with_internal_banner(markdown)
 
 
+@event_priority(_PRIORITY)
 def on_page_content(html, page, config, files):
     # The allowlist judges what the page became; only raw HTML, links, attribute lists or entities can make
     # anything the site's Markdown does not, so other pages pass at once.
-    source = build_of(files).site.source(page.file.src_uri) if page.file.generated_by is None else None
+    source = build_of(config).site.source(page.file.src_uri) if page.file.generated_by is None else None
     if source is not None and may_need_rendering(source.body):
-        build_of(files).html_problems.extend(allowlist_problems(source, html))
-        build_of(files).html_problems.extend(rendered_problems(source, html))  # guards on what readers get
+        build_of(config).rendering.add_problems(allowlist_problems(source, html))
+        build_of(config).rendering.add_problems(rendered_problems(source, html))  # guards on what readers get
     return html
 
 
+@event_priority(_PRIORITY)
 def on_env(env, config, files):
     # Every page is rendered before on_env: every problem of the run is reported together, once.
-    build = build_of(files)
-    _stop(build.report.stopping + build.html_problems)
+    build = build_of(config)
+    _stop([*build.report.stopping, *build.rendering.problems], config)
     return env
 
 
+@event_priority(_PRIORITY)
 def on_page_context(context, page, config, nav):
     # Material prints titles and front matter raw in places: escaped while this page's template renders.
     _escaped.escape(page, [*nav.pages, page.previous_page, page.next_page])
     return context
 
 
+@event_priority(_PRIORITY)
 def on_post_page(output, page, config):
     _escaped.restore()
     # The finished page, template included, as the reader gets it; a page that fails is not written as it is.
@@ -112,5 +118,6 @@ def on_post_page(output, page, config):
     return _finished.judged(output, page)
 
 
+@event_priority(_PRIORITY)
 def on_post_build(config):
-    _stop(_finished.problems())
+    _stop(_finished.problems(), config)

@@ -3,30 +3,34 @@ home page's newest entries."""
 
 from __future__ import annotations
 
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from studysite.build.order import priority
 from studysite.build.state import build_of
 from studysite.core.pages import COMPILATION_PAGES
 from studysite.render.catalogue import entry_page, with_newest
 from studysite.render.md import stash_tables, unstash_tables
 
+_PRIORITY = priority("indexes")
 HOME = "index.md"
-_TABLES = "studysite_tables"  # kept on the page object, which MkDocs makes anew for every build
 
 
+@event_priority(_PRIORITY)
 def on_files(files, config):
-    build = build_of(files)
+    build = build_of(config)
     for src_uri in (*COMPILATION_PAGES, *build.site.listings.group_pages):
         files.append(File.generated(config, src_uri, content=build.generated[src_uri]))
     return files
 
 
+@event_priority(_PRIORITY)
 def on_page_markdown(markdown, page, config, files):
-    site = build_of(files).site
+    site = build_of(config).site
     if page.file.generated_by is not None:
         if page.file.src_uri in COMPILATION_PAGES or page.file.src_uri in site.listings.group_pages:
             markdown, tables = stash_tables(markdown)  # thousands of rows skip Markdown's HTML parsing
-            setattr(page, _TABLES, tables)
+            build_of(config).rendering.stash_tables(page.file.src_uri, tables)
         return markdown
     if page.file.src_uri == HOME:
         return with_newest(markdown, site.listings, HOME)
@@ -36,5 +40,6 @@ def on_page_markdown(markdown, page, config, files):
     return entry_page(entry, markdown, site.internal(entry.src_uri), site.listings)
 
 
+@event_priority(_PRIORITY)
 def on_page_content(html, page, config, files):
-    return unstash_tables(html, getattr(page, _TABLES, ()))
+    return unstash_tables(html, build_of(config).rendering.tables(page.file.src_uri))

@@ -8,18 +8,22 @@ import time
 from pathlib import Path
 
 import markdown as markdown_module
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from studysite.build.order import priority
 from studysite.build.state import build_of
 from studysite.core.pages import PACK_INDEX
 from studysite.office.printing import PrintedPack, PrintPage, printed_date, render_pdf
 from studysite.render.packpages import pack_page, with_pdf_pages
 
+_PRIORITY = priority("packs")
 log = logging.getLogger("mkdocs.hooks.packs")
 
 
+@event_priority(_PRIORITY)
 def on_files(files, config):
-    build = build_of(files)
+    build = build_of(config)
     files.append(File.generated(config, PACK_INDEX, content=build.generated[PACK_INDEX]))
     if build.pdf:
         for pack in build.site.packs:
@@ -29,8 +33,9 @@ def on_files(files, config):
     return files
 
 
+@event_priority(_PRIORITY)
 def on_page_markdown(markdown, page, config, files):
-    build = build_of(files)
+    build = build_of(config)
     pack = build.site.pack(page.file.src_uri) if page.file.generated_by is None else None
     if pack is None:
         return markdown
@@ -43,15 +48,16 @@ def _base(docs: Path, page) -> str:
     return (docs / page.url).as_uri() + ("/" if page.url.endswith("/") or not page.url else "")
 
 
+@event_priority(_PRIORITY)
 def on_env(env, config, files):
-    build = build_of(files)
+    build = build_of(config)
     if not build.pdf:
         return env
     from studysite.office.wordpack import word_pack  # python-docx: loaded only by builds that make the packs' files
 
     docs = Path(config.docs_dir)
-    # The dates hook has put each page's last commit on its file by now (all on_files ran before on_env).
-    changed = {f.src_uri: f.last_changed for f in files if getattr(f, "last_changed", None)}
+    # The dates hook has read each page's last commit by now (all on_files ran before on_env).
+    changed = dict(build.rendering.page_dates)
     counts: dict[str, int] = {}
     for pack in build.site.packs:
         pages = []

@@ -25,20 +25,20 @@ import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from studysite.build.edition import edition_from
+from studysite.build.order import priority
 from studysite.build.state import build_of
 from studysite.core.pages import FIND_PAGE
 from studysite.search.findpage import KINDS, facet_orders, facts_of
 from studysite.search.searchindex import Document, build, sections_of
 
+_PRIORITY = priority("search")
 log = logging.getLogger("mkdocs.hooks.search")
-SCRIPTS_VARIABLE = "STUDYSITE_SEARCH_SCRIPTS"
 # From this many pages the index is built beside the templates (below it, starting a process costs more);
-# STUDYSITE_SEARCH_WORKER=1 or 0 says always or never.
+# STUDYSITE_SEARCH_WORKER=1 or 0 says always or never (studysite.build.inputs).
 WORKER_FROM_PAGES = 1500
-WORKER_VARIABLE = "STUDYSITE_SEARCH_WORKER"
 
 # The index being built for the current build, if in a second process; replaced at each build's start.
 _pending: tuple[subprocess.Popen, float] | None = None  # the worker and when it started
@@ -55,9 +55,8 @@ _WORKER = (
 def scripts_wanted(config) -> bool:
     """The index as scripts too: for the offline edition (make offline), Material's offline plugin, or when asked."""
     offline = config.plugins.get("material/offline") or config.plugins.get("offline")
-    if os.environ.get(SCRIPTS_VARIABLE) == "1" or bool(offline and offline.config.enabled):
-        return True
-    return edition_from(os.environ)[0].offline
+    settings = build_of(config).settings
+    return settings.search_scripts or bool(offline and offline.config.enabled) or settings.edition.offline
 
 
 def _drop_pending() -> None:
@@ -69,20 +68,23 @@ def _drop_pending() -> None:
     _pending = None
 
 
+@event_priority(_PRIORITY)
 def on_files(files, config):
     _drop_pending()  # a build that failed before on_post_build leaves nothing behind for the next one
-    files.append(File.generated(config, FIND_PAGE, content=build_of(files).generated[FIND_PAGE]))
+    files.append(File.generated(config, FIND_PAGE, content=build_of(config).generated[FIND_PAGE]))
     return files
 
 
+@event_priority(_PRIORITY)
 def on_page_markdown(markdown, page, config, files):
     page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return markdown
 
 
+@event_priority(_PRIORITY)
 def on_env(env, config, files):
     global _pending
-    site = build_of(files).site
+    site = build_of(config).site
     documents = [
         Document(
             file.page.url,
@@ -99,9 +101,9 @@ def on_env(env, config, files):
         facet_orders(site.catalogue),
         {"type": KINDS},
         scripts_wanted(config),
-        not edition_from(os.environ)[0].offline,  # opened from a folder, the JSON copy could never be fetched
+        not build_of(config).edition.offline,  # opened from a folder, the JSON copy could never be fetched
     )
-    if _worker_wanted(len(documents)):
+    if _worker_wanted(len(documents), build_of(config).settings.search_worker):
         worker = subprocess.Popen(
             [sys.executable, "-c", _WORKER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
@@ -115,10 +117,9 @@ def on_env(env, config, files):
     return env
 
 
-def _worker_wanted(pages: int) -> bool:
-    asked = os.environ.get(WORKER_VARIABLE)
-    if asked in ("0", "1"):
-        return asked == "1"
+def _worker_wanted(pages: int, asked: bool | None) -> bool:
+    if asked is not None:
+        return asked
     return pages >= WORKER_FROM_PAGES and (os.cpu_count() or 1) > 1
 
 
@@ -142,10 +143,12 @@ def _write_pending(site_dir: str) -> None:
         target.write_bytes(content)
 
 
+@event_priority(_PRIORITY)
 def on_build_error(error):
     _drop_pending()
 
 
+@event_priority(_PRIORITY)
 def on_post_build(config):
     _write_pending(config.site_dir)
     # Material highlights the words on the page a result opens with its own index's settings; from file://

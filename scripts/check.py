@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import os
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -27,10 +28,10 @@ if __name__ == "__main__":
 sys.path.insert(0, str(REPO / "hooks"))
 
 from studysite.build.edition import SERVED, Edition  # noqa: E402  (the hooks folder is not a package)
+from studysite.build.inputs import read_inputs, settings_from  # noqa: E402
 from studysite.build.state import Build, make_build  # noqa: E402
 from studysite.core.hostfiles import before_walk  # noqa: E402
-from studysite.core.sources import GB18030, UNKNOWN, UTF16, Source, encode, read_source, unparsed_front_matter  # noqa: E402
-from studysite.model.measures import reference_date  # noqa: E402
+from studysite.core.sources import GB18030, UNKNOWN, UTF16, Source, encode  # noqa: E402
 from studysite.model.site import load_site  # noqa: E402
 from studysite.rules import fonts  # noqa: E402
 from studysite.rules.allowlist import allowlist_problems, may_need_rendering  # noqa: E402  (hooks is no package)
@@ -51,8 +52,8 @@ def project_config(root: Path):
 
 def project_files(config) -> tuple[list, list]:
     """The files MkDocs would build, as the build's first hook (hooks/content.py) takes them, and the problems
-    of the files it refuses (studysite.core.hostfiles: FIFOs, oversized files), never read. MkDocs' walk of docs/
-    follows links into folders, so with a link there it is not run at all (nothing, and the build stops too)."""
+    of the files it refuses (studysite.core.hostfiles, studysite.rules.statics), never read. MkDocs' walk of
+    docs/ follows links into folders, so with a link there it is not run at all (nothing; the build stops too)."""
     from mkdocs.structure.files import get_files
 
     if before_walk(config):
@@ -66,17 +67,8 @@ def project_files(config) -> tuple[list, list]:
 
 def read_docs(config) -> tuple[list[Source], list[str]]:
     """The Markdown files of docs/ decoded, and the other files' paths: the set of files MkDocs builds."""
-    return _read(project_files(config)[0])
-
-
-def _read(files) -> tuple[list[Source], list[str]]:
-    sources, others = [], []
-    for file in files:
-        if file.is_documentation_page():
-            sources.append(read_source(file.src_uri, file.content_bytes))
-        else:
-            others.append(file.src_uri)
-    return sources, others
+    inputs = read_inputs(config, project_files(config)[0], settings_from({}, date.today())[0])
+    return list(inputs.sources), list(inputs.others)
 
 
 def rendered_problems(config, sources: list[Source]) -> list:
@@ -94,30 +86,24 @@ def rendered_problems(config, sources: list[Source]) -> list:
 
 def load(root: Path, config=None, edition: Edition = SERVED) -> Build:
     """The build's own state for the project at root, from disk (for an edition: what it holds), with what its
-    pages render to."""
-    from markdown.extensions.toc import slugify
-
+    pages render to: made from the same inputs as the build's (studysite.build.inputs)."""
     config = config or project_config(root)
-    today, problems = reference_date(os.environ, date.today())
+    settings, problems = settings_from(os.environ, date.today())
+    settings = replace(settings, edition=edition, pdf=False)
     stopping = before_walk(config)
     if stopping:  # the build stops with these before it lists docs/ (hooks/content.py), and so does the check
-        return Build(load_site([], [], (), today), {}, Report(stopping), False, edition)
+        return Build(settings, load_site([], [], (), settings.today), {}, Report(stopping))
     files, refused = project_files(config)
-    problems += refused
-    sources, others = _read(files)
-    problems += unparsed_front_matter(sources)  # as hooks/content.py adds them
-    topics = tuple(config.extra.get("topics", ()))
-    toc = config.mdx_configs.get("toc", {})
-    slugify = toc.get("slugify", slugify)
+    inputs = read_inputs(config, files, settings, [*problems, *refused])
     docs = Path(config.docs_dir)
     build = make_build(
-        sources, others, topics, today, config.nav, slugify, False, problems, edition,
+        inputs,
         read_file=lambda src_uri: (docs / src_uri).read_bytes(),
         glyphs=fonts.available(),  # the build checks them when it prints the packs (make build installs the fonts)
-        directory_urls=config.use_directory_urls,
-    )  # fmt: skip
-    build.report.problems.extend(rendered_problems(config, [s for s in sources if s.src_uri not in build.withheld]))
-    return build
+    )
+    shown = [source for source in inputs.sources if source.src_uri not in build.withheld]
+    rendered = rendered_problems(config, shown)
+    return replace(build, report=Report([*build.report.problems, *rendered], build.report.findings))
 
 
 def fixed_text(source: Source) -> str:

@@ -12,6 +12,7 @@ import pytest
 import offline
 from conftest import REPO
 from studysite.build.edition import (
+    SERVED,
     WITHHELD_NOTE,
     Edition,
     edition_from,
@@ -21,6 +22,7 @@ from studysite.build.edition import (
     withheld,
     without_links_to,
 )
+from studysite.build.inputs import BuildInputs, Settings
 from studysite.build.state import make_build
 from studysite.core.sources import read_source
 from studysite.render.headers import SECURITY_HEADERS
@@ -84,13 +86,17 @@ def test_what_a_public_edition_leaves_out():
 def test_a_public_build_state_holds_nothing_left_out_and_still_checks_links():
     sources = [notice("甲", "内部"), notice("乙", "公开", "另见[甲](甲.md)。"), pack("folder", "notices/")]
     nav = [{"首页": "index.md"}, {"通报": ["notices/甲.md", "notices/乙.md"]}]
-    build = make_build(sources, [], TOPICS, date(2025, 3, 12), None, None, edition=Edition(True, False))
+
+    def inputs(edition: Edition) -> BuildInputs:
+        return BuildInputs(Settings(date(2025, 3, 12), edition), tuple(sources), (), TOPICS, None, None, True, ())
+
+    build = make_build(inputs(Edition(True, False)))
     assert build.withheld == {"notices/甲.md"}
     assert [n.src_uri for n in build.site.catalogue.notices] == ["notices/乙.md"]
     assert build.site.packs[0].pages == ("notices/乙.md",)
     assert "甲" not in build.generated["notices/index.md"]
     assert not build.report.stopping, build.report.stopping
-    served = make_build(sources, [], TOPICS, date(2025, 3, 12), None, None)
+    served = make_build(inputs(SERVED))
     assert served.withheld == frozenset() and len(served.site.catalogue.notices) == 2
     assert prune_nav(nav, build.withheld) == [{"首页": "index.md"}, {"通报": ["notices/乙.md"]}]
     assert prune_nav([{"通报": ["notices/甲.md"]}, "index.md"], build.withheld) == ["index.md"]

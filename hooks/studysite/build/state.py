@@ -1,20 +1,25 @@
-"""One build's state: the content model, the generated pages and the check report, made once per build.
+"""One build's state: its settings, the content model, the generated pages and the check report, made once.
 
-The first hook (hooks/content.py) makes it from the files MkDocs found and attaches it to that build's Files
-object, which MkDocs makes anew for every build: the state cannot outlive its build, also across the
-rebuilds of `mkdocs serve`, where hook modules stay imported. `make check` makes the same state from disk.
+The first hook (hooks/content.py) makes it from the build's inputs (studysite.build.inputs) and attaches it
+to that build's config, which MkDocs loads anew for every build and hands to every event: the state cannot
+outlive its build, also across the rebuilds of `mkdocs serve`, where hook modules stay imported. `make check`
+makes the same state from the same inputs.
+
+The Build is frozen. What the hooks learn while MkDocs renders the pages (problems only the finished HTML
+shows, the tables a page stashed, the URLs an edition withholds) goes into its Rendering, the one part of a
+build that changes, and only through its methods.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from studysite.build.edition import SERVED, Edition, prune_nav, withheld
+from studysite.build.edition import Edition, prune_nav, withheld
+from studysite.build.inputs import BuildInputs, Settings
 from studysite.core.pages import FIND_PAGE, LEDGER_CSV, LEDGER_PAGE, MAPPING_PAGE, PACK_INDEX
 from studysite.core.problems import Problem
-from studysite.core.sources import Source
 from studysite.model.site import Site, load_site
 from studysite.render.catalogue import generated_pages
 from studysite.render.ledger import ledger_csv, ledger_page, mapping_page
@@ -27,15 +32,48 @@ from studysite.search.findpage import find_page
 _ATTRIBUTE = "studysite_build"
 
 
+class Rendering:
+    """What the hooks learn while MkDocs renders one build: written through these methods only."""
+
+    def __init__(self) -> None:
+        self._problems: list[Problem] = []
+        self._tables: dict[str, tuple[str, ...]] = {}
+        self.withheld_urls: frozenset[str] = frozenset()  # links to them become text (public offline edition)
+        self.docs_files: frozenset[str] = frozenset()  # files of docs/ a public edition carries only if reached
+        self.page_dates: Mapping[str, date] = {}  # when each page last changed, from git history
+
+    def add_problems(self, problems: Iterable[Problem]) -> None:
+        self._problems.extend(problems)
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """Found on rendered pages, as MkDocs renders them (the allowlist, the guards on what readers get)."""
+        return tuple(self._problems)
+
+    def stash_tables(self, src_uri: str, tables: tuple[str, ...]) -> None:
+        self._tables[src_uri] = tables
+
+    def tables(self, src_uri: str) -> tuple[str, ...]:
+        return self._tables.get(src_uri, ())
+
+
 @dataclass(frozen=True)
 class Build:
+    settings: Settings
     site: Site
-    generated: dict[str, str]  # the generated pages (Markdown) and text files (CSV), by src_uri
+    generated: Mapping[str, str]  # the generated pages (Markdown) and text files (CSV), by src_uri
     report: Report
-    pdf: bool  # study packs get their PDFs and Word files, the ledger its workbook (make build, make pdf)
-    edition: Edition = SERVED
     withheld: frozenset[str] = frozenset()  # pages this edition leaves out (offline, public; files: shipped.py)
-    html_problems: list[Problem] = field(default_factory=list)  # found on rendered pages, as MkDocs renders them
+    rendering: Rendering = field(default_factory=Rendering, compare=False)
+
+    @property
+    def pdf(self) -> bool:
+        """Study packs get their PDFs and Word files, the ledger its workbook (make build, make pdf)."""
+        return self.settings.pdf
+
+    @property
+    def edition(self) -> Edition:
+        return self.settings.edition
 
 
 def generated_content(site: Site, pdf: bool, directory_urls: bool = True) -> dict[str, str]:
@@ -51,30 +89,21 @@ def generated_content(site: Site, pdf: bool, directory_urls: bool = True) -> dic
 
 
 def make_build(
-    sources: Iterable[Source],
-    files: Iterable[str],
-    topics: tuple[str, ...],
-    today: date,
-    nav: object,
-    slugify: Callable[[str, str], str] | None,
-    pdf: bool = False,
-    problems: Iterable[Problem] = (),
-    edition: Edition = SERVED,
-    read_file: Callable[[str], bytes] | None = None,
-    glyphs: bool | None = None,
-    directory_urls: bool = True,
+    inputs: BuildInputs, read_file: Callable[[str], bytes] | None = None, glyphs: bool | None = None
 ) -> Build:
-    """The state of one build; problems are those found before the sources (a bad STUDYSITE_TODAY).
+    """The state of one build, from its inputs (problems found before the sources, such as a bad STUDYSITE_TODAY,
+    come with them).
 
     read_file(src_uri) gives the bytes of a file of docs/ that is not a page: Word and PDF files are read and
     checked like pages. glyphs: check that the printing fonts have every character the packs print (default:
-    when the packs are printed). directory_urls is mkdocs.yml's use_directory_urls: generated HTML links name
-    the URLs it gives pages.
+    when the packs are printed). Generated HTML links name the URLs mkdocs.yml's use_directory_urls gives pages.
 
     An edition without 内部 material is made from the other sources only; the pages it leaves out stay
     link targets (the edition's hook turns links to them into text) so the pages that name them still build.
     """
-    sources, files = list(sources), list(files)
+    settings, topics, nav, directory_urls = inputs.settings, inputs.topics, inputs.nav, inputs.directory_urls
+    pdf, edition, today = settings.pdf, settings.edition, settings.today
+    sources, files = list(inputs.sources), list(inputs.others)
     hidden = withheld(sources, topics) if edition.withholds_internal else frozenset()
     if hidden:
         files = [f for f in files if f not in hidden] + sorted(s.src_uri for s in sources if s.src_uri in hidden)
@@ -83,13 +112,13 @@ def make_build(
     site = load_site(sources, files, topics, today)
     generated = generated_content(site, pdf, directory_urls)
     pages = {src_uri: text for src_uri, text in generated.items() if src_uri.endswith(".md")}
-    report = check_site(site, pages, nav, slugify, pdf if glyphs is None else glyphs, directory_urls)
-    problems = [*problems, *report.problems]
+    report = check_site(site, pages, nav, inputs.slugify, pdf if glyphs is None else glyphs, directory_urls)
+    problems = [*inputs.problems, *report.problems]
     documents = [f for f in site.files if is_document(f)] if read_file is not None else []
     if documents:
         linked = linked_files(site, directory_urls)
         problems += [p for f in documents for p in attachment_problems(f, read_file(f), f in linked)]
-    return Build(site, generated, Report(problems, report.findings), pdf, edition, hidden)
+    return Build(settings, site, generated, Report(problems, report.findings), hidden)
 
 
 def linked_files(site: Site, directory_urls: bool = True) -> set[str]:
@@ -105,10 +134,10 @@ def linked_files(site: Site, directory_urls: bool = True) -> set[str]:
     return found
 
 
-def attach(files: object, build: Build) -> None:
-    setattr(files, _ATTRIBUTE, build)
+def attach(config: object, build: Build) -> None:
+    setattr(config, _ATTRIBUTE, build)
 
 
-def build_of(files: object) -> Build:
+def build_of(config: object) -> Build:
     """This build's state; the content hook made it in on_files."""
-    return getattr(files, _ATTRIBUTE)
+    return getattr(config, _ATTRIBUTE)
