@@ -44,6 +44,13 @@ def on_config(config):
         for url in config[key]
         if is_external(str(url))
     ]
+    # Material's offline plugin loads a script from a public CDN (unpkg) on every page: the intranet has no
+    # internet and the pages' policy allows no other site's script. `make offline` makes the offline edition.
+    problems += [
+        Problem("mkdocs.yml", 1, "plugins", "本站的插件（离线版请用 make offline 生成）", name)
+        for name in ("offline", "material/offline")
+        if name in config.plugins
+    ]
     if problems:
         raise PluginError(report(problems))
     return config

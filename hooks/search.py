@@ -5,8 +5,7 @@ Material's own Lunr index is kept empty (it would put every page into one file e
 the header search talks to assets/search/header.js, which answers in the page through Material's worker
 protocol from the index this hook writes to search/. The 检索 page (find/) is generated here too.
 
-For an edition opened from file:// (no fetch there: make offline, STUDYSITE_SEARCH_SCRIPTS=1, or Material's
-offline plugin) the index is also written as small scripts that the reader loads with <script> tags. Listed
+For an edition opened from file:// (no fetch there: make offline or STUDYSITE_SEARCH_SCRIPTS=1) the index is also written as small scripts that the reader loads with <script> tags. Listed
 before hooks/edition.py, whose on_post_build removes what only a server needs (search_index.json is read here
 first).
 
@@ -53,10 +52,9 @@ _WORKER = (
 
 
 def scripts_wanted(config) -> bool:
-    """The index as scripts too: for the offline edition (make offline), Material's offline plugin, or when asked."""
-    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    """The index as scripts too: for the offline edition (make offline), or when asked."""
     settings = build_of(config).settings
-    return settings.search_scripts or bool(offline and offline.config.enabled) or settings.edition.offline
+    return settings.search_scripts or settings.edition.offline
 
 
 def _drop_pending() -> None:

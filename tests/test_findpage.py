@@ -55,15 +55,22 @@ def test_the_find_page_is_a_generated_page_with_a_form_and_no_script_of_its_own(
     assert "<script" not in page and not re.search(r"\son[a-z]+=", page), "no inline script, no inline handler"
 
 
-def test_the_offline_plugin_or_the_switch_writes_the_index_as_scripts(tmp_path: Path):
+def test_materials_offline_plugin_is_refused_and_the_switch_writes_the_index_as_scripts(tmp_path: Path):
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - search\n", "  - search\n  - offline\n"))
+    plain = config.read_text(encoding="utf-8")
+    config.write_text(plain.replace("  - search\n", "  - search\n  - offline\n"))
     site = tmp_path / "site"
-    result = mkdocs_build(project, site)
+    refused = mkdocs_build(project, site)
+    assert (
+        refused.returncode == 1
+        and "mkdocs.yml:1: plugins: 应为 本站的插件（离线版请用 make offline 生成），实为 “material/offline”" in refused.stderr
+    )
+    config.write_text(plain.replace("use_directory_urls: true", "use_directory_urls: false"))
+    result = mkdocs_build(project, site, env={"STUDYSITE_SEARCH_SCRIPTS": "1"})
     assert result.returncode == 0, result.stderr
     meta = (site / "search/meta.json").read_bytes()
     assert (site / "search/meta.js").read_bytes() == b'StudySearch.load("meta",' + meta + b");\n"
-    assert json.loads(meta)["find"] == "find/index.html", "the offline plugin turns directory URLs off"
+    assert json.loads(meta)["find"] == "find/index.html"
     assert len(list((site / "search/text").glob("*.js"))) == json.loads(meta)["documents"]
     assert (site / "search/search_index.js").read_text(encoding="utf-8").startswith("var __index = {")

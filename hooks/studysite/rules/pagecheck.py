@@ -254,6 +254,10 @@ class SiteAssets:
 
     scripts: frozenset[str]
     styles: frozenset[str]
+    site_url: str = ""  # mkdocs.yml's site_url (`mkdocs serve` sets its own): canonical links name it
+
+    def own_address(self, url: str) -> bool:
+        return bool(self.site_url) and normalised_url(url).startswith(self.site_url)
 
     def allows(self, path: str, kind: str) -> bool:
         own = self.scripts if kind == "script" else self.styles
@@ -274,7 +278,8 @@ def site_assets(config) -> SiteAssets:
         for template in Path(custom).rglob("*.html"):
             for path, kind in _TEMPLATE_ASSET.findall(template.read_text(encoding="utf-8")):
                 (scripts if kind == "js" else styles).add(path)
-    return SiteAssets(frozenset(scripts), frozenset(styles))
+    site_url = str(config.site_url or "")
+    return SiteAssets(frozenset(scripts), frozenset(styles), site_url if site_url.endswith("/") else "")
 
 
 def _resolved(page_url: str, value: str) -> str | None:
@@ -330,7 +335,7 @@ def _tag_findings(tag: Tag, page_url: str, assets: SiteAssets) -> list[PageFindi
             (path := _resolved(page_url, href)) is not None and assets.allows(path, "style")
         ):
             found.append(PageFinding(f"<link href={href[:60]}>", "本站自己的样式表", "删除这个样式表", href[:20]))
-        elif _resolved(page_url, href) is None:
+        elif _resolved(page_url, href) is None and not assets.own_address(href):
             found.append(PageFinding(f"<link href={href[:60]}>", "站内地址", "删除这个 <link>", href[:20]))
     elif name == "input" and values.get("type", "text").strip().lower() not in _INPUT_TYPES:
         found.append(PageFinding(f"<input type={values.get('type')}>", "本站模板的输入框", "删除输入框", "<input"))
