@@ -35,7 +35,8 @@ from studysite.core.kinds import ENTRY_FOLDERS, by_key  # noqa: E402
 from studysite.core.pages import NOTICE_DIR  # noqa: E402
 from studysite.core.sources import Source  # noqa: E402
 from studysite.core.writing import file_stem, front_matter  # noqa: E402
-from studysite.importer.gongwen import NOTICE, SPEECH, Recognised, Refused, body_markdown, recognise  # noqa: E402
+from studysite.importer.gongwen import NOTICE, SPEECH, Recognised, Refused, recognise  # noqa: E402
+from studysite.importer.markdownbody import body_markdown  # noqa: E402
 from studysite.importer.officefiles import LEGACY, OFD, READABLE, Unreadable, read  # noqa: E402
 from studysite.model.measures import reference_date  # noqa: E402
 from studysite.model.site import load_site  # noqa: E402

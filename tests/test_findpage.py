@@ -64,7 +64,8 @@ def test_materials_offline_plugin_is_refused_and_the_switch_writes_the_index_as_
     refused = mkdocs_build(project, site)
     assert (
         refused.returncode == 1
-        and "mkdocs.yml:1: plugins: 应为 本站的插件（离线版请用 make offline 生成），实为 “material/offline”" in refused.stderr
+        and "mkdocs.yml:1: plugins: 应为 本站的插件（离线版请用 make offline 生成），实为 “material/offline”"
+        in refused.stderr
     )
     config.write_text(plain.replace("use_directory_urls: true", "use_directory_urls: false"))
     result = mkdocs_build(project, site, env={"STUDYSITE_SEARCH_SCRIPTS": "1"})

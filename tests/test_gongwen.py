@@ -11,7 +11,6 @@ from studysite.importer.gongwen import (
     SPEECH,
     Refused,
     attachment_items,
-    body_markdown,
     canonical_number,
     doc_type_of,
     iso_date,
@@ -19,6 +18,7 @@ from studysite.importer.gongwen import (
     secret_marks,
     speakers_of,
 )
+from studysite.importer.markdownbody import body_markdown
 
 B = Block
 

@@ -71,11 +71,11 @@ _CC = re.compile(r"^抄\s*送\s*[:：]\s*(?P<names>.+)$")
 _PRINTED = re.compile(r"印\s*发$")
 _ATTACHMENT_NOTE = re.compile(r"^附\s*件\s*[:：]\s*(?P<items>.*)$")
 _ATTACHMENT_ITEM = re.compile(r"(?:^|\s)(\d+)\s*[.．、]\s*")
-_ATTACHMENT_HEADING = re.compile(r"^附\s*件\s*(\d*)$")
+ATTACHMENT_HEADING = re.compile(r"^附\s*件\s*(\d*)$")
 _IN_BRACKETS = re.compile(r"^[（(](?P<inner>.+)[）)]$")
 _SENTENCE_MARKS = re.compile(r"[。，；：！？,;:!?]")
-_LEVEL_1 = re.compile(r"^[一二三四五六七八九十百]+、")
-_LEVEL_2 = re.compile(r"^[（(][一二三四五六七八九十百]+[）)]")
+LEVEL_1 = re.compile(r"^[一二三四五六七八九十百]+、")
+LEVEL_2 = re.compile(r"^[（(][一二三四五六七八九十百]+[）)]")
 _NUMBERED = re.compile(r"^(\d+)([.．)])")
 _SUBTITLE = re.compile(r"^[—－\-─]{1,2}\s*")
 _SPEECH_OCCASION = re.compile(r"^在(?P<occasion>.+?)(?:上|时)的[^的]{0,6}(?:讲话|发言|致辞)(?:稿|提纲)?$")
@@ -258,7 +258,7 @@ def _short_line(block: Block) -> bool:
         block.is_text
         and len(text) <= 30
         and not _SENTENCE_MARKS.search(text)
-        and not _LEVEL_1.match(text)
+        and not LEVEL_1.match(text)
         and not _NUMBERED.match(text)
     )
 
@@ -327,7 +327,7 @@ def _notice(head: _Head, title: str, blocks: list[Block], after: int) -> Recogni
     recipients: list[str] = []
     if i < len(blocks) and blocks[i].is_text and blocks[i].align != CENTER:
         match = _RECIPIENTS.match(clean(blocks[i].text))
-        if match and not _LEVEL_1.match(match.group("names")):
+        if match and not LEVEL_1.match(match.group("names")):
             recipients = names(match.group("names"))
             i += 1
     rest = blocks[i:]
@@ -409,7 +409,7 @@ def _imprint(blocks: list[Block]) -> tuple[list[Block], list[str]]:
 def _short_wrapped(block: Block) -> bool:
     """A line of names carried over from the line above (the 抄送 wraps)."""
     text = clean(block.text)
-    return block.is_text and len(text) <= 60 and not _LEVEL_1.match(text) and "。" not in text.rstrip("。")
+    return block.is_text and len(text) <= 60 and not LEVEL_1.match(text) and "。" not in text.rstrip("。")
 
 
 def _dated(blocks: list[Block]) -> int | None:
@@ -434,91 +434,3 @@ def _attachment_note(blocks: list[Block]) -> tuple[list[Block], list[str]]:
             return blocks[:k], attachment_items(text)
         return blocks, []
     return blocks, []
-
-
-# --- the body as Markdown ---------------------------------------------------------------------------------
-
-_NOTE = "\ue000"  # where a footnote's reference goes, while the text is cleaned and escaped
-_LEAD_END = "\ue001"
-_ESCAPE = re.compile(r"([\\`*_\[\]])")
-_LINE_START = re.compile(r"^([#>+-])")
-_LIST_MARKER = re.compile(r"^(\d+)([.)])(?=\s)")  # 1. with a space would start a Markdown list
-
-
-def _escape(text: str) -> str:
-    text = _ESCAPE.sub(r"\\\1", text).replace("<", "&lt;")
-    text = _LINE_START.sub(r"\\\1", text)
-    return _LIST_MARKER.sub(r"\1\\\2", text)
-
-
-def _marked(block: Block) -> str:
-    """The block's text with a mark where each footnote stands and where its bold lead ends."""
-    text = block.text
-    cuts = sorted([(note.at, _NOTE) for note in block.notes] + ([(len(block.lead), _LEAD_END)] if block.lead else []))
-    for at, mark in reversed(cuts):
-        text = text[:at] + mark + text[at:]
-    return text
-
-
-def _heading(text: str) -> str | None:
-    """## for a level-1 heading line (一、…), ### for a level-2 one (（一）…): short, one sentence at most."""
-    if len(text) > 40 or "。" in text.rstrip("。") or _NOTE in text:
-        return None
-    if _LEVEL_1.match(text):
-        return "##"
-    if _LEVEL_2.match(text):
-        return "###"
-    return None
-
-
-def _cell(text: str) -> str:
-    return "<br>".join(_escape(clean(line)) for line in text.split("\n") if clean(line)).replace("|", "\\|")
-
-
-def _table(rows: tuple[tuple[str, ...], ...]) -> str:
-    width = max(len(row) for row in rows)
-    cells = [[_cell(cell) for cell in row] + [""] * (width - len(row)) for row in rows]
-    lines = ["| " + " | ".join(cells[0]) + " |", "|" + " --- |" * width]
-    lines += ["| " + " | ".join(row) + " |" for row in cells[1:]]
-    return "\n".join(lines)
-
-
-def body_markdown(blocks: tuple[Block, ...], image_folder: str) -> str:
-    """The body as Markdown: headings, paragraphs as printed, bold leads, tables, images and footnotes."""
-    parts: list[str] = []
-    notes: list[str] = []
-    after_attachment_heading = False
-    for block in blocks:
-        if block.rule:
-            continue
-        if block.image:
-            parts.append(f"![图片]({image_folder}/{block.image})")
-            continue
-        if block.rows:
-            parts.append(_table(block.rows))
-            continue
-        text = clean(_marked(block))
-        plain = text.replace(_LEAD_END, "")
-        if _ATTACHMENT_HEADING.match(plain):
-            parts.append(f"## {_escape(plain)}")
-            after_attachment_heading = True
-            continue
-        level = _heading(plain)
-        if level:
-            line = f"{level} {_escape(plain)}"
-        elif after_attachment_heading and block.align == CENTER:
-            line = f"### {_escape(plain)}"
-        elif block.bold:
-            line = f"**{_escape(plain)}**"
-        elif _LEAD_END in text:
-            lead, rest = text.split(_LEAD_END, 1)
-            line = f"**{_escape(lead)}**{_escape(rest)}" if lead.strip() else _escape(rest)
-        else:
-            line = _escape(plain)
-        after_attachment_heading = False
-        for note in sorted(block.notes, key=lambda n: n.at):
-            notes.append(clean(note.text))
-            line = line.replace(_NOTE, f"[^{len(notes)}]", 1)
-        parts.append(line)
-    parts += [f"[^{n}]: {_escape(text)}" for n, text in enumerate(notes, 1)]
-    return "\n\n".join(parts) + "\n" if parts else ""
