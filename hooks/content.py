@@ -23,7 +23,7 @@ from studysite.build.inputs import attach_settings, file_reader, read_inputs, se
 from studysite.build.order import priority
 from studysite.build.state import attach, make_build
 from studysite.core.hostfiles import before_walk
-from studysite.core.problems import report
+from studysite.core.problems import stop_message
 from studysite.core.sources import UTF8
 from studysite.rules.statics import refused_files
 
@@ -42,7 +42,7 @@ def on_startup(command, dirty):
 def on_config(config):
     settings, problems = settings_from(os.environ, date.today(), _serving)
     if problems:
-        raise PluginError(report(problems))
+        raise PluginError(stop_message(problems))
     attach_settings(config, settings)  # for the hooks' on_config, before the Build exists
     return config
 
@@ -51,7 +51,7 @@ def on_config(config):
 def on_pre_build(config):
     problems = before_walk(config)  # the same list `make check` stops with
     if problems:
-        raise PluginError(report(problems))
+        raise PluginError(stop_message(problems))
 
 
 @event_priority(_PRIORITY)

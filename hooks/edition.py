@@ -17,7 +17,6 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 
 from studysite.build.edition import (
-    INTERNAL_MARK,
     edition_notice,
     prune_nav,
     server_only,
@@ -27,6 +26,7 @@ from studysite.build.inputs import settings_of
 from studysite.build.order import priority
 from studysite.build.shipped import unreached
 from studysite.build.state import build_of
+from studysite.core.sources import INTERNAL_LABEL
 
 _PRIORITY = priority("edition")
 log = logging.getLogger("mkdocs.hooks.edition")
@@ -40,7 +40,7 @@ def on_config(config):
         config.use_directory_urls = False
         config.extra["edition_notice"] = edition_notice(edition)
         if edition.internal:
-            config.site_name = f"{config.site_name}（{INTERNAL_MARK}）"
+            config.site_name = f"{config.site_name}（{INTERNAL_LABEL}）"
     return config
 
 

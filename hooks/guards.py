@@ -16,8 +16,8 @@ from studysite.build.order import priority
 from studysite.build.state import build_of
 from studysite.core.pages import is_entry_path
 from studysite.core.plaintext import EscapedPages
-from studysite.core.problems import Problem, report
-from studysite.render.catalogue import with_internal_banner
+from studysite.core.problems import Problem, stop_message
+from studysite.render.compilation import with_internal_banner
 from studysite.render.serving import problems_banner
 from studysite.rules.allowlist import allowlist_problems, may_need_rendering
 from studysite.rules.finished import FinishedPages
@@ -52,7 +52,7 @@ def on_config(config):
         if name in config.plugins
     ]
     if problems:
-        raise PluginError(report(problems))
+        raise PluginError(stop_message(problems))
     return config
 
 
@@ -61,7 +61,7 @@ def _stop(problems: list[Problem], config) -> None:
     if not problems:
         return
     if not build_of(config).settings.serving:
-        raise PluginError(report(problems))
+        raise PluginError(stop_message(problems))
     for problem in sorted(set(problems)):
         problem_log.error(str(problem))
 

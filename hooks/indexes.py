@@ -9,7 +9,7 @@ from mkdocs.structure.files import File
 from studysite.build.order import priority
 from studysite.build.state import build_of
 from studysite.core.pages import COMPILATION_PAGES
-from studysite.render.catalogue import entry_page, with_newest
+from studysite.render.compilation import entry_page, with_newest
 from studysite.render.md import stash_tables, unstash_tables
 
 _PRIORITY = priority("indexes")

@@ -31,7 +31,7 @@ from studysite.build.order import priority
 from studysite.build.state import build_of
 from studysite.core.pages import FIND_PAGE
 from studysite.search.findpage import KINDS, facet_orders, facts_of
-from studysite.search.searchindex import Document, build, sections_of
+from studysite.search.searchindex import IndexedPage, build, sections_of
 
 _PRIORITY = priority("search")
 log = logging.getLogger("mkdocs.hooks.search")
@@ -84,7 +84,7 @@ def on_env(env, config, files):
     global _pending
     site = build_of(config).site
     documents = [
-        Document(
+        IndexedPage(
             file.page.url,
             file.page.title or file.page.url,
             sections_of(file.page.content),

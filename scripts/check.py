@@ -35,7 +35,7 @@ from studysite.core.sources import GB18030, UNKNOWN, UTF16, Source, encode  # no
 from studysite.model.site import load_site  # noqa: E402
 from studysite.rules import fonts  # noqa: E402
 from studysite.rules.allowlist import allowlist_problems, may_need_rendering  # noqa: E402  (hooks is no package)
-from studysite.rules.checks import Report  # noqa: E402
+from studysite.rules.checks import Verdict  # noqa: E402
 from studysite.rules.lint import apply_fixes, typography  # noqa: E402
 from studysite.rules.secrecy import rendered_problems as rendered_secrecy  # noqa: E402
 from studysite.rules.statics import refused_files  # noqa: E402
@@ -92,7 +92,7 @@ def load(root: Path, config=None, edition: Edition = SERVED) -> Build:
     settings = replace(settings, edition=edition, pdf=False)
     stopping = before_walk(config)
     if stopping:  # the build stops with these before it lists docs/ (hooks/content.py), and so does the check
-        return Build(settings, load_site([], [], (), settings.today), {}, Report(stopping))
+        return Build(settings, load_site([], [], (), settings.today), {}, Verdict(stopping))
     files, refused = project_files(config)
     inputs = read_inputs(config, files, settings, [*problems, *refused])
     docs = Path(config.docs_dir)
@@ -103,7 +103,7 @@ def load(root: Path, config=None, edition: Edition = SERVED) -> Build:
     )
     shown = [source for source in inputs.sources if source.src_uri not in build.withheld]
     rendered = rendered_problems(config, shown)
-    return replace(build, report=Report([*build.report.problems, *rendered], build.report.findings))
+    return replace(build, report=Verdict([*build.report.problems, *rendered], build.report.findings))
 
 
 def fixed_text(source: Source) -> str:

@@ -32,8 +32,9 @@ if __name__ == "__main__":
 sys.path.insert(0, str(REPO / "hooks"))
 
 from publish import build_and_check  # noqa: E402
-from studysite.build.edition import DATE_VARIABLE, INTERNAL_MARK, INTERNAL_VARIABLE, OFFLINE_VARIABLE, Edition  # noqa: E402
+from studysite.build.edition import DATE_VARIABLE, INTERNAL_VARIABLE, OFFLINE_VARIABLE, Edition  # noqa: E402
 from studysite.build.shipped import unshipped_problems  # noqa: E402
+from studysite.core.sources import INTERNAL_LABEL  # noqa: E402
 from studysite.model.history import CHINA  # noqa: E402
 from studysite.model.measures import TODAY_VARIABLE  # noqa: E402
 
@@ -72,7 +73,7 @@ def uncommitted(root: Path) -> list[str]:
 
 def edition_name(day: date, internal: bool) -> str:
     """The zip's name and the folder it unpacks to: what it is, whether it holds 内部 material, its date."""
-    mark = f"-{INTERNAL_MARK.replace(' ', '-')}" if internal else ""
+    mark = f"-{INTERNAL_LABEL.replace(' ', '-')}" if internal else ""
     return f"{SITE_NAME}-离线版{mark}-{day.isoformat()}"
 
 

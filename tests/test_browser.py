@@ -212,13 +212,13 @@ def test_the_browser_cuts_queries_into_the_same_shards_as_the_index(browser, sit
 
 
 def test_a_page_holding_the_pairs_of_a_phrase_apart_is_no_result(browser, tmp_path):
-    from studysite.search.searchindex import Document, Section, build
+    from studysite.search.searchindex import IndexedPage, Section, build
 
     apart = "选人的事，人用得好，用人要公道。" * 5  # every pair of 选人用人, never the phrase, many times
     documents = [
-        Document("apart/", "示例甲", (Section("", "", apart),)),
-        Document("exact/", "示例乙", (Section("", "", "坚持公道正派选人用人。"),)),
-        Document("title/", "选人用人示例", (Section("", "", "正文。"),)),
+        IndexedPage("apart/", "示例甲", (Section("", "", apart),)),
+        IndexedPage("exact/", "示例乙", (Section("", "", "坚持公道正派选人用人。"),)),
+        IndexedPage("title/", "选人用人示例", (Section("", "", "正文。"),)),
     ]
     root = tmp_path / "web"
     for path, content in build(documents).items():

@@ -268,7 +268,7 @@ def test_an_unexpected_error_in_the_build_names_the_page_and_the_log(monkeypatch
     def broken(*args, **kwargs):
         raise KeyError("示例")
 
-    monkeypatch.setattr("studysite.render.catalogue.entry_page", broken)  # the hook imports it when it is loaded
+    monkeypatch.setattr("studysite.render.compilation.entry_page", broken)  # the hook imports it when it is loaded
     with pytest.raises(KeyError) as error:
         build_quietly(project, tmp_path / "site")
     line = clerk.unexpected(error.value)
@@ -279,11 +279,11 @@ def test_an_unexpected_error_in_the_build_names_the_page_and_the_log(monkeypatch
 SERVE_WITH_A_FAULT = """
 import sys
 sys.path[:0] = [{scripts!r}, {hooks!r}]
-import clerk, serve, studysite.render.catalogue
+import clerk, serve, studysite.render.compilation
 clerk.ERROR_LOG = __import__("pathlib").Path({log!r})
 def broken(*args, **kwargs):
     raise KeyError("示例")
-studysite.render.catalogue.entry_page = broken
+studysite.render.compilation.entry_page = broken
 sys.exit(clerk.run(serve.main, ["--port", "{port}", "--root", {root!r}]))
 """
 

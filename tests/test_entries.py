@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from compilation_fixtures import BAD, GOOD, TOPICS, entry_files
-from studysite.core.problems import report
+from studysite.core.problems import stop_message
 from studysite.core.sources import Source
 from studysite.model.entries import Notice, Review, SourceRef, Speech, load_catalogue
 
@@ -29,7 +29,7 @@ docs/speeches/shapes.md:9: sources 出处: 应为 出处列表，每项含 publi
 
 def test_every_fault_of_every_bad_file_is_reported_in_one_run():
     catalogue, problems = load_catalogue(entry_files(BAD), TOPICS)
-    assert report(problems) == BAD_REPORT
+    assert stop_message(problems) == BAD_REPORT
     # dup-a.md is valid on its own: the duplicate is reported at the later file, which names it
     assert [entry.src_uri for entry in catalogue.entries] == ["notices/dup-a.md"]
 

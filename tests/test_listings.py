@@ -17,7 +17,7 @@ from studysite.core.sources import Source
 from studysite.model.entries import Catalogue, Speech
 from studysite.model.listings import LIMIT, Listings
 from studysite.model.site import load_site
-from studysite.render.catalogue import generated_pages
+from studysite.render.compilation import generated_pages
 from studysite.render.md import stash_tables, unstash_tables
 from studysite.rules.links import link_problems, page_targets, unreachable
 

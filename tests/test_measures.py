@@ -7,7 +7,7 @@ from pathlib import Path
 
 from compilation_fixtures import sources_in
 from conftest import REPO, SOURCE_REPORT
-from studysite.core.problems import report
+from studysite.core.problems import stop_message
 from studysite.core.sources import Source
 from studysite.model.measures import Item, load_plan, parse_problem_areas, progress, reference_date
 from studysite.model.meeting_report import parse_report
@@ -44,7 +44,7 @@ docs/report/problems.md:27: P5 问题: 应为 至少一项措施的 problem_refs
 
 def test_every_bad_item_is_reported_in_one_run():
     _, problems = load_plan([*measure_files(FIXTURES / "bad-measures"), PROBLEM_LIST], JULY_FIRST)
-    assert report(problems) == BAD_REPORT
+    assert stop_message(problems) == BAD_REPORT
 
 
 def test_progress_and_overdue_with_a_fixed_date():

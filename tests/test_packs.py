@@ -14,7 +14,7 @@ from pdfminer.pdfparser import PDFParser
 
 from compilation_fixtures import GOOD, TOPICS, entry_files, sources_in
 from conftest import REPO, append_line, copy_project, mkdocs_build, soup
-from studysite.core.problems import report
+from studysite.core.problems import stop_message
 from studysite.core.sources import Source
 from studysite.model.entries import load_catalogue
 from studysite.model.packs import load_packs, page_levels
@@ -40,7 +40,7 @@ def pack_files(folder: Path) -> list[Source]:
 def test_bad_packs_are_refused_naming_file_and_line():
     _, problems = load_packs(pack_files(FIXTURES / "bad-packs"), EXISTING, CATALOGUE, LEVELS)
     expected = "docs/ 中存在的页面（如 report/index.md）、栏目（如 speeches/）或 compilation/contents.md"
-    assert report(problems) == (
+    assert stop_message(problems) == (
         "发现 4 处问题，构建已停止：\n"
         "docs/packs/empty.md:4: pages 页面: 应为 要打印的页面列表（至少一项），实为 “[]”\n"
         f"docs/packs/missing.md:6: pages[2] 页面: 应为 {expected}，实为 “report/nothing.md”\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from studysite.core.problems import Problem, report
+from studysite.core.problems import Problem, stop_message
 from studysite.rules.resources import external_resource_problems, is_external, loaded_urls, scan
 
 
@@ -68,7 +68,7 @@ def test_a_problem_names_the_file_the_line_and_the_url():
             "https://example.cn/a.png",
         )
     ]
-    assert report(problems) == (
+    assert stop_message(problems) == (
         "发现 1 处问题，构建已停止：\n"
         "docs/speeches/a.md:7: 外部资源: 应为 站内文件（内网无法访问外部网站，请把文件放进 docs/ 并用相对路径引用），"
         "实为 “https://example.cn/a.png”"

@@ -20,7 +20,7 @@ from search_corpus import contains, scanned_pages
 
 from bench import write_corpus
 from conftest import copy_project, mkdocs_build
-from studysite.search.searchindex import Document, Section, build
+from studysite.search.searchindex import IndexedPage, Section, build
 from test_browser import CHROMIUM, _QuietHandler, browser  # noqa: F401  (browser: the same Chromium fixture)
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
@@ -143,7 +143,7 @@ def test_a_count_past_999_is_said_exactly(page, corpus, url, tmp_path):
     shutil.copytree(corpus["site"], site)
     shutil.rmtree(site / "search/shards")
     shutil.rmtree(site / "search/positions")
-    documents = [Document(f"p{n}/", f"示例第{n}页", (Section("", "", "整改事项"),)) for n in range(1234)]
+    documents = [IndexedPage(f"p{n}/", f"示例第{n}页", (Section("", "", "整改事项"),)) for n in range(1234)]
     for path, content in build(documents, "find/").items():
         (site / "search" / path).parent.mkdir(parents=True, exist_ok=True)
         (site / "search" / path).write_bytes(content)

@@ -6,12 +6,12 @@ import json
 from datetime import date
 
 from studysite.search.searchindex import (
-    Document,
     Facts,
+    IndexedPage,
     Section,
     analyse,
     build,
-    catalogue,
+    facts_table,
     fold,
     read_varints,
     sections_of,
@@ -91,8 +91,8 @@ def _decode_positions(encoded: str) -> dict[int, tuple[list[int], list[int]]]:
 
 
 DOCUMENTS = [
-    Document("b/", "整改台账", (Section("", "", "整改事项"),), Facts("notice", number="示发〔2025〕7号")),
-    Document("a/", "首页", (Section("", "", "整改措施，整改"),)),
+    IndexedPage("b/", "整改台账", (Section("", "", "整改事项"),), Facts("notice", number="示发〔2025〕7号")),
+    IndexedPage("a/", "首页", (Section("", "", "整改措施，整改"),)),
 ]
 
 
@@ -146,11 +146,11 @@ def _cells(encoded: str) -> list[list[int]]:
 
 def test_the_catalogue_holds_each_pages_facts_as_columns():
     documents = [
-        Document("n/", "通报", (), Facts("notice", date(2024, 3, 1), "通报", ("示例局纪委",), topics=("警示教育",))),
-        Document("s/", "讲话", (), Facts("speech", date(2023, 12, 31), speakers=("示例乙", "示例甲"))),
-        Document("r/", "报告", (), Facts("report")),
+        IndexedPage("n/", "通报", (), Facts("notice", date(2024, 3, 1), "通报", ("示例局纪委",), topics=("警示教育",))),
+        IndexedPage("s/", "讲话", (), Facts("speech", date(2023, 12, 31), speakers=("示例乙", "示例甲"))),
+        IndexedPage("r/", "报告", (), Facts("report")),
     ]
-    data = catalogue(documents, {"type": ("speech", "notice", "report")}, {"type": {"notice": "通报通知"}})
+    data = facts_table(documents, {"type": ("speech", "notice", "report")}, {"type": {"notice": "通报通知"}})
     facets = {facet["key"]: facet for facet in data["facets"]}
     assert facets["type"] == {"key": "type", "label": "类型", "values": ["speech", "notice", "report"],
                               "names": ["speech", "通报通知", "report"]}  # fmt: skip

@@ -27,14 +27,13 @@ from urllib.parse import unquote, urlsplit
 from studysite.core.fields import format_date, parse_iso_date
 from studysite.core.pages import GENERATED_PAGES, is_pack_path
 from studysite.core.problems import Problem
-from studysite.core.sources import Source
+from studysite.core.sources import INTERNAL_LABEL, Source
 from studysite.model.entries import load_catalogue
 from studysite.model.packs import expand, page_levels
 
 OFFLINE_VARIABLE = "STUDYSITE_OFFLINE"  # "1": the offline edition (no directory URLs, no server-only files)
 INTERNAL_VARIABLE = "STUDYSITE_INTERNAL"  # "1": the offline edition takes 内部 material too
 DATE_VARIABLE = "STUDYSITE_EDITION_DATE"  # the newest source change, shown on every page of an offline edition
-INTERNAL_MARK = "内部资料 注意保存"
 WITHHELD_NOTE = "（内部资料，本离线版未收录）"
 
 # What a reader's browser never asks for when the site opens from a folder: the page a server shows for a
@@ -94,7 +93,7 @@ def edition_notice(edition: Edition) -> str | None:
     when = f"，资料截至 {format_date(edition.date)}" if edition.date else ""
     if edition.internal:
         return (
-            f'<strong class="edition-internal">{INTERNAL_MARK}</strong> '
+            f'<strong class="edition-internal">{INTERNAL_LABEL}</strong> '
             f"离线版{when}。本版含内部资料，仅限经批准的人员使用，不得复制、外传或接入互联网。"
         )
     return f"离线版{when}。本版只收录非密、公开的资料和会议报告、措施，不含内部资料。"

@@ -21,11 +21,11 @@ from studysite.build.inputs import BuildInputs, Settings
 from studysite.core.pages import FIND_PAGE, LEDGER_CSV, LEDGER_PAGE, MAPPING_PAGE, PACK_INDEX
 from studysite.core.problems import Problem
 from studysite.model.site import Site, load_site
-from studysite.render.catalogue import generated_pages
+from studysite.render.compilation import generated_pages
 from studysite.render.ledger import ledger_csv, ledger_page, mapping_page
 from studysite.render.packpages import packs_index
 from studysite.rules.attachments import attachment_problems, is_document
-from studysite.rules.checks import Report, check_site
+from studysite.rules.checks import Verdict, check_site
 from studysite.rules.links import markdown_links, resolve
 from studysite.search.findpage import find_page
 
@@ -62,7 +62,7 @@ class Build:
     settings: Settings
     site: Site
     generated: Mapping[str, str]  # the generated pages (Markdown) and text files (CSV), by src_uri
-    report: Report
+    report: Verdict
     withheld: frozenset[str] = frozenset()  # pages this edition leaves out (offline, public; files: shipped.py)
     rendering: Rendering = field(default_factory=Rendering, compare=False)
 
@@ -118,7 +118,7 @@ def make_build(
     if documents:
         linked = linked_files(site, directory_urls)
         problems += [p for f in documents for p in attachment_problems(f, read_file(f), f in linked)]
-    return Build(settings, site, generated, Report(problems, report.findings), hidden)
+    return Build(settings, site, generated, Verdict(problems, report.findings), hidden)
 
 
 def linked_files(site: Site, directory_urls: bool = True) -> set[str]:

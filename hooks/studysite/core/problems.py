@@ -20,7 +20,7 @@ class Problem:
         return f"{self.path}:{self.line}: {self.field}: 应为 {self.expected}，实为 “{self.got}”{hint}"
 
 
-def report(problems: list[Problem]) -> str:
+def stop_message(problems: list[Problem]) -> str:
     """All problems of a run as one message, sorted by file and line, for the build to stop with."""
     lines = [str(problem) for problem in sorted(set(problems))]
     return f"发现 {len(lines)} 处问题，构建已停止：\n" + "\n".join(lines)

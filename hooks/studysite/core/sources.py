@@ -18,7 +18,11 @@ UTF8, UTF8_BOM, GB18030, UTF16, UNKNOWN = "UTF-8", "UTF-8（带 BOM）", "GB1803
 _BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # what Notepad's "Unicode" saves
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-INTERNAL_MARK = re.compile(r"内部资料|注意保存")
+# The marks of 内部 material: what a clerk writes (found anywhere in a page), the label the site shows, and
+# the mark printed on paper (GB/T 9704: the two words apart by a full-width space).
+INTERNAL_PATTERN = re.compile(r"内部资料|注意保存")
+INTERNAL_LABEL = "内部资料 注意保存"
+INTERNAL_PRINTED = "内部资料　注意保存"
 
 
 def decode(raw: bytes) -> tuple[str, str]:
@@ -89,13 +93,13 @@ class Source:
     @cached_property
     def internal(self) -> bool:
         """The page carries a 内部资料/注意保存 mark in its text (outside code and front matter)."""
-        if not INTERNAL_MARK.search(self.body):
+        if not INTERNAL_PATTERN.search(self.body):
             return False
         in_code = False
         for line in self.body.split("\n"):
             if _FENCE.match(line):
                 in_code = not in_code
-            elif not in_code and INTERNAL_MARK.search(line):
+            elif not in_code and INTERNAL_PATTERN.search(line):
                 return True
         return False
 

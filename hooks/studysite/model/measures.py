@@ -111,7 +111,7 @@ class Progress:
     def summary(self) -> str:
         line = f"已完成{self.done}项、正在整改{self.in_progress}项、长期坚持{self.ongoing}项，完成率{self.rate_shown}"
         extras = [
-            (self.not_started, "未开始"),
+            (self.not_started, NOT_STARTED),
             (self.unreported, "未填报状态"),
             (self.undated, "完成时限待定"),
             (self.overdue, "逾期"),

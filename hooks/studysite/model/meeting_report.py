@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from studysite.core.han import HAN
+
 # A half-width period between Chinese text (or before a "(3)" marker) is a typing slip for 。.
-_HAN = r"[\u3400-\u9fff]"
-_SLIP_PERIOD = re.compile(rf"(?<={_HAN})\.(?={_HAN}|\(\d\))")
+_SLIP_PERIOD = re.compile(rf"(?<=[{HAN}])\.(?=[{HAN}]|\(\d\))")
 _ORDINALS = "一二三四五"
 _POINT = re.compile(rf"^([{_ORDINALS}])是(.+?。)(.*)$")
 _TASK = re.compile(r"\((\d)\)")
@@ -33,7 +34,7 @@ class Part:
 
 
 @dataclass(frozen=True)
-class Report:
+class MeetingReport:
     title: str
     opening: str
     parts: tuple[Part, ...]
@@ -76,7 +77,7 @@ def _tasks(paragraph: str) -> tuple[Point, ...]:
     return tuple(tasks)
 
 
-def parse_report(source: str) -> Report:
+def parse_report(source: str) -> MeetingReport:
     """Split the corrected source text into title, opening and its four parts."""
     text, _ = correct_periods(source)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -88,7 +89,7 @@ def parse_report(source: str) -> Report:
         else:
             parts[-1] = Part(parts[-1].heading, parts[-1].paragraphs + (line,))
     reflection, analysis, plans = parts[1], parts[2], parts[3]
-    return Report(
+    return MeetingReport(
         title=title,
         opening=opening,
         parts=tuple(parts),

@@ -17,11 +17,11 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from studysite.core.fields import format_date
+from studysite.core.sources import INTERNAL_PRINTED
 from studysite.model.packs import Pack
 from studysite.office.layout import balanced_lines, column_widths
 
 CSS = (Path(__file__).parent / "pack.css").read_text(encoding="utf-8")
-INTERNAL_MARK = "内部资料　注意保存"
 
 
 @dataclass(frozen=True)
@@ -159,7 +159,7 @@ TOC_TITLE = "目　　录"
 def document(printed: PrintedPack) -> str:
     """The whole pack as one HTML document for WeasyPrint."""
     pack, pages = printed.pack, printed.pages
-    cover = [f'<p class="cover-mark">{INTERNAL_MARK}</p>' if pack.internal else ""]
+    cover = [f'<p class="cover-mark">{INTERNAL_PRINTED}</p>' if pack.internal else ""]
     cover.append(f'<h1 class="cover-title">{title_html(pack.title)}</h1>')
     cover += [f"<p>{html.escape(line)}</p>" for line in cover_lines(printed)]
     toc = "".join(f'<li><a href="#page-{n}">{html.escape(page.title)}</a></li>' for n, page in enumerate(pages, 1))

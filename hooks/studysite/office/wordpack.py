@@ -23,10 +23,10 @@ from docx.image.image import Image
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt
 
+from studysite.core.sources import INTERNAL_PRINTED
 from studysite.office.layout import BLOCK_HEIGHT_MM, BLOCK_WIDTH_MM, balanced_lines
 from studysite.office.ooxml import repeatable_zip
 from studysite.office.printing import (
-    INTERNAL_MARK,
     INTRO_TITLE,
     TOC_TITLE,
     WIDE,
@@ -300,7 +300,7 @@ def _cover(document, printed: PrintedPack) -> None:
     if pack.internal:
         mark = document.add_paragraph(style=FRONT_TITLE_STYLE)
         mark.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        mark.add_run(INTERNAL_MARK)
+        mark.add_run(INTERNAL_PRINTED)
     for _ in range(4):  # the title a third down the page, as the PDF sets it
         document.add_paragraph().paragraph_format.first_line_indent = 0
     title = document.add_paragraph(style="Title")

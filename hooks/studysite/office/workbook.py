@@ -11,7 +11,19 @@ import io
 from datetime import date, datetime
 
 from studysite.core.fields import format_date
-from studysite.model.measures import NO_RATE, NO_RATE_NOTE, RATE_DEFINITION, TBD, Plan, Progress, progress
+from studysite.model.measures import (
+    DONE,
+    IN_PROGRESS,
+    NO_RATE,
+    NO_RATE_NOTE,
+    NOT_STARTED,
+    ONGOING,
+    RATE_DEFINITION,
+    TBD,
+    Plan,
+    Progress,
+    progress,
+)
 from studysite.office.layout import column_widths
 from studysite.office.ooxml import repeatable_zip
 from studysite.render.ledger import LEDGER_COLUMNS, ledger_rows
@@ -22,10 +34,10 @@ OVERDUE_COLUMN = "是否逾期"
 PROGRESS_COLUMNS = (
     "措施",
     "事项",
-    "已完成",
-    "正在整改",
-    "长期坚持",
-    "未开始",
+    DONE,
+    IN_PROGRESS,
+    ONGOING,
+    NOT_STARTED,
     "未填报",
     "逾期",
     "责任部门待定",

@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 # A task item may name its own state (the measures' 状态 field) in an element of this class; other task
 # items are 已完成 when their box is ticked, 未完成 when not.
 TASK_STATE_CLASS = "task-state"
-DONE, NOT_DONE = "已完成", "未完成"
+BOX_CHECKED, BOX_UNCHECKED = "已完成", "未完成"  # what a screen reader says for a task-list box
 _LABELLED = ("aria-label", "aria-labelledby", "id")  # a box with one of these has its label already
 _FIRST_LINE_ENDS = ("br", "p", "ul", "ol", "div", "li")
 _SPACE = re.compile(r"\s+")
@@ -91,7 +91,7 @@ class _Reader(HTMLParser):
         if tag == "li" and item:
             self.items.pop()
             if item.box:
-                state = "".join(item.state) or (DONE if item.checked else NOT_DONE)
+                state = "".join(item.state) or (BOX_CHECKED if item.checked else BOX_UNCHECKED)
                 label = task_label("".join(item.first_line), state)
                 self._insert_attribute(*item.box, f'aria-label="{escape(label)}"')
 

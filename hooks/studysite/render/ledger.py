@@ -11,7 +11,10 @@ from studysite.core.fields import format_date
 from studysite.core.pages import LEDGER_CSV, LEDGER_PAGE, LEDGER_XLSX, MAPPING_PAGE, PROBLEM_PAGE
 from studysite.model.measures import (
     DONE,
+    IN_PROGRESS,
     NO_RATE_NOTE,
+    NOT_STARTED,
+    ONGOING,
     RATE_DEFINITION,
     TBD,
     Item,
@@ -133,7 +136,6 @@ def downloads(workbook: bool) -> str:
 
 # On screen the ledger has four columns, wide enough for a 1280 px screen; the rest opens under 详情.
 SCREEN_COLUMNS = ("事项", "任务", "责任部门", "时限与状态")
-OVERDUE = "逾期"  # the filter value for overdue items (a derived state, not one a clerk types)
 
 
 def _area_html(plan: Plan, area_id: str, from_page: str, urls: bool) -> str:
@@ -181,10 +183,10 @@ def _ledger_row(row: LedgerRow, plan: Plan, urls: bool) -> Row:
 def _progress_cells(p: Progress) -> tuple[str, str, str]:
     """事项, 完成率 (with its fraction), 情况: the counts a row of the progress table shows."""
     statuses = [
-        (p.done, "已完成"),
-        (p.in_progress, "正在整改"),
-        (p.ongoing, "长期坚持"),
-        (p.not_started, "未开始"),
+        (p.done, DONE),
+        (p.in_progress, IN_PROGRESS),
+        (p.ongoing, ONGOING),
+        (p.not_started, NOT_STARTED),
         (p.unreported, "未填报"),
     ]
     # Overdue and unassigned items are counted again among the statuses: said apart, so nobody adds them up.

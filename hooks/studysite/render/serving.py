@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from studysite.render.md import escape
-from studysite.rules.checks import Report
+from studysite.rules.checks import Verdict
 
 _SHOWN = 20  # enough to work through; the terminal and `make check` list every one
 
 
-def problems_banner(report: Report, src_uri: str) -> str:
+def problems_banner(report: Verdict, src_uri: str) -> str:
     """A box naming the problems of this page first, then the others, each as `make check` prints it."""
     lines = [str(p) for p in report.stopping] + [str(f) for f in report.typography]
     here = [line for line in lines if line.startswith(f"docs/{src_uri}:")]

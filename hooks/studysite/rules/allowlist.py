@@ -147,7 +147,7 @@ def style_allowed(tag: str, value: str) -> bool:
 
 
 @dataclass(frozen=True)
-class Finding:
+class Disallowed:
     rule: str
     expected: str
     got: str
@@ -210,29 +210,29 @@ def _canonical(html: str) -> tuple:
     return tuple(tags), "".join(walker.text).replace(" ", "")
 
 
-def _attribute_finding(tag: str, name: str, value: str, raw: str) -> Finding | None:
+def _attribute_finding(tag: str, name: str, value: str, raw: str) -> Disallowed | None:
     allowed = ALLOWED_ATTRIBUTES.get(tag, _GLOBAL)
     if name in _VALUES.get(tag, {}):
         if value.lower() in _VALUES[tag][name]:
             return None
         expected = "、".join(sorted(_VALUES[tag][name] - {""}))
-        return Finding("表单控件", f"{tag} 的 {name} 为 {expected}", f"{name}={value}", "删除该控件", (raw, name))
+        return Disallowed("表单控件", f"{tag} 的 {name} 为 {expected}", f"{name}={value}", "删除该控件", (raw, name))
     if name.startswith(tuple(GENERIC_PREFIXES)):
         return None
     if name.startswith("on"):
-        return Finding("事件处理属性", "不含脚本的 HTML", name, f"删除 {name} 属性", (f"{name}=", name))
+        return Disallowed("事件处理属性", "不含脚本的 HTML", name, f"删除 {name} 属性", (f"{name}=", name))
     if name == "style":
         if style_allowed(tag, value):
             return None
-        return Finding(
+        return Disallowed(
             "样式属性", "不带 style 的 HTML（排版由网站统一设定）", value, "删除 style 属性", ("style=", value)
         )
     if name in ("srcset", "background", "poster", "data", "formaction", "action", "xlink:href", "ping"):
-        return Finding(
+        return Disallowed(
             "加载或提交地址", "本站允许的属性：" + "、".join(sorted(allowed)), name, f"删除 {name} 属性", (name,)
         )
     if name not in allowed:
-        return Finding(
+        return Disallowed(
             "HTML 属性",
             f"<{tag}> 可用的属性：{'、'.join(sorted(allowed))}",
             name,
@@ -242,7 +242,7 @@ def _attribute_finding(tag: str, name: str, value: str, raw: str) -> Finding | N
     if name in _URL_ATTRIBUTES:
         scheme = url_scheme(value)
         if scheme and scheme not in URL_SCHEMES:
-            return Finding(
+            return Disallowed(
                 "链接协议",
                 SCHEMES_EXPECTED,
                 value.strip()[:60],
@@ -250,18 +250,18 @@ def _attribute_finding(tag: str, name: str, value: str, raw: str) -> Finding | N
                 (value, value.strip()[:20], f"{name}="),
             )
         if tag == "img" and name == "src" and leaves_site(value):
-            return Finding(EXTERNAL_FIELD, EXTERNAL_EXPECTED, value, "", (value,))
+            return Disallowed(EXTERNAL_FIELD, EXTERNAL_EXPECTED, value, "", (value,))
     return None
 
 
-def html_findings(html: str) -> list[Finding]:
+def html_findings(html: str) -> list[Disallowed]:
     """What of this rendered HTML the allowlist does not allow, each with where to look for it."""
     walker = _walk(html)
-    found: list[Finding] = []
+    found: list[Disallowed] = []
     for tag, attrs, raw in walker.tags:
         if tag not in ALLOWED_TAGS:
             found.append(
-                Finding(
+                Disallowed(
                     "HTML 标签",
                     "Markdown 能写出的内容（段落、标题、列表、表格、链接、图片）",
                     f"<{tag}>",
@@ -272,7 +272,7 @@ def html_findings(html: str) -> list[Finding]:
             continue
         if tag == "input" and dict(attrs).get("type", "").strip().lower() not in _VALUES["input"]["type"]:
             expected = "任务清单的复选框（type=checkbox）；本站页面不收集读者填写的内容"
-            found.append(Finding("表单控件", expected, "<input>", "删除输入框", ("<input", raw)))
+            found.append(Disallowed("表单控件", expected, "<input>", "删除输入框", ("<input", raw)))
         for name, value in attrs:
             finding = _attribute_finding(tag, name, value, raw)
             if finding:
@@ -280,13 +280,13 @@ def html_findings(html: str) -> list[Finding]:
     for comment in walker.comments:
         if _CONDITIONAL.search(comment):
             found.append(
-                Finding(
+                Disallowed(
                     "条件注释", "普通注释", "<!--[if …]>", "删除条件注释（兼容模式的浏览器会执行其中的内容）", ("[if",)
                 )
             )
     if not found and _canonical(clean(html)) != _canonical(html):
         # nh3 changes something the walk above did not name: still not clean
-        found.append(Finding("HTML 内容", "本站允许的 HTML", "不符合允许清单的内容", "改用 Markdown 书写", ("<",)))
+        found.append(Disallowed("HTML 内容", "本站允许的 HTML", "不符合允许清单的内容", "改用 Markdown 书写", ("<",)))
     return found
 
 

@@ -33,7 +33,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 @dataclass(frozen=True)
-class Report:
+class Verdict:
     problems: list[Problem] = field(default_factory=list)  # contracts, links, reachability: stop the build
     findings: list[Finding] = field(default_factory=list)  # guards (stop), typography (fix), notices
 
@@ -111,7 +111,7 @@ def check_site(
     slugify: Callable[[str, str], str] | None,
     glyphs: bool = False,
     directory_urls: bool = True,
-) -> Report:
+) -> Verdict:
     """Every rule over every source, with the generated pages' Markdown to resolve links and reachability.
 
     nav is mkdocs.yml's nav (None: every page is in the generated nav); slugify is the toc extension's, to
@@ -148,4 +148,4 @@ def check_site(
         problems += orphan_problems(links, nav, reported)
     if glyphs:  # what the study packs print must have a glyph (fonts.available(): where they are installed)
         problems += glyph_problems(site, texts)
-    return Report(problems, findings)
+    return Verdict(problems, findings)

@@ -12,11 +12,11 @@ from functools import cached_property
 
 import autocorrect_py
 
-from studysite.core.sources import INTERNAL_MARK
+from studysite.core.han import HAN
+from studysite.core.sources import INTERNAL_PATTERN
 from studysite.rules.findings import ERROR, NOTICE, WARNING, Finding, problem_line  # noqa: F401  (re-exported for the checks)
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_CONTEXT = rf"[{_HAN}，。；：？！、“”‘’《》（）]"
+_CJK_CONTEXT = rf"[{HAN}，。；：？！、“”‘’《》（）]"
 
 # autocorrect-py with only its full-width punctuation rule: the spacing rules would put spaces between
 # Chinese and digits, which 公文 typography forbids (GB/T 15834).
@@ -99,22 +99,21 @@ _HALF_TO_FULL = {",": "，", ".": "。", ";": "；", ":": "：", "?": "？", "!"
 # Cases autocorrect leaves alone: a period before "(3)" after Chinese (the report's own slip), and
 # half-width punctuation after a closing Chinese quote, book-title mark or bracket.
 _MISSED_HALF_WIDTH = re.compile(
-    rf"""(?<=[{_HAN}])(?:\.(?=\(\d+\))|;)|(?<=[”’》）"])(?:[,;:?]|!(?!\[)|\.(?=[{_HAN}]|$))"""
+    rf"""(?<=[{HAN}])(?:\.(?=\(\d+\))|;)|(?<=[”’》）"])(?:[,;:?]|!(?!\[)|\.(?=[{HAN}]|$))"""
 )
 _STRAIGHT_QUOTE = re.compile(r'"')
 # The bracket-and-number part of a 文号 after its 机关代字 (which may be any Chinese text before it, so the
 # finding starts at the bracket: what is wrong, and what the fix replaces, is from there on).
-_DOC_NUMBER = re.compile(rf"(?<=[{_HAN}])(\s*)[\[［【（(]\s*(\d{{4}})\s*[\]］】）)]\s*(第?)\s*(0*)(\d+)\s*号")
+_DOC_NUMBER = re.compile(rf"(?<=[{HAN}])(\s*)[\[［【（(]\s*(\d{{4}})\s*[\]］】）)]\s*(第?)\s*(0*)(\d+)\s*号")
 _ANY_DOC_NUMBER = re.compile(
     r"([^\s〔〕\[\]［］【】（）()\d]+?)\s*[〔\[［【（(]\s*(\d{4})\s*[〕\]］】）)]\s*第?\s*(\d+)\s*号"
 )
-_GOOD_DOC_NUMBER = re.compile(rf"[{_HAN}]+〔\d{{4}}〕[1-9]\d*号")
 _SPACED_DOC_NUMBER = re.compile(
-    rf"([{_HAN}]+)(\s+)〔(\d{{4}})〕(\s*)([1-9]\d*)(\s*)号|([{_HAN}]+)〔(\d{{4}})〕(\s+)([1-9]\d*)(\s*)号"
+    rf"([{HAN}]+)(\s+)〔(\d{{4}})〕(\s*)([1-9]\d*)(\s*)号|([{HAN}]+)〔(\d{{4}})〕(\s+)([1-9]\d*)(\s*)号"
 )
 _ELLIPSIS = re.compile(rf"(?<={_CJK_CONTEXT})(\.{{3,}}|。{{3,}}|(?<!…)…(?!…))|(\.{{3,}}|。{{3,}})(?={_CJK_CONTEXT})")
 # Two hyphens stand for a 破折号; a single — between words is a 连接号 (问题—措施) and stays.
-_DASH = re.compile(rf"(?<=[{_HAN}”])(--+|－－)(?=[{_HAN}“])")
+_DASH = re.compile(rf"(?<=[{HAN}”])(--+|－－)(?=[{HAN}“])")
 _SPACED_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
@@ -127,7 +126,7 @@ def _finding(
 
 
 _ANY_HALF_WIDTH = re.compile(r"[,.;:?!]")
-_ANY_HAN = re.compile(f"[{_HAN}]")
+_ANY_HAN = re.compile(f"[{HAN}]")
 
 
 def _half_width(path: str, line: Line) -> list[Finding]:
@@ -258,7 +257,7 @@ _MAY_NEED = (
 
 # A paragraph pasted from Word with its first-line indent: four spaces or a tab after a blank line make Markdown
 # show it as a grey code box. What stands before it says whether it belongs to a list or a box (then it is fine).
-_INDENTED = re.compile(rf"^( {{4,}}|\t+)(?=\S)(?=.*[{_HAN}])")
+_INDENTED = re.compile(rf"^( {{4,}}|\t+)(?=\S)(?=.*[{HAN}])")
 _NESTS = re.compile(r"^\s*([-*+]\s|\d+[.)]\s|!!!|\?\?\?|:\s|>|\|)")
 
 
@@ -409,13 +408,13 @@ def heading_hints(path: str, text: str, lines: list[Line] | None = None) -> list
 def internal_marks(path: str, text: str, lines: list[Line] | None = None) -> list[Finding]:
     """内部资料/注意保存 marks and narrow 传达范围 notes: allowed, shown as 提示 and as a banner on the page."""
     found: list[Finding] = []
-    if not (INTERNAL_MARK.search(text) or _DISTRIBUTION.search(text)):
+    if not (INTERNAL_PATTERN.search(text) or _DISTRIBUTION.search(text)):
         return found
     for line in lines or lines_of(text):
         if line.in_code or line.in_front_matter:
             continue
         for pattern, rule, advice in (
-            (INTERNAL_MARK, "内部资料标志", "本页将显示内部资料提示条，请确认可以在内网发布"),
+            (INTERNAL_PATTERN, "内部资料标志", "本页将显示内部资料提示条，请确认可以在内网发布"),
             (_DISTRIBUTION, "传达范围", "请确认本站读者都在传达范围之内"),
         ):
             for match in pattern.finditer(line.text):

@@ -11,7 +11,7 @@ Files under search/ (assets/search/engine.js reads them):
 - shards/N.json: piece → documents and counts, spread over hashed shards;
 - positions/N.json: character pair → documents and positions, for words of three or more characters;
 - text/N.json: one page's address, title, 文号 and sections, for titles and excerpts of results;
-- catalogue.json: each page's facts (kind, date, 文种, 发文机关, 讲话人, 专题) for the 检索 page's filters;
+- catalogue.json (the file's name, read by find.js): each page's facts (kind, date, 文种, 发文机关, 讲话人, 专题) for the 检索 page's filters;
 - heads.json: every page's address, title and 文号, which the 检索 page loads once its first results show,
   so that a filter, the sort or another page of results is drawn without waiting for the network.
 Numbers are written as compact strings (see `varints`): a posting costs a few bytes, not a JSON number each.
@@ -31,10 +31,12 @@ from html import unescape
 from itertools import groupby
 from operator import add
 
+from studysite.core.han import HAN
+
 FORMAT = 2
 TITLE_WEIGHT = 1000  # a piece in the title outranks any number of occurrences in the text
 EPOCH = date(1970, 1, 1)
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN_RUN = re.compile(rf"[{HAN}]+")
 _WORD = re.compile(r"[0-9a-z]+")
 # Full-width digits and letters (typed with a Chinese input method) read as their ASCII forms, and Latin is
 # matched without case; Han characters stay as they are. engine.js folds queries alike.
@@ -81,7 +83,7 @@ class Facts:
 
 
 @dataclass(frozen=True)
-class Document:
+class IndexedPage:
     url: str  # site-relative, as Material's search locations are ("report/")
     title: str
     sections: tuple[Section, ...]
@@ -238,8 +240,8 @@ FACETS = (
 )
 
 
-def catalogue(
-    documents: Sequence[Document],
+def facts_table(
+    documents: Sequence[IndexedPage],
     orders: dict[str, Sequence[str]] | None = None,
     names: dict[str, dict[str, str]] | None = None,
 ) -> dict:
@@ -294,7 +296,7 @@ class _Postings:
 _NOWHERE = _gaps(())  # a pair not in the title (or not in the text)
 
 
-def _index_document(number: int, document: Document, postings: _Postings, positions: _Postings) -> None:
+def _index_document(number: int, document: IndexedPage, postings: _Postings, positions: _Postings) -> None:
     """One page into the postings (piece → count, the title's TITLE_WEIGHT each) and, for every character
     pair, into the positions (where it stands in the title, then in the text, each counted from 0)."""
     counts, in_text = analyse(document.text)
@@ -313,7 +315,7 @@ def _index_document(number: int, document: Document, postings: _Postings, positi
 
 
 def build(
-    documents: list[Document],
+    documents: list[IndexedPage],
     find_url: str = "",
     orders: dict[str, Sequence[str]] | None = None,
     names: dict[str, dict[str, str]] | None = None,
@@ -321,7 +323,7 @@ def build(
     fetched: bool = True,
 ) -> dict[str, bytes]:
     """The index files, by path under search/; find_url is the 检索 page's address (site-relative), orders
-    and names tell the catalogue how facet values are listed and read (see `catalogue`); scripts: also as
+    and names tell the catalogue how facet values are listed and read (see `facts_table`); scripts: also as
     scripts for file:// (see the module's notes), fetched: as JSON, which only a server can give a page."""
     documents = sorted(documents, key=lambda d: d.url)
     postings, positions = _Postings(), _Postings()
@@ -336,7 +338,7 @@ def build(
         "positions": position_shards,
         "find": find_url,
     }
-    data: dict[str, object] = {"meta": meta, "catalogue": catalogue(documents, orders, names)}
+    data: dict[str, object] = {"meta": meta, "catalogue": facts_table(documents, orders, names)}
     data["heads"] = {
         "u": [d.url for d in documents],
         "t": [d.title for d in documents],

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from compilation_fixtures import GOOD, SPEECH_INDEX_ROWS, TOPICS, entry_files
 from studysite.model.entries import Catalogue, Notice, Speech, load_catalogue
 from studysite.model.listings import Listings
-from studysite.render.catalogue import entry_page, generated_pages, newest_section, with_newest
+from studysite.render.compilation import entry_page, generated_pages, newest_section, with_newest
 from studysite.render.md import escape
 
 CATALOGUE, _ = load_catalogue(entry_files(GOOD), TOPICS)
@@ -179,7 +179,7 @@ def test_home_page_names_the_ten_newest_entries_before_its_second_section():
 
 def test_each_index_leads_to_the_find_page_with_its_own_restriction():
     from studysite.model.listings import Listings
-    from studysite.render.catalogue import generated_pages
+    from studysite.render.compilation import generated_pages
 
     pages = generated_pages(Listings(CATALOGUE))
     assert "[在检索页中查找和筛选讲话](<../find/index.md?type=speech>)\n{ .screen-only }" in pages["speeches/index.md"]
@@ -191,7 +191,7 @@ def test_a_group_page_leads_to_the_find_page_with_its_group_chosen(tmp_path):
     import bench
     from compilation_fixtures import sources_in
     from studysite.model.listings import Listings
-    from studysite.render.catalogue import generated_pages
+    from studysite.render.compilation import generated_pages
 
     bench.write_corpus(tmp_path, 800)  # more than one page of speeches: one page a year
     catalogue, _ = load_catalogue(sources_in(tmp_path), TOPICS)
