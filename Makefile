@@ -48,6 +48,7 @@ test: $(VENV)/.dev-installed node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python scripts/check.py
+	node_modules/.bin/tsc -p jsconfig.json
 	$(BIN)/python -m pytest
 
 check: $(VENV)/.site-installed
@@ -66,9 +67,11 @@ import: $(VENV)/.site-installed
 bench: $(VENV)/.dev-installed
 	$(BIN)/python scripts/bench.py
 
-lint: $(VENV)/.dev-installed
+# Python by ruff; our JavaScript (docs/assets, overrides/assets/javascripts) type-checked by TypeScript (jsconfig.json).
+lint: $(VENV)/.dev-installed node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	node_modules/.bin/tsc -p jsconfig.json
 
 format: $(VENV)/.dev-installed
 	$(BIN)/ruff check --fix .
@@ -90,7 +93,8 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	@$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	@touch $(VENV)/.site-installed $@
 
-# axe-core for the accessibility tests, the version package-lock.json pins, from the npm registry (npm ci).
+# axe-core for the accessibility tests and TypeScript for the type check, the versions package-lock.json pins,
+# from the npm registry (npm ci).
 node_modules/.installed: package.json package-lock.json
 	$(PYTHON) scripts/system_deps.py test
 	npm ci --no-audit --no-fund

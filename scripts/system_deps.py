@@ -59,7 +59,11 @@ NEEDS: dict[str, list[Need]] = {
             "导入 .doc/.wps/.odt 文件；测试中把 Word 文件另存为 PDF 和 .doc，把 Word 材料包排成 PDF 检查版式",
         ),
         Need("nginx", lambda: Path("/usr/sbin/nginx").exists(), "测试 deploy/nginx.conf（在 127.0.0.1 上临时启动）"),
-        Need("npm", lambda: shutil.which("npm") is not None, "安装无障碍检查工具 axe-core（package.json）"),
+        Need(
+            "npm",
+            lambda: shutil.which("npm") is not None,
+            "安装无障碍检查工具 axe-core 和 JavaScript 类型检查工具 TypeScript（package.json）",
+        ),
     ],
 }
 

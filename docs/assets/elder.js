@@ -1,3 +1,4 @@
+// @ts-check
 // 长者模式 (mode for older readers): larger text, stronger contrast, bigger targets, one column.
 // Loaded in <head> so the mode is on before the page is drawn; remembered in localStorage, which also works
 // for pages opened from a USB stick (file://). Styles are in assets/elder.css, for the screen only.
@@ -16,6 +17,7 @@
     }
   }
 
+  /** @param {boolean} on */
   function remember(on) {
     try {
       if (on) window.localStorage.setItem(KEY, "on");
@@ -25,6 +27,7 @@
     }
   }
 
+  /** @param {boolean} on */
   function show(on) {
     root.classList.toggle(CLASS, on);
     document.querySelectorAll("[data-elder-toggle]").forEach(function (button) {

@@ -1,3 +1,4 @@
+// @ts-check
 // Filters for the rectification ledger (整改台账): by status and by owner, on the page, with no server.
 // The choice is kept in the address (?status=逾期&owner=办公室), so a filtered view survives a reload and
 // can be sent as a link. Rows carry their status, owner and overdue flag as data-* attributes.
@@ -9,6 +10,13 @@
   var UNASSIGNED = "待定"; // the owner of items the report names no department for
   var STATUS_ORDER = ["未开始", "正在整改", "已完成", "长期坚持", "未填报"];
 
+  /**
+   * @param {string} label
+   * @param {string} name
+   * @param {string[]} values
+   * @param {string | null} chosen
+   * @param {(event: Event) => void} onChange
+   */
   function select(label, name, values, chosen, onChange) {
     var wrapper = document.createElement("label");
     wrapper.className = "ledger-filter";
@@ -29,7 +37,12 @@
     return { element: wrapper, box: box };
   }
 
+  /**
+   * @param {HTMLTableRowElement[]} rows
+   * @param {string} attribute
+   */
   function unique(rows, attribute) {
+    /** @type {string[]} */
     var seen = [];
     rows.forEach(function (row) {
       var value = row.getAttribute(attribute);
@@ -38,6 +51,7 @@
     return seen;
   }
 
+  /** @param {HTMLTableRowElement[]} rows */
   function statuses(rows) {
     var present = unique(rows, "data-status");
     var known = STATUS_ORDER.filter(function (s) { return present.indexOf(s) >= 0; });
@@ -45,6 +59,11 @@
     return known.concat(others, [OVERDUE]);
   }
 
+  /**
+   * @param {HTMLTableRowElement} row
+   * @param {string} status
+   * @param {string} owner
+   */
   function matches(row, status, owner) {
     var statusMatches = status === ALL ||
       (status === OVERDUE ? row.getAttribute("data-overdue") === "1" : row.getAttribute("data-status") === status);
@@ -52,6 +71,10 @@
   }
 
   // “没有逾期事项”, “没有已完成的事项”, “没有办公室负责的事项”, “没有责任部门待定的已完成事项”.
+  /**
+   * @param {string} status
+   * @param {string} owner
+   */
   function nothing(status, owner) {
     var who = owner === ALL ? "" : owner === UNASSIGNED ? "责任部门待定的" : owner + "负责的";
     var what = status === ALL ? "" : status;
@@ -63,6 +86,10 @@
     return { status: params.get("status"), owner: params.get("owner") };
   }
 
+  /**
+   * @param {string} status
+   * @param {string} owner
+   */
   function remember(status, owner) {
     var params = new URLSearchParams(window.location.search);
     [["status", status], ["owner", owner]].forEach(function (pair) {
@@ -74,8 +101,10 @@
     window.history.replaceState(window.history.state, "", url);
   }
 
+  /** @param {Element} container */
   function setUp(container) {
-    var table = container.querySelector("table");
+    var table = /** @type {HTMLTableElement} */ (container.querySelector("table")); // the ledger's own table
+    /** @type {HTMLTableRowElement[]} */
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
     var chosen = wanted();
     var count = document.createElement("span");
@@ -88,6 +117,7 @@
     var status = select("状态", "status", statuses(rows), chosen.status, apply);
     var owner = select("责任部门", "owner", owners, chosen.owner, apply);
 
+    /** @param {Event} [event] */
     function apply(event) {
       var shown = 0;
       rows.forEach(function (row) {
@@ -108,12 +138,14 @@
     bar.appendChild(status.element);
     bar.appendChild(owner.element);
     bar.appendChild(count);
-    container.parentNode.insertBefore(bar, container);
-    container.parentNode.insertBefore(empty, container);
+    var parent = /** @type {Node} */ (container.parentNode); // a .ledger in the page's body
+    parent.insertBefore(bar, container);
+    parent.insertBefore(empty, container);
     apply();
   }
 
   // Paper shows every row's 详情: open them for printing, close them again after.
+  /** @type {HTMLDetailsElement[]} */
   var opened = [];
   window.addEventListener("beforeprint", function () {
     opened = Array.prototype.filter.call(document.querySelectorAll(".ledger details"), function (d) {

@@ -1,12 +1,16 @@
+// @ts-check
 // The 打印 button of a study pack: print its PDF (GB/T 9704 layout) straight from the page.
 (function () {
   "use strict";
 
+  /** @type {HTMLIFrameElement | null} */
   var previous = null; // one hidden frame at a time: pressing 打印 again does not pile up copies of the PDF
 
+  /** @param {MouseEvent} event */
   function printPdf(event) {
-    var link = event.target.closest("a.pack-print");
-    if (!link) return;
+    var pressed = /** @type {Element} */ (event.target).closest("a.pack-print");
+    if (!pressed) return;
+    var link = /** @type {HTMLAnchorElement} */ (pressed);
     event.preventDefault();
     if (previous) previous.remove();
     var frame = document.createElement("iframe");
@@ -21,8 +25,9 @@
     frame.src = link.href;
     frame.addEventListener("load", function () {
       try {
-        frame.contentWindow.focus();
-        frame.contentWindow.print();
+        var framed = /** @type {Window} */ (frame.contentWindow); // loaded: it has its window
+        framed.focus();
+        framed.print();
       } catch (error) {
         window.open(link.href); // a browser that cannot print a framed PDF opens it instead
       }

@@ -1,9 +1,10 @@
+// @ts-check
 // The reader side of hooks/studysite/searchindex.py: cut a query the way the index was cut, load only the
 // pieces its words fall in, find every page that holds every word (a word of three or more characters as a
 // whole, checked with the positions of its pairs), rank them, and cut titles and excerpts for the ones shown.
 // Shared by the header search (header.js) and the 检索 page (find.js); from file:// the pieces come as
-// scripts (StudySearch.load), elsewhere through fetch.
-(function (root) {
+// scripts (StudySearch.load), elsewhere through fetch. The shapes it reads and hands out: types/search.d.ts.
+(function (/** @type {typeof globalThis} */ root) {
   "use strict";
 
   var HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
@@ -17,6 +18,7 @@
   for (var i = 0; i < ALPHABET.length; i++) DIGITS[ALPHABET.charCodeAt(i)] = i;
 
   // Full-width digits and letters as ASCII, Latin in lower case: one character for one, as searchindex.fold.
+  /** @param {string} text */
   function fold(text) {
     return text.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5aA-Z]/g, function (c) {
       var code = c.charCodeAt(0);
@@ -28,7 +30,9 @@
   }
 
   // The numbers of searchindex.varints: 5 bits a character, the sixth set while more follow.
+  /** @param {string} text */
   function readVarints(text) {
+    /** @type {number[]} */
     var numbers = [], value = 0, scale = 1;
     for (var i = 0; i < text.length; i++) {
       var digit = DIGITS[text.charCodeAt(i)];
@@ -45,6 +49,10 @@
   }
 
   // FNV-1a over the UTF-8 bytes, as shard_of() in searchindex.py.
+  /**
+   * @param {string} piece
+   * @param {number} shards
+   */
   function shardOf(piece, shards) {
     var bytes = new TextEncoder().encode(piece);
     var hash = 0x811c9dc5;
@@ -56,14 +64,21 @@
   }
 
   // The words of a query: its runs of Han characters and its Latin words and numbers, each once.
+  /**
+   * @param {string} query
+   * @returns {string[]}
+   */
   function termsOf(query) {
+    /** @type {string[]} */
     var terms = fold(query).match(TERM) || [];
     return terms.filter(function (term, index) { return terms.indexOf(term) === index; });
   }
 
   // The character pairs that cover a word of three or more characters, with where each starts in it:
   // 整改措施 → 整改 at 0, 措施 at 2; 党支部 → 党支 at 0, 支部 at 1.
+  /** @param {string} term */
   function coverOf(term) {
+    /** @type {[string, number][]} */
     var cover = [];
     for (var at = 0; at + 2 < term.length; at += 2) cover.push([term.slice(at, at + 2), at]);
     cover.push([term.slice(term.length - 2), term.length - 2]);
@@ -71,20 +86,27 @@
   }
 
   // The index pieces a word is looked up by (tests compare them with the index).
+  /** @param {string} term */
   function piecesOf(term) {
     if (!IS_HAN.test(term) || term.length <= 2) return [term];
     return coverOf(term).map(function (part) { return part[0]; });
   }
 
+  /** @param {string} text */
   function escapeHtml(text) {
     return text.replace(/[&<>"]/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c];
+      return /** @type {Record<string, string>} */ ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c];
     });
   }
 
   // The text with every occurrence of the words marked, HTML-escaped.
+  /**
+   * @param {string} text
+   * @param {string[]} terms
+   */
   function mark(text, terms) {
     var folded = fold(text);
+    /** @type {[number, number][]} */
     var spans = [];
     terms.forEach(function (term) {
       for (var at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + term.length)) {
@@ -101,6 +123,11 @@
     return out + escapeHtml(text.slice(position));
   }
 
+  /**
+   * @param {string} text
+   * @param {string[]} terms
+   * @param {number} width
+   */
   function excerpt(text, terms, width) {
     var folded = fold(text);
     var at = -1;
@@ -110,11 +137,19 @@
     return (start > 0 ? "…" : "") + mark(cut, terms) + (start + cut.length < text.length ? "…" : "");
   }
 
+  /**
+   * @param {number} ms
+   * @returns {Promise<void>}
+   */
   function delay(ms) {
     return new Promise(function (resolve) { setTimeout(resolve, ms); });
   }
 
   // Loaders: a path of the index ("shards/12") → its data.
+  /**
+   * @param {string} base
+   * @returns {SearchLoader}
+   */
   function fetchLoader(base) {
     return function (path) {
       return fetch(base + path + ".json").then(function (response) {
@@ -124,9 +159,14 @@
     };
   }
 
+  /** @type {Record<string, unknown>} */
   var registered = {};
 
   // From file:// the index comes as scripts that call StudySearch.load(path, data) (fetch is blocked there).
+  /**
+   * @param {string} base
+   * @returns {SearchLoader}
+   */
   function scriptLoader(base) {
     return function (path) {
       return new Promise(function (resolve, reject) {
@@ -146,33 +186,53 @@
     };
   }
 
+  /** @param {string} base */
   function loaderFor(base) {
     return new URL(base, location.href).protocol === "file:" ? scriptLoader(base) : fetchLoader(base);
   }
 
+  /**
+   * @constructor
+   * @param {string} base
+   * @param {SearchLoader} [loader]
+   */
   function Engine(base, loader) {
     this.base = base; // URL of the site's search/ folder
     this.loader = loader || loaderFor(base);
+    /** @type {Record<string, Promise<any>>} */
     this.cache = {};
+    /** @type {Record<string, Map<number, any>>} */
     this.postings = {};
+    /** @type {Map<string, Promise<SearchMatch>>} */
     this.matches = new Map();
+    /** @type {Promise<SearchCatalogue> | null} */
     this.catalogueData = null;
+    /** @type {Promise<SearchHeads> | null} */
     this.headsData = null;
+    /** @type {SearchHeads | null} */
     this.headsNow = null;
   }
 
   // One piece of the index. A failed load is tried once more at once, then forgotten, so the next query
   // fetches it again; the error says the index cannot be reached (a reader is told, not shown “no results”).
+  /**
+   * @param {string} path
+   * @returns {Promise<any>}
+   */
   Engine.prototype.get = function (path) {
     var self = this;
     if (!this.cache[path]) {
+      /**
+       * @param {number} left
+       * @returns {Promise<any>}
+       */
       var attempt = function (left) {
         return self.loader(path).catch(function (error) {
           if (left <= 0) throw error;
           return delay(300).then(function () { return attempt(left - 1); });
         });
       };
-      var loading = attempt(1).catch(function (error) {
+      var loading = attempt(1).catch(function (/** @type {SearchError} */ error) {
         if (self.cache[path] === loading) delete self.cache[path];
         error.unreachable = true;
         throw error;
@@ -182,15 +242,21 @@
     return this.cache[path];
   };
 
+  /** @returns {Promise<SearchMeta>} */
   Engine.prototype.meta = function () {
     return this.get("meta");
   };
 
   // A piece's documents → count (title occurrences weigh TITLE_WEIGHT).
+  /**
+   * @param {SearchMeta} meta
+   * @param {string} piece
+   * @returns {Promise<Map<number, number>>}
+   */
   Engine.prototype.counts = function (meta, piece) {
     var self = this, key = "c" + piece;
     if (this.postings[key]) return Promise.resolve(this.postings[key]);
-    return this.get("shards/" + shardOf(piece, meta.shards)).then(function (shard) {
+    return this.get("shards/" + shardOf(piece, meta.shards)).then(function (/** @type {SearchShard} */ shard) {
       var flat = readVarints(shard[piece] || ""), docs = new Map(), number = 0;
       for (var j = 0; j < flat.length; j += 2) {
         number += flat[j];
@@ -203,10 +269,15 @@
 
   // A character pair's documents → its positions, ascending: the title's first, moved below zero (the index
   // counts each from 0; moved apart, no word can be found across the end of the title).
+  /**
+   * @param {SearchMeta} meta
+   * @param {string} pair
+   * @returns {Promise<Map<number, number[]>>}
+   */
   Engine.prototype.positions = function (meta, pair) {
     var self = this, key = "p" + pair;
     if (this.postings[key]) return Promise.resolve(this.postings[key]);
-    return this.get("positions/" + shardOf(pair, meta.positions)).then(function (shard) {
+    return this.get("positions/" + shardOf(pair, meta.positions)).then(function (/** @type {SearchShard} */ shard) {
       var flat = readVarints(shard[pair] || ""), docs = new Map(), number = 0, j = 0;
       while (j < flat.length) {
         number += flat[j++];
@@ -227,6 +298,11 @@
 
   // The pages holding a word → its score there. A word of three or more characters: the pages where its
   // covering pairs stand at the right distances, scored by its occurrences (in the title TITLE_WEIGHT each).
+  /**
+   * @param {SearchMeta} meta
+   * @param {string} term
+   * @returns {Promise<Map<number, number>>}
+   */
   Engine.prototype.termScores = function (meta, term) {
     if (!IS_HAN.test(term) || term.length <= 2) return this.counts(meta, term);
     var self = this, cover = coverOf(term);
@@ -257,14 +333,19 @@
   };
 
   // Every page that holds every word of the query, best first: {terms, ranked: [[doc, score], …]}.
+  /**
+   * @param {string} query
+   * @returns {Promise<SearchMatch>}
+   */
   Engine.prototype.match = function (query) {
     var self = this, terms = termsOf(query), key = terms.join(" ");
     if (!terms.length) return Promise.resolve({ terms: [], ranked: [] });
-    if (this.matches.has(key)) return this.matches.get(key);
+    if (this.matches.has(key)) return /** @type {Promise<SearchMatch>} */ (this.matches.get(key));
     var found = this.meta().then(function (meta) {
       return Promise.all(terms.map(function (term) { return self.termScores(meta, term); }));
     }).then(function (maps) {
       maps.sort(function (a, b) { return a.size - b.size; });
+      /** @type {[number, number][]} */
       var ranked = [];
       maps[0].forEach(function (score, doc) {
         for (var k = 1; k < maps.length; k++) {
@@ -279,16 +360,22 @@
     });
     found.catch(function () { self.matches.delete(key); });
     this.matches.set(key, found);
-    if (this.matches.size > 30) this.matches.delete(this.matches.keys().next().value);
+    if (this.matches.size > 30) this.matches.delete(/** @type {string} */ (this.matches.keys().next().value));
     return found;
   };
 
   // What a result shows: address, title, its line of facts, the section holding a word, an excerpt.
+  /**
+   * @param {number} doc
+   * @param {string[]} terms
+   * @returns {Promise<SearchResult>}
+   */
   Engine.prototype.describe = function (doc, terms) {
-    return this.get("text/" + doc).then(function (page) {
+    return this.get("text/" + doc).then(function (/** @type {SearchPage} */ page) {
       var sections = page.s;
+      /** @param {number} part */
       var holds = function (part) {
-        return function (s) {
+        return function (/** @type {[string, string, string]} */ s) {
           var folded = fold(s[part]);
           return terms.some(function (term) { return folded.indexOf(term) >= 0; });
         };
@@ -308,10 +395,11 @@
 
   // Every page's address, title and 文号 ({u: [...], t: [...], n: {doc: 文号}}), for the 检索 page once its
   // first results show; `heads.now` holds them once loaded.
+  /** @returns {Promise<SearchHeads>} */
   Engine.prototype.heads = function () {
     var self = this;
     if (!this.headsData) {
-      this.headsData = this.get("heads").then(function (heads) {
+      this.headsData = this.get("heads").then(function (/** @type {SearchHeads} */ heads) {
         self.headsNow = heads;
         return heads;
       });
@@ -322,11 +410,12 @@
 
   // Per page its facts for the filters: facets [{key, label, values, names, cells}] (cells[doc]: the
   // numbers of its values) and days[doc] (days since 1970, NaN without a date); 年份 is read from the date.
+  /** @returns {Promise<SearchCatalogue>} */
   Engine.prototype.catalogue = function () {
     if (this.catalogueData) return this.catalogueData;
     var self = this;
     this.catalogueData = Promise.all([this.meta(), this.get("catalogue")]).then(function (parts) {
-      var documents = parts[0].documents, data = parts[1];
+      var documents = parts[0].documents, data = /** @type {SearchCatalogueData} */ (parts[1]);
       var days = new Float64Array(documents), previous = 0, flat = readVarints(data.dates);
       for (var d = 0; d < documents; d++) {
         var x = flat[d];
@@ -349,15 +438,17 @@
         }
         return { key: facet.key, label: facet.label, values: facet.values, names: facet.names || facet.values, cells: cells };
       });
+      /** @type {string[]} */
       var years = [], yearOf = new Array(documents);
       for (var y = 0; y < documents; y++) {
         yearOf[y] = isNaN(days[y]) ? null : String(new Date(days[y] * DAY).getUTCFullYear());
         if (yearOf[y] && years.indexOf(yearOf[y]) < 0) years.push(yearOf[y]);
       }
-      years.sort(function (a, b) { return b - a; });
+      years.sort(function (a, b) { return Number(b) - Number(a); });
       var yearCells = yearOf.map(function (year) { return year ? [years.indexOf(year)] : []; });
       var year = { key: "year", label: "年份", values: years, names: years.map(function (v) { return v + "年"; }), cells: yearCells };
       facets.splice(1, 0, year);
+      /** @type {Record<string, SearchFacet>} */
       var byKey = {};
       facets.forEach(function (facet) { byKey[facet.key] = facet; });
       return { documents: documents, days: days, facets: facets, byKey: byKey };
@@ -367,6 +458,10 @@
   };
 
   // The best `limit` pages for a query with their titles and excerpts, and how many pages match.
+  /**
+   * @param {string} query
+   * @param {number} limit
+   */
   Engine.prototype.search = function (query, limit) {
     var self = this;
     return this.match(query).then(function (found) {
@@ -381,8 +476,10 @@
     });
   };
 
+  /** @type {Engine | null} */
   var shared = null;
-  var here = root.document && root.document.currentScript ? root.document.currentScript.src : null;
+  var script = /** @type {HTMLScriptElement | null} */ (root.document && root.document.currentScript);
+  var here = script ? script.src : null;
 
   // The page's one engine (header search and 检索 page share what they load): the site's search/ folder
   // is found from this script's own address, so the site works under any sub-path and from file://.
@@ -394,7 +491,7 @@
   root.StudySearch = {
     Engine: Engine,
     shared: sharedEngine,
-    load: function (path, data) { registered[path] = data; },
+    load: function (/** @type {string} */ path, /** @type {unknown} */ data) { registered[path] = data; },
     loaderFor: loaderFor,
     fetchLoader: fetchLoader,
     scriptLoader: scriptLoader,

@@ -1,12 +1,20 @@
+// @ts-check
 // The 检索 page (find/): one box, filters from the entries' front matter with their counts for the current
 // query, sort by relevance or date, 20 results a page; the address holds the query and the filters
 // (find/?q=整改&type=notice&year=2024), so it can be copied, reloaded, and walked back and forth.
 // header.js loads it (after engine.js) on the page that has a [data-study-find].
+/**
+ * What the address holds: the query, the chosen values by facet, the sort ("", "relevance" or "date"), the page.
+ * @typedef {{ q: string, chosen: Record<string, string[]>, sort: string, page: number }} FindState
+ * A result row: a document with its address, title and 文号 (heads.json, or a SearchResult).
+ * @typedef {{ doc: number, url: string, title: string, number?: string }} FindRow
+ */
 (function () {
   "use strict";
 
-  var root = document.querySelector("[data-study-find]");
-  if (!root || !window.StudySearch) return;
+  var here = document.querySelector("[data-study-find]");
+  if (!here || !window.StudySearch) return;
+  var root = /** @type {HTMLElement} */ (here);
 
   var PER_PAGE = 20;
   var SHOWN_VALUES = 8; // 发文机关 and 讲话人 show their first values (most results first) until asked for all
@@ -18,34 +26,43 @@
 
   var engine = window.StudySearch.shared();
   var site = new URL("../", engine.base);
-  var form = root.querySelector("[data-study-find-form]");
-  var input = form.querySelector("input[name=q]");
-  var status = root.querySelector("[data-study-find-status]");
-  var filters = root.querySelector("[data-study-find-filters]");
-  var sort = root.querySelector("[data-study-find-sort]");
-  var clear = root.querySelector("[data-study-find-clear]");
-  var list = root.querySelector("[data-study-find-results]");
-  var pages = root.querySelector("[data-study-find-pages]");
+  // The page's own parts (hooks/studysite/search/findpage.py writes them all).
+  var form = /** @type {HTMLFormElement} */ (root.querySelector("[data-study-find-form]"));
+  var input = /** @type {HTMLInputElement} */ (form.querySelector("input[name=q]"));
+  var status = /** @type {HTMLElement} */ (root.querySelector("[data-study-find-status]"));
+  var filters = /** @type {HTMLElement} */ (root.querySelector("[data-study-find-filters]"));
+  var sort = /** @type {HTMLSelectElement} */ (root.querySelector("[data-study-find-sort]"));
+  var clear = /** @type {HTMLButtonElement} */ (root.querySelector("[data-study-find-clear]"));
+  var list = /** @type {HTMLElement} */ (root.querySelector("[data-study-find-results]"));
+  var pages = /** @type {HTMLElement} */ (root.querySelector("[data-study-find-pages]"));
+  /** @type {Record<string, boolean>} */
   var expanded = {};
   var renders = 0;
-  var state = null;
+  /** @type {FindState} */
+  var state = /** @type {any} */ (null); // read from the address by start(), before anything uses it
 
+  /**
+   * @param {string} href
+   * @returns {FindState}
+   */
   function readUrl(href) {
     var params = new URL(href).searchParams;
+    /** @type {Record<string, string[]>} */
     var chosen = {};
     FACETS.forEach(function (key) {
       var values = params.getAll(key).filter(Boolean);
       if (values.length) chosen[key] = values;
     });
-    var page = parseInt(params.get("page"), 10);
+    var page = parseInt(/** @type {string} */ (params.get("page")), 10); // none: NaN
     return {
       q: params.get("q") || "",
       chosen: chosen,
-      sort: params.get("sort") === "date" || params.get("sort") === "relevance" ? params.get("sort") : "",
+      sort: params.get("sort") === "date" || params.get("sort") === "relevance" ? /** @type {string} */ (params.get("sort")) : "",
       page: page > 1 ? page : 1
     };
   }
 
+  /** @param {FindState} s */
   function urlOf(s) {
     var url = new URL(location.href);
     url.search = "";
@@ -58,26 +75,39 @@
     return url.href;
   }
 
+  /** @param {boolean} push */
   function commit(push) {
     var href = urlOf(state);
     if (href !== location.href) history[push ? "pushState" : "replaceState"](null, "", href);
     render();
   }
 
+  /**
+   * @template {keyof HTMLElementTagNameMap} K
+   * @param {K} tag
+   * @param {Record<string, string | null | undefined>} [attributes] (null and undefined: left out)
+   * @param {string} [text]
+   */
   function node(tag, attributes, text) {
     var made = document.createElement(tag);
     Object.keys(attributes || {}).forEach(function (name) {
-      if (attributes[name] !== null && attributes[name] !== undefined) made.setAttribute(name, attributes[name]);
+      var value = /** @type {Record<string, string | null | undefined>} */ (attributes)[name];
+      if (value !== null && value !== undefined) made.setAttribute(name, value);
     });
     if (text !== undefined) made.textContent = text;
     return made;
   }
 
+  /** @param {string} text */
   function say(text) {
     status.textContent = text;
   }
 
   // The documents a query (or, with none, the whole compilation) gives, with their scores.
+  /**
+   * @param {FindState} s
+   * @returns {Promise<SearchMatch | null>}
+   */
   function matched(s) {
     if (!s.q.trim() || !window.StudySearch.termsOf(s.q).length) return Promise.resolve(null);
     return engine.match(s.q);
@@ -85,9 +115,15 @@
 
   // Filters narrow within a facet by any chosen value and across facets by all; each value's count is what
   // the results would be with that value chosen too (the other facets' choices applied).
+  /**
+   * @param {SearchCatalogue} catalogue
+   * @param {number[]} docs
+   * @param {FindState} s
+   */
   function narrow(catalogue, docs, s) {
     var chosen = catalogue.facets.map(function (facet) {
       var wanted = s.chosen[facet.key] || [];
+      /** @type {Record<number, boolean>} */
       var numbers = {};
       wanted.forEach(function (value) {
         var at = facet.values.indexOf(value);
@@ -95,14 +131,17 @@
       });
       return wanted.length ? numbers : null;
     });
+    /** @type {number[][]} */
     var counts = catalogue.facets.map(function (facet) { return new Array(facet.values.length).fill(0); });
+    /** @type {number[]} */
     var kept = [];
     docs.forEach(function (doc) {
       var failed = -1, failures = 0;
       for (var f = 0; f < chosen.length; f++) {
         if (!chosen[f]) continue;
         var cell = catalogue.facets[f].cells[doc], ok = false;
-        for (var v = 0; v < cell.length; v++) if (chosen[f][cell[v]]) ok = true;
+        var numbers = /** @type {Record<number, boolean>} */ (chosen[f]);
+        for (var v = 0; v < cell.length; v++) if (numbers[cell[v]]) ok = true;
         if (!ok) { failed = f; if (++failures > 1) return; }
       }
       catalogue.facets.forEach(function (facet, index) {
@@ -113,19 +152,32 @@
     return { kept: kept, counts: counts };
   }
 
+  /**
+   * @param {SearchCatalogue} catalogue
+   * @param {number[]} kept
+   * @param {string} how
+   */
   function ordered(catalogue, kept, how) {
     if (how !== "date") return kept; // already by relevance, or in the site's order without a query
+    /** @type {Map<number, number>} */
     var position = new Map();
     kept.forEach(function (doc, index) { position.set(doc, index); });
     return kept.slice().sort(function (a, b) {
       var da = catalogue.days[a], db = catalogue.days[b];
       if (isNaN(da) !== isNaN(db)) return isNaN(da) ? 1 : -1;
-      return (isNaN(da) ? 0 : db - da) || position.get(a) - position.get(b);
+      return (isNaN(da) ? 0 : db - da) || /** @type {number} */ (position.get(a)) - /** @type {number} */ (position.get(b));
     });
   }
 
+  /**
+   * @param {SearchCatalogue} catalogue
+   * @param {number[][]} counts
+   * @param {FindState} s
+   */
   function renderFilters(catalogue, counts, s) {
-    var focused = document.activeElement, again = null;
+    var focused = /** @type {HTMLInputElement | HTMLButtonElement | null} */ (document.activeElement);
+    /** @type {string | null} */
+    var again = null;
     if (focused && filters.contains(focused)) again = focused.getAttribute("name") + "\n" + (focused.value || focused.getAttribute("data-more"));
     filters.textContent = "";
     catalogue.facets.forEach(function (facet, index) {
@@ -158,7 +210,7 @@
       filters.appendChild(fieldset);
     });
     if (again) {
-      var same = Array.prototype.filter.call(filters.querySelectorAll("input, button"), function (el) {
+      var same = Array.prototype.filter.call(filters.querySelectorAll("input, button"), function (/** @type {HTMLInputElement | HTMLButtonElement} */ el) {
         return el.getAttribute("name") + "\n" + (el.value || el.getAttribute("data-more")) === again;
       })[0];
       if (same) same.focus();
@@ -166,6 +218,11 @@
   }
 
   // A result's line of facts, from the catalogue: kind, date, 发文机关 or 讲话人, 文号.
+  /**
+   * @param {SearchCatalogue} catalogue
+   * @param {number} doc
+   * @param {string} [number]
+   */
   function lineOf(catalogue, doc, number) {
     var type = catalogue.byKey.type, parts = [type.names[type.cells[doc][0]]];
     var day = catalogue.days[doc];
@@ -182,6 +239,11 @@
     return parts.join(" · ");
   }
 
+  /**
+   * @param {string} url
+   * @param {string} anchor
+   * @param {string[]} terms
+   */
   function linkOf(url, anchor, terms) {
     var href = new URL(url, site);
     if (terms.length) href.searchParams.set("h", terms.join(" "));
@@ -191,6 +253,11 @@
 
   // The results list: each row first with its title and line (from what is loaded already), its section and
   // excerpt filled in once its page's text arrives (fill).
+  /**
+   * @param {SearchCatalogue} catalogue
+   * @param {FindRow[]} rows
+   * @param {string[]} terms
+   */
   function renderResults(catalogue, rows, terms) {
     list.textContent = "";
     rows.forEach(function (row) {
@@ -204,24 +271,38 @@
     });
   }
 
+  /**
+   * @param {SearchResult[]} results
+   * @param {string[]} terms
+   */
   function fill(results, terms) {
     results.forEach(function (result) {
       var item = list.querySelector("[data-doc='" + result.doc + "']");
       if (!item) return;
-      item.querySelector(".study-find__title").href = linkOf(result.url, result.anchor, terms);
+      // The row's parts, as renderResults made them.
+      /** @type {HTMLAnchorElement} */ (item.querySelector(".study-find__title")).href = linkOf(result.url, result.anchor, terms);
       if (result.section && terms.length) {
         var section = node("p", { "class": "study-find__section" }, "所在部分：");
         section.insertAdjacentHTML("beforeend", result.sectionHtml);
         item.insertBefore(section, item.querySelector(".study-find__excerpt"));
       }
-      item.querySelector(".study-find__excerpt").innerHTML = result.excerptHtml;
+      /** @type {Element} */ (item.querySelector(".study-find__excerpt")).innerHTML = result.excerptHtml;
     });
   }
 
+  /**
+   * @param {number} total
+   * @param {number} current
+   */
   function renderPages(total, current) {
     pages.textContent = "";
     var last = Math.max(1, Math.ceil(total / PER_PAGE));
     if (last === 1) return;
+    /**
+     * @param {number} page
+     * @param {string} text
+     * @param {string} [label]
+     */
     var button = function (page, text, label) {
       var made = node("button", {
         type: "button", "class": "study-find__page", "data-page": String(page),
@@ -231,6 +312,7 @@
       pages.appendChild(made);
     };
     button(current - 1, "上一页", "上一页");
+    /** @type {number[]} */
     var shown = [];
     for (var page = 1; page <= last; page++) {
       if (page === 1 || page === last || Math.abs(page - current) <= 2) shown.push(page);
@@ -242,6 +324,14 @@
     button(current + 1, "下一页", "下一页");
   }
 
+  /**
+   * @param {FindState} s
+   * @param {SearchMatch | null} found
+   * @param {number} total
+   * @param {number} kept
+   * @param {number} from
+   * @param {number} to
+   */
   function summary(s, found, total, kept, from, to) {
     var filtered = Object.keys(s.chosen).length > 0;
     if (!found) {
@@ -258,6 +348,7 @@
     return text + (kept ? "，第 " + from + "–" + to + " 篇。" : "。");
   }
 
+  /** @param {string} name */
   function signal(name) {
     root.dispatchEvent(new CustomEvent(name, { bubbles: true }));
   }
@@ -277,6 +368,7 @@
       var page = Math.min(s.page, last);
       var shown = kept.slice((page - 1) * PER_PAGE, page * PER_PAGE);
       var terms = found ? found.terms : [];
+      /** @param {FindRow[]} rows */
       var draw = function (rows) {
         clearTimeout(slow);
         sort.value = how;
@@ -295,7 +387,8 @@
       // Titles and 文号 of every page are in memory after the first results: a filter, the sort or another
       // page is drawn at once, the excerpts follow. Before that, the rows wait for their pages' text.
       if (heads) {
-        draw(shown.map(function (doc) { return { doc: doc, url: heads.u[doc], title: heads.t[doc], number: heads.n[doc] }; }));
+        var known = heads; // (not null in the function below)
+        draw(shown.map(function (doc) { return { doc: doc, url: known.u[doc], title: known.t[doc], number: known.n[doc] }; }));
       }
       return described.then(function (results) {
         if (mine !== renders) return;
@@ -321,7 +414,8 @@
   function start() {
     history.replaceState(history.state, "", arrived.href);
     state = readUrl(location.href);
-    var typing = null;
+    /** @type {number | undefined} */
+    var typing;
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       clearTimeout(typing);
@@ -337,8 +431,9 @@
       }, 300);
     });
     filters.addEventListener("change", function (event) {
-      var box = event.target;
+      var box = /** @type {HTMLInputElement} */ (event.target); // a filter's checkbox
       if (!box.name || FACETS.indexOf(box.name) < 0) return;
+      /** @type {Record<string, string[]>} */
       var chosen = {};
       Object.keys(state.chosen).forEach(function (key) { chosen[key] = state.chosen[key].slice(); });
       var values = (chosen[box.name] || []).filter(function (value) { return value !== box.value; });
@@ -349,9 +444,10 @@
       commit(true);
     });
     filters.addEventListener("click", function (event) {
-      var more = event.target.closest("[data-more]");
+      var more = /** @type {Element} */ (event.target).closest("[data-more]");
       if (!more) return;
-      expanded[more.getAttribute("data-more")] = !expanded[more.getAttribute("data-more")];
+      var key = /** @type {string} */ (more.getAttribute("data-more"));
+      expanded[key] = !expanded[key];
       render();
     });
     sort.addEventListener("change", function () {
@@ -364,9 +460,9 @@
       input.focus();
     });
     pages.addEventListener("click", function (event) {
-      var button = event.target.closest("[data-page]");
+      var button = /** @type {HTMLButtonElement | null} */ (/** @type {Element} */ (event.target).closest("[data-page]"));
       if (!button || button.disabled) return;
-      state = { q: state.q, chosen: state.chosen, sort: state.sort, page: parseInt(button.getAttribute("data-page"), 10) };
+      state = { q: state.q, chosen: state.chosen, sort: state.sort, page: parseInt(/** @type {string} */ (button.getAttribute("data-page")), 10) };
       commit(true);
       status.focus(); // the reader continues from the top of the new page
     });

@@ -1,3 +1,4 @@
+// @ts-check
 // Material's header search, answered in the page through Material's worker protocol (SETUP → READY,
 // QUERY → RESULT), so its box, results list, keyboard use and highlighting stay Material's own while the
 // index is ours (engine.js). The one script of ours every page loads before Material's bundle, and small:
@@ -7,6 +8,8 @@
 // In the page, not in a worker thread, because (1) Material's list renders results past the first ten as
 // the reader scrolls, and items still loading can be filled in where Material reads them, so every match
 // is reachable without loading every title up front; (2) from file:// browsers start no workers at all.
+// What it relies on of Material (types/material.d.ts): the #__config JSON, the worker protocol, and the
+// search result's markup (data-md-component=search-result, .md-search-result__*).
 (function () {
   "use strict";
 
@@ -16,13 +19,15 @@
   var LOADING = "正在载入……";
   var UNREACHABLE = "无法读取搜索索引，暂时不能搜索。请检查网络连接，稍后再输入一次。";
 
-  var script = document.currentScript;
+  var script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
   var element = document.getElementById("__config");
   if (!script || !element) return;
   var address = new URL(script.src, location.href).href;
+  /** @type {Record<string, Promise<Event>>} */
   var loading = {};
 
   // One of our scripts beside this one, loaded once, in the order asked for.
+  /** @param {string} name */
   function load(name) {
     if (!loading[name]) {
       loading[name] = new Promise(function (resolve, reject) {
@@ -55,27 +60,40 @@
     var hidden = new URL(arrived.href);
     hidden.searchParams.delete("q");
     if (hidden.href !== location.href) history.replaceState(history.state, "", hidden.href);
+    var findRoot = find; // (not null in the function below)
     Promise.all([load("engine.js"), load("find.js")]).catch(function () {
-      find.querySelector("[data-study-find-status]").textContent = "无法载入检索程序，请检查网络连接后刷新页面。";
+      /** @type {Element} */ (findRoot.querySelector("[data-study-find-status]")).textContent = "无法载入检索程序，请检查网络连接后刷新页面。";
     });
   }
+  /** @type {MaterialConfig} */
   var config = JSON.parse(element.textContent);
   config.search = address;
   element.textContent = JSON.stringify(config);
   var translations = config.translations || {};
   var base = new URL(config.base || ".", location.href);
 
+  /** @param {number} total */
   function countText(total) {
     if (total === 1) return translations["search.result.one"] || "找到 1 个符合条件的结果";
     return (translations["search.result.other"] || "# 个符合条件的结果").replace("#", String(total));
   }
 
+  /**
+   * @param {SearchMeta} meta
+   * @param {string} query
+   */
   function findUrl(meta, query) {
     var url = new URL(meta.find || "find/", base);
     url.searchParams.set("q", query);
     return url.href;
   }
 
+  /**
+   * @param {SearchResult} result
+   * @param {number} score
+   * @param {Record<string, boolean>} terms
+   * @returns {MaterialSearchDocument[]}
+   */
   function itemsOf(result, score, terms) {
     var parent = {
       location: result.url,
@@ -94,12 +112,24 @@
     }];
   }
 
+  /**
+   * @param {MaterialSearchDocument[]} item
+   * @param {SearchResult} result
+   * @param {number} score
+   * @param {Record<string, boolean>} terms
+   */
   function fill(item, result, score, terms) {
     var filled = itemsOf(result, score, terms);
     item.length = 0;
     Array.prototype.push.apply(item, filled);
   }
 
+  /**
+   * @template {keyof HTMLElementTagNameMap} K
+   * @param {K} tag
+   * @param {Record<string, string>} attributes
+   * @param {string} [html]
+   */
   function node(tag, attributes, html) {
     var made = document.createElement(tag);
     Object.keys(attributes).forEach(function (name) { made.setAttribute(name, attributes[name]); });
@@ -108,6 +138,10 @@
   }
 
   // A result Material rendered while it was still loading, redrawn as Material draws one (templates/search).
+  /**
+   * @param {Element} li
+   * @param {MaterialSearchDocument[]} item
+   */
   function redraw(li, item) {
     li.textContent = "";
     item.forEach(function (doc, index) {
@@ -127,26 +161,34 @@
     });
   }
 
+  /** @returns {SearchHost} */
   function Host() {
-    var host = new EventTarget();
+    var host = /** @type {SearchHost} */ (new EventTarget()); // its postMessage and terminate follow
+    /** @type {SearchEngine | null} */
     var engine = null; // engine.js, loaded when the reader starts to search
     var current = 0;
+    /** @type {HTMLAnchorElement | null} */
     var all = null; // the “查看全部” line under the list
 
+    /** @param {MaterialSearchMessage} data */
     function send(data) {
       host.dispatchEvent(new MessageEvent("message", { data: data }));
     }
 
     function parts() {
       var result = document.querySelector("[data-md-component=search-result]");
-      return result && {
+      return result && { // Material's search result always holds these (partials/search.html)
         result: result,
-        meta: result.querySelector(".md-search-result__meta"),
-        list: result.querySelector(".md-search-result__list"),
-        scroller: result.parentElement
+        meta: /** @type {Element} */ (result.querySelector(".md-search-result__meta")),
+        list: /** @type {Element} */ (result.querySelector(".md-search-result__list")),
+        scroller: /** @type {HTMLElement} */ (result.parentElement)
       };
     }
 
+    /**
+     * @param {string | null} href
+     * @param {number} [total]
+     */
     function showAll(href, total) {
       var found = parts();
       if (!found) return;
@@ -160,7 +202,7 @@
       all.hidden = !href;
       if (href) {
         all.href = href;
-        all.firstChild.textContent = "查看全部 " + total + " 条结果";
+        /** @type {Node} */ (all.firstChild).textContent = "查看全部 " + total + " 条结果";
       } else {
         all.removeAttribute("href"); // hidden, it is no candidate for Enter
       }
@@ -168,9 +210,15 @@
 
     // Results past the first screen: described while the reader scrolls, a few ahead of Material's list;
     // one rendered before its text arrived is redrawn in place.
+    /**
+     * @param {number} query
+     * @param {MaterialSearchDocument[][]} items
+     * @param {SearchMatch} found
+     */
     function follow(query, items, found) {
-      var page = parts(), described = Math.min(FIRST, items.length), busy = false;
-      if (!page || described >= items.length) return;
+      var shown = parts(), described = Math.min(FIRST, items.length), busy = false;
+      if (!shown || described >= items.length) return;
+      var page = shown; // (not null in the functions below)
       var stop = function () {
         observer.disconnect();
         page.scroller.removeEventListener("scroll", more);
@@ -182,7 +230,7 @@
         busy = true;
         var from = described;
         Promise.all(found.ranked.slice(from, wanted).map(function (pair) {
-          return engine.describe(pair[0], found.terms);
+          return /** @type {SearchEngine} */ (engine).describe(pair[0], found.terms); // loaded by answer()
         })).then(function (results) {
           busy = false;
           if (query !== current) return stop();
@@ -203,6 +251,7 @@
       page.scroller.addEventListener("scroll", more, { passive: true });
     }
 
+    /** @param {string} value */
     function answer(value) {
       var query = ++current;
       if (!value.trim()) {
@@ -216,13 +265,14 @@
       }).then(function (loaded) {
         var meta = loaded[0], found = loaded[1];
         if (query !== current) return null;
+        /** @type {Record<string, boolean>} */
         var terms = {};
         found.terms.forEach(function (term) { terms[term] = true; });
         var items = found.ranked.map(function (pair) {
           return [{ location: findUrl(meta, value), title: LOADING, text: "", score: pair[1], terms: terms }];
         });
         return Promise.all(found.ranked.slice(0, FIRST).map(function (pair) {
-          return engine.describe(pair[0], found.terms);
+          return /** @type {SearchEngine} */ (engine).describe(pair[0], found.terms);
         })).then(function (results) {
           if (query !== current) return;
           results.forEach(function (result, at) { fill(items[at], result, found.ranked[at][1], terms); });
@@ -255,8 +305,9 @@
       }, { once: true });
       // Material searches on keyup: text pasted with the mouse, or committed by some input methods without a
       // key event, would wait for the next key. Any change of the text counts as one.
+      var typed = box; // (not null in the function below)
       box.addEventListener("input", function (event) {
-        if (!event.isComposing) box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+        if (!/** @type {InputEvent} */ (event).isComposing) typed.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
       });
     }
     // Nothing to build before the first query. From file:// Material sends no SETUP (it waits for an index
@@ -266,10 +317,17 @@
   }
 
   var Native = window.Worker;
+  /**
+   * Material's `new Worker(url)`: for this script's address the host above, for any other a real worker.
+   * @param {string | URL} url
+   * @param {WorkerOptions} [options]
+   * @returns {SearchHost | Worker}
+   */
   function SearchWorker(url, options) {
     if (new URL(String(url), location.href).href === address) return Host();
     return new Native(url, options);
   }
   if (Native) SearchWorker.prototype = Native.prototype;
-  window.Worker = SearchWorker;
+  // The host answers what Material asks of a worker (postMessage, terminate, message events), no more.
+  window.Worker = /** @type {typeof Worker} */ (/** @type {unknown} */ (SearchWorker));
 })();
