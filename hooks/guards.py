@@ -20,6 +20,7 @@ from studysite.core.problems import Problem, stop_message
 from studysite.render.compilation import with_internal_banner
 from studysite.render.serving import problems_banner
 from studysite.rules.allowlist import allowlist_problems, may_need_rendering
+from studysite.rules.complexity import unrenderable
 from studysite.rules.finished import FinishedPages
 from studysite.rules.pagecheck import site_assets
 from studysite.rules.resources import is_external
@@ -82,6 +83,10 @@ def on_files(files, config):
 @event_priority(_PRIORITY)
 def on_page_markdown(markdown, page, config, files):
     build = build_of(config)
+    source = build.site.source(page.file.src_uri) if page.file.generated_by is None else None
+    if source is not None and source.path in unrenderable(build.report.problems):
+        # Markdown would take hours or overflow the stack on this body: the build stops on the problem anyway.
+        return f"（此页正文结构过于复杂，未生成；见 {source.path} 的检查结果。）\n"
     if build.settings.serving and (build.report.stopping or build.report.typography):
         markdown = problems_banner(build.report, page.file.src_uri) + markdown
     # Entries get their banner with their header (hooks/indexes.py); other pages get it here.

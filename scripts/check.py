@@ -31,11 +31,13 @@ from studysite.build.edition import SERVED, Edition  # noqa: E402  (the hooks fo
 from studysite.build.inputs import read_inputs, settings_from  # noqa: E402
 from studysite.build.state import Build, make_build  # noqa: E402
 from studysite.core.hostfiles import before_walk  # noqa: E402
+from studysite.core.problems import shown_path  # noqa: E402
 from studysite.core.sources import GB18030, UNKNOWN, UTF16, Source, encode  # noqa: E402
 from studysite.model.site import load_site  # noqa: E402
 from studysite.rules import fonts  # noqa: E402
 from studysite.rules.allowlist import allowlist_problems, may_need_rendering  # noqa: E402  (hooks is no package)
 from studysite.rules.checks import Verdict  # noqa: E402
+from studysite.rules.complexity import unrenderable  # noqa: E402
 from studysite.rules.lint import apply_fixes, typography  # noqa: E402
 from studysite.rules.secrecy import rendered_problems as rendered_secrecy  # noqa: E402
 from studysite.rules.statics import refused_files  # noqa: E402
@@ -101,7 +103,8 @@ def load(root: Path, config=None, edition: Edition = SERVED) -> Build:
         read_file=lambda src_uri: (docs / src_uri).read_bytes(),
         glyphs=fonts.available(),  # the build checks them when it prints the packs (make build installs the fonts)
     )
-    shown = [source for source in inputs.sources if source.src_uri not in build.withheld]
+    refused = unrenderable(build.report.problems)  # Markdown would take hours or overflow the stack on them
+    shown = [s for s in inputs.sources if s.src_uri not in build.withheld and s.path not in refused]
     rendered = rendered_problems(config, shown)
     return replace(build, report=Verdict([*build.report.problems, *rendered], build.report.findings))
 
@@ -129,7 +132,7 @@ def fix(root: Path, build: Build) -> list[str]:
             continue
         (root / source.path).write_bytes(encode(source, text))
         if converted:
-            diffs.append(f"{source.path}: 已从 {source.encoding} 转换为 UTF-8（内容不变）\n")
+            diffs.append(f"{shown_path(source.path)}: 已从 {source.encoding} 转换为 UTF-8（内容不变）\n")
         diffs.append(
             "".join(
                 difflib.unified_diff(

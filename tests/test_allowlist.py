@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -215,7 +216,9 @@ def test_every_page_the_site_generates_or_decorates_passes_the_same_allowlist(tm
     shutil.copy2(REPO / "tests/fixtures/measures/m9.md", project / "docs/measures/m9.md")
     (project / "record.py").write_text(RECORD_HOOK, encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - record.py\n"), "utf-8")
+    text = re.sub(r"\nhooks:[^\n]*\n", "\nhooks:\n  - record.py\n", config.read_text(encoding="utf-8"), count=1)
+    assert "  - record.py\n" in text, "the recording hook must be listed, or the test records nothing"
+    config.write_text(text, "utf-8")
     built, printed = build_quietly(project, tmp_path / "site")
     assert built, printed
     contents = {

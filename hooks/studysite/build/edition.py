@@ -8,7 +8,9 @@ says 内部资料 注意保存 on every page.
 Which pages a public offline edition leaves out is decided here, from the sources, before the content model
 is made, so nothing made from the model (indexes, contents, search index, packs and their PDFs and Word files,
 the ledger's downloads) can hold them:
-- every page the model marks 内部 (a notice classified 内部, a page marked 内部资料/注意保存: `page_levels`);
+- every page the model marks 内部 (a notice classified 内部, a page marked 内部资料/注意保存: `page_levels`),
+  and every page with a narrow 传达范围 (发至县处级): both judged on the page's words as a reader reads them
+  (Source.restricted: **内部**资料, 内 部 资 料, | 内部 | 资料 | count);
 - a study pack that names such a page, or whose pages are all such pages.
 Which files of docs/ that are not pages (attachments, images) it carries is decided after the build, from the
 pages as MkDocs wrote them (studysite.build.shipped): only what a page of the edition reaches, so a file only withheld
@@ -109,7 +111,7 @@ def withheld(sources: Iterable[Source], topics: tuple[str, ...]) -> frozenset[st
     """The pages an edition without 内部 material leaves out (see the module's doc)."""
     sources = list(sources)
     catalogue, _ = load_catalogue(sources, topics)  # the model's own reading of each notice's classification
-    levels = page_levels(catalogue, {source.src_uri for source in sources if source.internal})
+    levels = page_levels(catalogue, {source.src_uri for source in sources if source.restricted})
     hidden = {src_uri for src_uri, level in levels.items() if level == "内部"}
     existing = {source.src_uri for source in sources} | set(GENERATED_PAGES)
     for source in sources:

@@ -95,7 +95,9 @@ _NUMERALS |= {c: str(i + 1) for i, c in enumerate("壹贰叁肆伍陆柒捌玖")
 _NUMERAL_CLASS = "0-9" + "".join(_NUMERALS)
 # Within a number: what may stand between its digits (the ideographic space is a space by then), or one line
 # break.
-SEPARATOR = r"(?:[ \t.\-/()\[\]_~*·・‐-―−（）［］．－／＿～]{1,3}|[ \t]*\n[ \t]*(?=\S))"
+# 一, ー and 〜 stand for a dash between Arabic digits (138一1234一5678), never between Chinese numerals.
+SEPARATOR = r"(?:[ \t.\-/()\[\]_~*·・‐-―−（）［］．－／＿～一ー〜]{1,3}|[ \t]*\n[ \t]*(?=\S))"
+_DASH_BETWEEN_DIGITS = "一"
 # Seven or more: a date (二〇二五年) or an ordinal (第一二三条) is shorter.
 _NUMERAL_RUN = re.compile(rf"[{_NUMERAL_CLASS}](?:{SEPARATOR}?[{_NUMERAL_CLASS}]){{6,}}")
 # Characters that may need work: all but ASCII, the common Han block and CJK punctuation (full-width punctuation
@@ -106,6 +108,29 @@ _UNUSUAL = re.compile(
 )
 _INVISIBLE_CATEGORIES = frozenset({"Cf", "Mn", "Me", "Cc", "Co", "Cs", "Zl", "Zp"})
 _INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")  # Hangul fillers, blank Braille: show nothing
+
+
+# The traditional and variant forms of the characters of the marks (機密★長期, 祕密, 絕密, 份號, 密級, 內部資料,
+# 傳達範圍): NFKC leaves them apart from the simplified forms the guards read.
+_VARIANTS = str.maketrans(
+    {"機": "机", "祕": "秘", "袐": "秘", "絕": "绝", "絶": "绝", "號": "号", "級": "级", "內": "内", "資": "资",
+     "傳": "传", "達": "达", "發": "发", "範": "范", "圍": "围", "幹": "干", "黨": "党", "單": "单", "長": "长", "個": "个"}
+)  # fmt: skip
+_VARIANT_CLASS = re.compile("[" + "".join(chr(c) for c in _VARIANTS) + "]")
+
+
+def _numeral(match: re.Match) -> str:
+    """A run of numerals as ASCII digits; 一 between two Arabic digits is a dash and stays."""
+    text, start = match.string, match.start()
+    return "".join(
+        c
+        if c == _DASH_BETWEEN_DIGITS
+        and text[start + k - 1 : start + k] in "0123456789"
+        and text[start + k + 1 : start + k + 2] in "0123456789"
+        and 0 < start + k < len(text) - 1
+        else _NUMERALS.get(c, c)
+        for k, c in enumerate(match.group())
+    )
 
 
 def _reader_character(character: str) -> str:
@@ -119,11 +144,14 @@ def _reader_character(character: str) -> str:
 
 
 def plain_characters(piece: Piece) -> Piece:
-    """Invisible characters removed, NFKC, every script's digits and Chinese numerals in a number as ASCII."""
+    """Invisible characters removed, NFKC, every script's digits and Chinese numerals in a number as ASCII, the
+    traditional forms of the marks' characters simplified."""
     if _UNUSUAL.search(piece.text):
         piece.sub(_UNUSUAL, lambda m: _reader_character(m.group()))
     if _NUMERAL_RUN.search(piece.text):
-        piece.sub(_NUMERAL_RUN, lambda m: "".join(_NUMERALS.get(c, c) for c in m.group()))
+        piece.sub(_NUMERAL_RUN, _numeral)
+    if _VARIANT_CLASS.search(piece.text):
+        piece.sub(_VARIANT_CLASS, lambda m: m.group().translate(_VARIANTS))
     return piece
 
 
@@ -265,6 +293,7 @@ _TITLE_QUOTES = re.compile(r'(?<=^)"|"[ \t]*$', re.MULTILINE)
 _FRONT_KEY = re.compile(r"""^[ \t]*(?:-[ \t]+)?(?:[\w-]+:[ \t]*)?(?:-[ \t]+)?["']?""", re.MULTILINE)
 _YAML_CLOSE = re.compile(r"""["'][ \t]*$""", re.MULTILINE)
 _TABLE_PIPE = re.compile(r"(?<!\\)\|")
+_ROW_PIPE = re.compile(r"[ \t]*(?<!\\)\|[ \t]*")
 # Autolinks (<tel:…>, <https://…>): the reader sees the address, so it stays in the flow.
 _AUTOLINK = re.compile(r"<((?:[A-Za-z][A-Za-z0-9+.-]{1,31}:|[^\s<>@]+@)[^\s<>]*)>")
 # A link's or image's target (and title): not shown, but acted on: a piece of its own, decoded.
@@ -296,8 +325,11 @@ def _front_matter_end(text: str) -> int:
     return match.end() if match else 0
 
 
-def from_markdown(text: str) -> list[Piece]:
-    """A page's source as its reader gets it: the flow of its text first, then targets, attributes, comments."""
+def from_markdown(text: str, rows: bool = False) -> list[Piece]:
+    """A page's source as its reader gets it: the flow of its text first, then targets, attributes, comments.
+
+    rows: a table row is read as a reader reads it, its cells one after another apart by a space (a number
+    split over cells, | 138 | 1234 | 5678 |); else each cell is a block of its own (a mark alone in a cell)."""
     flow, side = Piece(text), []
     end = _front_matter_end(text)
     if end:  # a front-matter value is shown (title, speaker) or searched: keys and YAML quotes are not
@@ -308,7 +340,7 @@ def from_markdown(text: str) -> list[Piece]:
     if "!!!" in text or "???" in text:
         flow.sub(_TITLE_QUOTES, lambda m: "")
     if "|" in flow.text:
-        flow.sub(_TABLE_PIPE, lambda m: BLOCK)
+        flow.sub(_ROW_PIPE, lambda m: " ") if rows else flow.sub(_TABLE_PIPE, lambda m: BLOCK)
     if "<" in flow.text:
         _side_pieces(flow, _AUTOLINK, side, keep=True)
     if "](" in flow.text:
@@ -326,3 +358,35 @@ def from_markdown(text: str) -> list[Piece]:
             for edit in ((m.start(), m.start() + 1, ""), (m.end() - 1, m.end(), ""))
         )
     return [plain_characters(p) for p in (flow, *side)]
+
+
+# --- what a page says: its words as read ----------------------------------------------------------------------
+
+_CODE_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
+_SPACES = re.compile(r"[^\S\n]+")
+_SOFT_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
+
+
+def words_of(markdown: str) -> tuple[Piece, str]:
+    """The words of a page's text as a reader reads them, for marks a reader recognises (内部资料): front matter
+    and code left out, markup dropped, table cells joined as a row is read, and every space and soft line break
+    between the characters removed (内 部 资 料, **内部**资料, | 内部 | 资料 |); blank lines still part blocks.
+    Returns the piece and the text its offsets (source_offset) are in: the markdown with front matter and code
+    lines emptied, so that every other line has the number and columns it has in the markdown."""
+    lines = markdown.split("\n")
+    end = _front_matter_end(markdown)
+    first_body = markdown.count("\n", 0, end) + 1 if end else 0
+    in_code = False
+    for index in range(len(lines)):
+        if index < first_body:
+            lines[index] = ""
+        elif _CODE_FENCE.match(lines[index]):
+            in_code = not in_code
+            lines[index] = ""
+        elif in_code:
+            lines[index] = ""
+    blanked = "\n".join(lines)  # line by line: every kept line stands where it stood
+    flow = from_markdown(blanked, rows=True)[0]
+    flow.sub(_SPACES, lambda m: "")
+    flow.sub(_SOFT_BREAK, lambda m: "")
+    return flow, blanked

@@ -13,14 +13,49 @@ from functools import cached_property
 
 from studysite.core.frontmatter import FrontMatter, parse, split
 from studysite.core.problems import Problem
+from studysite.core.readertext import words_of
 
 UTF8, UTF8_BOM, GB18030, UTF16, UNKNOWN = "UTF-8", "UTF-8（带 BOM）", "GB18030", "UTF-16", "未知编码"
 _BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # what Notepad's "Unicode" saves
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-# The marks of 内部 material: what a clerk writes (found anywhere in a page), the label the site shows, and
-# the mark printed on paper (GB/T 9704: the two words apart by a full-width space).
+# The marks of 内部 material: what a clerk writes (found anywhere in a page's words as a reader reads them,
+# readertext.words_of), the label the site shows, and the mark printed on paper (GB/T 9704: the two words apart
+# by a full-width space).
 INTERNAL_PATTERN = re.compile(r"内部资料|注意保存")
+# A narrow 传达范围 (发至县处级, 传达至处级以上干部): the page is not for every reader, so a public offline
+# edition leaves it out like 内部 material; the served site shows it (its readers are the intranet's).
+DISTRIBUTION_PATTERN = re.compile(
+    r"(?:发至|传达至|传达到|印发至)[^，。；\n]{0,12}?(?:级|干部|党员|单位|部门|处室)|传达范围"
+)
+INTERNAL_MARK, DISTRIBUTION_MARK = "内部资料标志", "传达范围"
+# Characters without which neither pattern can match a page's words (a reference &#…; may spell any).
+_MARK_CHARACTERS = frozenset("内內注传傳发發&")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One 内部资料/注意保存 or 传达范围 mark in a page's words, at its line and column in the page's source."""
+
+    line: int
+    col: int
+    kind: str  # INTERNAL_MARK or DISTRIBUTION_MARK
+    text: str  # as read: spaces and markup between its characters gone
+
+
+def restriction_marks(text: str) -> list[Mark]:
+    """The 内部 and 传达范围 marks of a page (its whole source), judged on its words as a reader reads them."""
+    if not _MARK_CHARACTERS.intersection(text):
+        return []
+    words, blanked = words_of(text)
+    marks = []
+    for pattern, kind in ((INTERNAL_PATTERN, INTERNAL_MARK), (DISTRIBUTION_PATTERN, DISTRIBUTION_MARK)):
+        for match in pattern.finditer(words.text):
+            offset = words.source_offset(match.start())
+            line = blanked.count("\n", 0, offset) + 1
+            marks.append(Mark(line, offset - blanked.rfind("\n", 0, offset), kind, match.group()))
+    return sorted(marks, key=lambda mark: (mark.line, mark.col))
+
+
 INTERNAL_LABEL = "内部资料 注意保存"
 INTERNAL_PRINTED = "内部资料　注意保存"
 
@@ -91,17 +126,19 @@ class Source:
         return "\n" * (self.text.count("\n") + 1 - kept) + self.body
 
     @cached_property
+    def marks(self) -> tuple[Mark, ...]:
+        """The page's 内部资料/注意保存 and 传达范围 marks (outside code and front matter), as a reader reads them."""
+        return tuple(restriction_marks(self.text))
+
+    @property
     def internal(self) -> bool:
-        """The page carries a 内部资料/注意保存 mark in its text (outside code and front matter)."""
-        if not INTERNAL_PATTERN.search(self.body):
-            return False
-        in_code = False
-        for line in self.body.split("\n"):
-            if _FENCE.match(line):
-                in_code = not in_code
-            elif not in_code and INTERNAL_PATTERN.search(line):
-                return True
-        return False
+        """The page carries a 内部资料/注意保存 mark: the site shows the 内部资料 banner on it."""
+        return any(mark.kind == INTERNAL_MARK for mark in self.marks)
+
+    @property
+    def restricted(self) -> bool:
+        """Not for every reader: marked 内部 or with a narrow 传达范围. A public offline edition leaves it out."""
+        return bool(self.marks)
 
     def encoding_problem(self) -> Problem | None:
         if self.encoding in (UTF8, UTF8_BOM):

@@ -9,12 +9,13 @@ where the Markdown wrote it, so a clerk can fix it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import unescape
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
 import nh3
+from pygments.token import STANDARD_TYPES
 
 from studysite.core.problems import Problem
 from studysite.core.sources import Source
@@ -91,6 +92,114 @@ ALLOWED_ATTRIBUTES = {
 _VALUES = {
     "input": {"type": {"checkbox"}, "disabled": {"", "disabled"}, "checked": {"", "checked"}},
 }
+# The page's own identity, by allowlist: the classes the site's Markdown extensions write (admonition with
+# Material's types, details, task list, footnotes, toc permalinks, code highlighting) and the one class
+# CONTRIBUTING.md tells clerks to use ({ .screen-only }), and the site's entry header. Anything else, Material's md-* above all, would let a
+# page dress as a part of the template (a fake search form, drawer or button its scripts act on).
+_ADMONITION_TYPES = frozenset(
+    [
+        "note",
+        "abstract",
+        "summary",
+        "tldr",
+        "info",
+        "todo",
+        "tip",
+        "hint",
+        "important",
+        "success",
+        "check",
+        "done",
+        "question",
+        "help",
+        "faq",
+        "warning",
+        "caution",
+        "attention",
+        "failure",
+        "fail",
+        "missing",
+        "danger",
+        "error",
+        "bug",
+        "example",
+        "quote",
+        "cite",
+    ]
+)
+_PYGMENTS_CLASSES = frozenset(name for name in STANDARD_TYPES.values() if name)  # <span class="n"> in code
+# What the site's own hooks write into pages (entry headers, indexes, task states, the ledger, the packs'
+# buttons): the site's output passes the same allowlist as a contributor's.
+SITE_CLASSES = frozenset(
+    {
+        "entry-meta",
+        "index-table",
+        "index-parts",
+        "task-state",
+        "ledger",
+        "ledger-due",
+        "ledger-id",
+        "ledger-task",
+        "ledger-print",
+        "ledger-progress",
+        "overdue",
+        "print-only",
+        "pdf-pages",
+        "pack-print",
+        "md-button",  # Material's documented button for page text, not a part of its interface
+        "md-button--primary",
+    }
+)
+CONTRIBUTOR_CLASSES = (
+    frozenset(
+        {
+            "admonition",
+            "admonition-title",
+            "task-list",
+            "task-list-item",
+            "task-list-control",
+            "task-list-indicator",
+            "footnote",
+            "footnote-ref",
+            "footnote-backref",
+            "headerlink",
+            "toc",
+            "highlight",
+            "highlighttable",
+            "linenos",
+            "linenodiv",
+            "filename",
+            "screen-only",
+        }
+    )
+    | SITE_CLASSES
+    | _ADMONITION_TYPES
+    | _PYGMENTS_CLASSES
+)
+_LANGUAGE_CLASS = re.compile(r"language-[a-z0-9+#.\-]+")  # a fenced block's language (```python)
+# Ids: what toc (heading slugs), footnotes (fn:1, fnref:1) and { #T1 } write: a letter, digit or hyphen first.
+# Material's own are __search, __drawer, __toc, __nav_1 …; md- and study- name the theme's and the site's parts.
+_CONTRIBUTOR_ID = re.compile(r"[^\W_][\w\-.:]*|-[\w\-.:]*")
+_THEME_ID_PREFIXES = ("md-", "study-")
+# Attributes whose value names ids: a label for the theme's __search checkbox opens the search, and so on.
+_ID_REFERENCES = frozenset(
+    {
+        "for",
+        "aria-controls",
+        "aria-labelledby",
+        "aria-describedby",
+        "aria-owns",
+        "aria-activedescendant",
+        "aria-details",
+        "aria-errormessage",
+        "aria-flowto",
+    }
+)
+# data-* attributes are read by Material (data-md-*) and the site's scripts (data-elder-toggle, data-status …):
+# a contributor may write only those the site's own pages carry (the ledger's rows, a table's column names).
+CONTRIBUTOR_DATA = frozenset({"data-search-exclude", "data-label", "data-status", "data-owner", "data-overdue"})
+IDENTITY_RULE = "页面标识"
+IDENTITY_ADVICE = "删除它；网站界面（搜索框、导航、按钮）的名字不能用在正文中"
 STYLE_PROPERTIES = frozenset({"text-align"})  # what Markdown tables write (style="text-align: left;")
 # Schemes by allowlist: relative links, http(s), mail and phone; ftp:, data:, file:, javascript: and the rest not.
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
@@ -217,8 +326,9 @@ def _attribute_finding(tag: str, name: str, value: str, raw: str) -> Disallowed 
             return None
         expected = "、".join(sorted(_VALUES[tag][name] - {""}))
         return Disallowed("表单控件", f"{tag} 的 {name} 为 {expected}", f"{name}={value}", "删除该控件", (raw, name))
-    if name.startswith(tuple(GENERIC_PREFIXES)):
-        return None
+    identity = _identity_finding(tag, name, value)
+    if identity is not None or name.startswith(tuple(GENERIC_PREFIXES)):
+        return identity
     if name.startswith("on"):
         return Disallowed("事件处理属性", "不含脚本的 HTML", name, f"删除 {name} 属性", (f"{name}=", name))
     if name == "style":
@@ -254,6 +364,45 @@ def _attribute_finding(tag: str, name: str, value: str, raw: str) -> Disallowed 
     return None
 
 
+def contributor_id(value: str) -> bool:
+    """An id a page may give itself: one of the forms toc, footnotes and attr_list write, none of the theme's."""
+    return bool(_CONTRIBUTOR_ID.fullmatch(value)) and not value.lower().startswith(_THEME_ID_PREFIXES)
+
+
+def _identity(got: str, expected: str, needles: tuple[str, ...]) -> Disallowed:
+    return Disallowed(IDENTITY_RULE, expected, got, IDENTITY_ADVICE, needles)
+
+
+def _identity_finding(tag: str, name: str, value: str) -> Disallowed | None:
+    """An id, class, id reference or data-* attribute that names a part of the template, not of the page."""
+    if name == "class":
+        for word in value.split():
+            if word not in CONTRIBUTOR_CLASSES and not _LANGUAGE_CLASS.fullmatch(word):
+                expected = "Markdown 写出的 class 或本站说明中的 { .screen-only }"
+                return _identity(f"class={word}", expected, (word, "class="))
+        return None
+    if name == "id":
+        if contributor_id(value):
+            return None
+        expected = "以文字或数字开头的锚点名（不用 __、md-、study- 开头）"
+        return _identity(f"id={value}", expected, (value, "id="))
+    if name in _ID_REFERENCES:
+        for word in value.split():
+            if not contributor_id(word):
+                expected = "本页自己的锚点名（不指向网站界面）"
+                return _identity(f"{name}={word}", expected, (word, f"{name}="))
+        return None
+    if name == "href" and value.strip().startswith("#"):
+        fragment = unquote(value.strip()[1:])
+        if fragment and not contributor_id(fragment):
+            return _identity(f"href=#{fragment}", "本页自己的锚点名（不指向网站界面）", (fragment, value))
+        return None
+    if name.startswith("data-") and name not in CONTRIBUTOR_DATA:
+        expected = "不带 data- 属性（本站只允许 " + "、".join(sorted(CONTRIBUTOR_DATA)) + "）"
+        return _identity(name, expected, (f"{name}=", name))
+    return None
+
+
 def html_findings(html: str) -> list[Disallowed]:
     """What of this rendered HTML the allowlist does not allow, each with where to look for it."""
     walker = _walk(html)
@@ -284,6 +433,7 @@ def html_findings(html: str) -> list[Disallowed]:
                     "条件注释", "普通注释", "<!--[if …]>", "删除条件注释（兼容模式的浏览器会执行其中的内容）", ("[if",)
                 )
             )
+    found.sort(key=lambda finding: finding.rule == IDENTITY_RULE)  # what may run or load first, names after
     if not found and _canonical(clean(html)) != _canonical(html):
         # nh3 changes something the walk above did not name: still not clean
         found.append(Disallowed("HTML 内容", "本站允许的 HTML", "不符合允许清单的内容", "改用 Markdown 书写", ("<",)))
@@ -295,23 +445,50 @@ def may_need_rendering(text: str) -> bool:
     return any(mark in text for mark in ("<", "](", "]:", "{", "&"))
 
 
-def _line(source: Source, needles: tuple[str, ...]) -> int:
+def _line(source: Source, needles: tuple[str, ...], after: dict[str, int]) -> int:
+    """The line of the first needle found, searching past where the same needle was found before: each of four
+    onclick attributes is reported at its own line, not four times at the first one's."""
     offset = len(source.text) - len(source.body)
+    lowered = source.body.lower()
     for needle in needles:
         if not needle:
             continue
-        for haystack, shift in ((source.body, offset), (source.body.lower(), offset)):
-            at = haystack.find(needle if haystack is source.body else needle.lower())
+        for haystack, wanted in ((source.body, needle), (lowered, needle.lower())):
+            key = (haystack is lowered) * "\0" + wanted
+            at = haystack.find(wanted, after.get(key, 0))
+            if at < 0 and key in after:  # more findings than occurrences: the last one again
+                at = haystack.rfind(wanted)
             if at >= 0:
-                return source.text.count("\n", 0, shift + at) + 1
+                after[key] = at + 1
+                return source.text.count("\n", 0, offset + at) + 1
     return 1
 
 
+def numbered(problems: list[Problem]) -> list[Problem]:
+    """Problems equal in every part (two on one line) told apart, so none is lost where problems are a set."""
+    counts: dict[Problem, int] = {}
+    result = []
+    for problem in problems:
+        counts[problem] = counts.get(problem, 0) + 1
+        if counts[problem] > 1:
+            problem = replace(problem, got=f"{problem.got}（本行第 {counts[problem]} 处）")
+        result.append(problem)
+    return result
+
+
 def allowlist_problems(source: Source, html: str) -> list[Problem]:
-    """The findings of a page's rendered HTML as problems at the Markdown line they came from."""
-    return [
-        Problem(
-            source.path, _line(source, finding.needles), finding.rule, finding.expected, finding.got, finding.advice
-        )
-        for finding in html_findings(html)
-    ]
+    """The findings of a page's rendered HTML as problems at the Markdown line they came from, each of them."""
+    after: dict[str, int] = {}
+    return numbered(
+        [
+            Problem(
+                source.path,
+                _line(source, finding.needles, after),
+                finding.rule,
+                finding.expected,
+                finding.got,
+                finding.advice,
+            )
+            for finding in html_findings(html)
+        ]
+    )

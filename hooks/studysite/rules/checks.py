@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from studysite.core.pages import is_entry_path
 from studysite.core.problems import Problem
 from studysite.model.site import Site
+from studysite.rules.complexity import complexity_problems
 from studysite.rules.fonts import missing_glyphs
 from studysite.rules.links import anchors, link_problems, orphan_problems, page_targets
 from studysite.rules.lint import (
@@ -128,6 +129,7 @@ def check_site(
         return known_anchors[src_uri]
 
     problems = list(site.problems) + empty_body(site)
+    problems += [p for source in site.sources for p in complexity_problems(source.path, source.text, source.body)]
     findings: list[Finding] = []
     for source in site.sources:
         lines = lines_of(source.text)  # read once, shared by the checks

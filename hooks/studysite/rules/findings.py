@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from studysite.core.problems import Problem
+from studysite.core.problems import Problem, shown_path
 
 ERROR, WARNING, NOTICE = "错误", "警告", "提示"
 
@@ -27,7 +27,9 @@ class Finding:
         """The line `make check` prints: path:line:col: 规则名: 说明（建议：…）."""
         rule = self.rule if self.level == ERROR else f"{self.rule}（{self.level}）"
         advice = f"（建议：{self.advice}）" if self.advice else ""
-        return f"{self.path}:{self.line}:{self.col}: {rule}: 应为 {self.expected}，实为 “{self.got}”{advice}"
+        return (
+            f"{shown_path(self.path)}:{self.line}:{self.col}: {rule}: 应为 {self.expected}，实为 “{self.got}”{advice}"
+        )
 
     def problem(self) -> Problem:
         """The same finding in the build's form: path:line: field: expected, got."""

@@ -13,7 +13,7 @@ from functools import cached_property
 import autocorrect_py
 
 from studysite.core.han import HAN
-from studysite.core.sources import INTERNAL_PATTERN
+from studysite.core.sources import DISTRIBUTION_MARK, INTERNAL_MARK, restriction_marks
 from studysite.rules.findings import ERROR, NOTICE, WARNING, Finding, problem_line  # noqa: F401  (re-exported for the checks)
 
 _CJK_CONTEXT = rf"[{HAN}，。；：？！、“”‘’《》（）]"
@@ -54,6 +54,8 @@ _PROTECTED = re.compile(
 # A quote opening a YAML value (after "key: ", "- ", "[" or ", ") or closing one (before ",", "]" or the end).
 _YAML_QUOTE = re.compile(r"""(?:(?<=^)|(?<=[\0:\-\[,]\s)|(?<=[\[,\0]))["']|["'](?=\s*(?:[,\]]|$))""")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+# The title of an admonition or a details block (!!! note "标题", ???+ tip "标题"): its quotes are syntax.
+_ADMONITION_TITLE = re.compile(r'^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*[\w-]+(?:[ \t]+[\w-]+)*[ \t]+(")(?:.*)(")[ \t]*$')
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,9 @@ class Line:
         prose = _PROTECTED.sub(lambda m: "\0" * len(m.group()), self.text)
         if self.in_front_matter:  # the quotes that delimit a YAML value are syntax, not typography
             prose = _YAML_QUOTE.sub("\0", prose)
+        title = _ADMONITION_TITLE.match(prose) if prose.lstrip()[:1] in "!?" else None
+        if title:
+            prose = prose[: title.start(1)] + "\0" + prose[title.end(1) : title.start(2)] + "\0" + prose[title.end(2) :]
         return prose
 
 
@@ -379,9 +384,6 @@ def accessibility(path: str, text: str, lines: list[Line] | None = None) -> list
 
 # --- notices (reported, never stop) ----------------------------------------------------------------------
 
-_DISTRIBUTION = re.compile(r"(?:发至|传达至|传达到|印发至)[^，。；\n]{0,12}?(?:级|干部|党员|单位|部门|处室)|传达范围")
-
-
 # The levels of a 公文's headings, typed as plain paragraphs: the page shows them as text, without 目录 or anchors.
 _PLAIN_HEADINGS = (
     (re.compile(r"^[一二三四五六七八九十]+、\S{1,38}$"), "##"),
@@ -406,24 +408,17 @@ def heading_hints(path: str, text: str, lines: list[Line] | None = None) -> list
 
 
 def internal_marks(path: str, text: str, lines: list[Line] | None = None) -> list[Finding]:
-    """内部资料/注意保存 marks and narrow 传达范围 notes: allowed, shown as 提示 and as a banner on the page."""
-    found: list[Finding] = []
-    if not (INTERNAL_PATTERN.search(text) or _DISTRIBUTION.search(text)):
-        return found
-    for line in lines or lines_of(text):
-        if line.in_code or line.in_front_matter:
-            continue
-        for pattern, rule, advice in (
-            (INTERNAL_PATTERN, "内部资料标志", "本页将显示内部资料提示条，请确认可以在内网发布"),
-            (_DISTRIBUTION, "传达范围", "请确认本站读者都在传达范围之内"),
-        ):
-            for match in pattern.finditer(line.text):
-                found.append(
-                    Finding(
-                        path, line.number, match.start() + 1, rule, "可在内网发布的资料", match.group(), advice, NOTICE
-                    )
-                )
-    return sorted(found)
+    """内部资料/注意保存 marks and narrow 传达范围 notes, as a reader reads the page (studysite.core.sources):
+    allowed, shown as 提示; a 内部 page shows a banner, and a public offline edition leaves both out. lines: unused,
+    kept for the callers' form."""
+    advice = {
+        INTERNAL_MARK: "本页将显示内部资料提示条，请确认可以在内网发布",
+        DISTRIBUTION_MARK: "请确认本站读者都在传达范围之内",
+    }
+    return sorted(
+        Finding(path, mark.line, mark.col, mark.kind, "可在内网发布的资料", mark.text, advice[mark.kind], NOTICE)
+        for mark in restriction_marks(text)
+    )
 
 
 # --- fixing ----------------------------------------------------------------------------------------------

@@ -120,7 +120,7 @@ class PageFinding:
 @dataclass(frozen=True)
 class Tokens:
     tags: list[Tag]
-    comments: list[tuple[int, int]]  # spans of comments and bogus comments (<?…>, <!x…>), not the doctype
+    comments: list[tuple[int, int]]  # comments, bogus comments (<?…>, <!x…>) and declarations but the leading doctype
     broken: list[PageFinding]  # what a browser would read otherwise than this tokenizer
 
 
@@ -150,12 +150,20 @@ _TOKEN = re.compile(
 )
 
 
+def _doctype_at(html: str) -> int:
+    """Where the document's own <!doctype …> starts (-1: none). Only the template's, first in the page, stays: a
+    <!DOCTYPE …> or any other declaration further on is a bogus comment to a browser, and taken out like one."""
+    at = len(html) - len(html.lstrip(_WS + "\ufeff"))
+    return at if html[at : at + 9].lower() == "<!doctype" else -1
+
+
 def _quick_tokens(html: str) -> Tokens | None:
     tags: list[Tag] = []
     comments: list[tuple[int, int]] = []
     last = 0
     raw = None  # the element whose end tag must come next
     raw_end = 0
+    doctype = _doctype_at(html)
     for match in _TOKEN.finditer(html):
         start = match.start()
         if html.find("<", last, start) >= 0:
@@ -176,7 +184,7 @@ def _quick_tokens(html: str) -> Tokens | None:
                 return None
             if lower in _RAW:
                 raw, raw_end = lower, last
-        elif closing is None and not html.startswith("</>", start) and html[start : start + 9].lower() != "<!doctype":
+        elif closing is None and not html.startswith("</>", start) and start != doctype:
             comments.append((start, last))
     if raw is not None or html.find("<", last) >= 0:
         return None
@@ -187,6 +195,7 @@ def _tokens(html: str) -> Tokens:
     tags: list[Tag] = []
     comments: list[tuple[int, int]] = []
     broken: list[PageFinding] = []
+    doctype = _doctype_at(html)
     at = html.find("<")
     while at >= 0:
         following = html[at + 1 : at + 2]
@@ -202,7 +211,7 @@ def _tokens(html: str) -> Tokens:
         elif following in ("!", "?") or (following == "/" and second and second != ">" and not _letter(second)):
             close = html.find(">", at)
             end = close + 1 if close >= 0 else len(html)
-            if not html[at : at + 9].lower().startswith("<!doctype"):
+            if at != doctype:
                 comments.append((at, end))
         elif following == "/" and _letter(second):
             match = _END.match(html, at)

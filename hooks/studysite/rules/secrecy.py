@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from studysite.core.frontmatter import parse, split
 from studysite.core.problems import Problem
-from studysite.core.readertext import SEPARATOR, Piece, from_html, from_markdown
+from studysite.core.readertext import SEPARATOR, Piece, from_html, from_markdown, plain_characters
 from studysite.core.sources import Source
 from studysite.rules.findings import Finding
 
@@ -171,7 +172,7 @@ def is_luhn_valid(digits: str) -> bool:
 
 def _masked(value: str, keep_start: int, keep_end: int) -> str:
     """Personal data shown in a CI log only in part: the digits between are starred, separators kept."""
-    digits = [i for i, c in enumerate(value) if c.isalnum()]
+    digits = [i for i, c in enumerate(value) if c.isascii() and c.isalnum()]
     hidden = set(digits[keep_start : len(digits) - keep_end])
     return "".join("*" if i in hidden else c for i, c in enumerate(value))
 
@@ -249,11 +250,61 @@ def hits_in(text: str) -> list[Hit]:
 # --- pages ------------------------------------------------------------------------------------------------
 
 
+def _strings(value: object, path: tuple = ()) -> list[tuple[tuple, str]]:
+    """Every string of a parsed front matter (keys too) and every number as the page shows it, with its key path."""
+    if isinstance(value, dict):
+        found = []
+        for key, item in value.items():
+            found += [(path, str(key))] + _strings(item, path + (key,))
+        return found
+    if isinstance(value, list):
+        return [found for index, item in enumerate(value) for found in _strings(item, path + (index,))]
+    if isinstance(value, bool) or value is None:
+        return []
+    return [(path, str(value))]
+
+
+_VALUE_START = re.compile(r"""[ \t]*(?:-[ \t]+)?(?:[^:\n]*:[ \t]+)?(?:-[ \t]+)?[|>"'\[]?""")
+
+
+def _blank_front_matter(text: str) -> tuple[str, int]:
+    """The text with the front matter's lines (between its fences) blanked, same length; and its last line."""
+    lines = text.split("\n")
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), len(lines) - 1)
+    for index in range(1, closing):
+        lines[index] = " " * len(lines[index])
+    return "\n".join(lines), closing
+
+
+def _front_matter_findings(path: str, text: str) -> tuple[str, set[Finding]]:
+    """The findings in a page's front matter as its YAML is read (what the page shows: \\u and \\x escapes decoded,
+    invisible characters removed; read again as Markdown, as a template may render it), each at its key's line; and the text left for the rest of the guards. Front
+    matter that does not parse (the build stops on it) is read as typed instead."""
+    if split(text)[0] is None:
+        return text, set()
+    front, _ = parse(path, text)
+    if front is None:
+        return text, set()
+    lines = text.split("\n")
+    found = set()
+    for key_path, value in _strings(front.data):
+        pieces = [plain_characters(Piece(value))] + from_markdown(value)  # as text, and as a page may render it
+        for hit in (hit for piece in pieces for hit in hits_in(piece.text)):
+            line = front.line(*key_path)
+            column = _VALUE_START.match(lines[line - 1]).end() + 1 if line <= len(lines) else 1
+            found.add(Finding(path, line, column, hit.rule, hit.expected, hit.got, hit.advice))
+    blanked, _ = _blank_front_matter(text)
+    return blanked, found
+
+
 @lru_cache(maxsize=4096)
 def _page_findings(path: str, text: str) -> tuple[Finding, ...]:
-    found = set()
-    for piece in from_markdown(text):
-        for hit in hits_in(piece.text):
+    body, found = _front_matter_findings(path, text)
+    readings = [(piece, _marks(piece.text) + _personal_data(piece.text)) for piece in from_markdown(body)]
+    if "|" in body:  # a table row read as a reader reads it: a number split over its cells
+        readings += [(piece, _personal_data(piece.text)) for piece in from_markdown(body, rows=True)[:1]]
+    for piece, hits in readings:
+        for hit in hits:
             offset = piece.source_offset(hit.start)
             line_start = text.rfind("\n", 0, offset) + 1
             line = text.count("\n", 0, offset) + 1
