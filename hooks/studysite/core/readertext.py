@@ -237,7 +237,8 @@ def _drop_markup(piece: Piece, side: list[Piece]) -> None:
 
 def from_html(text: str) -> list[Piece]:
     """A rendered page (or an SVG, an XML part): its text flow first, then attribute values and comments."""
-    flow, side = Piece(text), []
+    flow = Piece(text)
+    side: list[Piece] = []
     _drop_markup(flow, side)
     return [plain_characters(p) for p in (flow, *side)]
 
@@ -298,7 +299,8 @@ def _front_matter_end(text: str) -> int:
 
 def from_markdown(text: str) -> list[Piece]:
     """A page's source as its reader gets it: the flow of its text first, then targets, attributes, comments."""
-    flow, side = Piece(text), []
+    flow = Piece(text)
+    side: list[Piece] = []
     end = _front_matter_end(text)
     if end:  # a front-matter value is shown (title, speaker) or searched: keys and YAML quotes are not
         edits = [(m.start(), m.end(), "") for m in _FRONT_KEY.finditer(text, 0, end) if m.end() > m.start()]
