@@ -47,6 +47,7 @@ test: $(VENV)/.dev-installed node_modules/.installed
 	$(PYTHON) scripts/system_deps.py test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python -m mypy
 	$(BIN)/python scripts/check.py
 	node_modules/.bin/tsc -p jsconfig.json
 	$(BIN)/python -m pytest
@@ -71,6 +72,7 @@ bench: $(VENV)/.dev-installed
 lint: $(VENV)/.dev-installed node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python -m mypy
 	node_modules/.bin/tsc -p jsconfig.json
 
 format: $(VENV)/.dev-installed

@@ -107,6 +107,7 @@ def on_env(env, config, files):
         )
         _pending = (worker, time.perf_counter())
         log.debug("搜索索引（%d 个页面）在另一个进程中生成，与网页模板同时进行", len(documents))
+        assert worker.stdin is not None  # stdin=PIPE
         pickle.dump(arguments, worker.stdin, pickle.HIGHEST_PROTOCOL)
         worker.stdin.flush()
         return env

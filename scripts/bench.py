@@ -163,6 +163,7 @@ def _build_measured(config: Path, site: Path, **env: str) -> tuple[float, float,
         stderr=subprocess.PIPE,
         env=env,
     ) as process:
+        assert process.stderr is not None  # stderr=PIPE
         stderr = process.stderr.read().decode()
         _, status, usage = os.wait4(process.pid, 0)
         process.returncode = os.waitstatus_to_exitcode(status)

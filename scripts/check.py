@@ -103,8 +103,8 @@ def load(root: Path, config=None, edition: Edition = SERVED) -> Build:
         read_file=lambda src_uri: (docs / src_uri).read_bytes(),
         glyphs=fonts.available(),  # the build checks them when it prints the packs (make build installs the fonts)
     )
-    refused = unrenderable(build.report.problems)  # Markdown would take hours or overflow the stack on them
-    shown = [s for s in inputs.sources if s.src_uri not in build.withheld and s.path not in refused]
+    unrendered = unrenderable(build.report.problems)  # Markdown would take hours or overflow the stack on them
+    shown = [s for s in inputs.sources if s.src_uri not in build.withheld and s.path not in unrendered]
     rendered = rendered_problems(config, shown)
     return replace(build, report=Verdict([*build.report.problems, *rendered], build.report.findings))
 

@@ -17,6 +17,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 REPO = Path(__file__).resolve().parents[1]
 VENV = REPO / ".venv"
@@ -128,7 +129,7 @@ def _translate(message: str) -> str:
 class ChineseArgumentParser(argparse.ArgumentParser):
     """argparse with its own words and errors in Chinese, and an error exit that names what to type."""
 
-    def error(self, message: str) -> None:  # noqa: D401 - argparse's signature
+    def error(self, message: str) -> NoReturn:  # noqa: D401 - argparse's signature
         self.print_usage(sys.stderr)
         self.exit(2, f"{_translate(message)}（运行 {self.prog} -h 可查看全部参数）\n")
 

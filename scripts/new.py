@@ -151,7 +151,7 @@ def _title_prompt(kind: Kind) -> str:
 # What each kind's arguments must be, checked as the answers to `make new` are: (argument, attribute, check).
 def _argument_checks(kind: str, project: Project, args) -> list[tuple[str, str, Callable[[str], object]]]:
     today = project.today
-    return {
+    checks: dict[str, list[tuple[str, str, Callable[[str], object]]]] = {
         SPEECH.key: [
             ("--title", "title", a_text),
             ("--date", "date", a_past_date(today)),
@@ -174,7 +174,8 @@ def _argument_checks(kind: str, project: Project, args) -> list[tuple[str, str, 
             ("--status", "status", one_of(STATUSES, "状态")),
             ("--closed-on", "closed_on", a_closing_date(today)),
         ],
-    }.get(kind, [("--title", "title", a_text)])
+    }
+    return checks.get(kind, [("--title", "title", a_text)])
 
 
 def _checked_args(args, project: Project) -> None:

@@ -71,16 +71,19 @@ def _build(config: Path, site: Path, **env: str) -> float:
 
 def first_result(index: Path, timeout: float) -> tuple[float | None, int]:
     """Seconds from opening index.html (file://, cold) to the first search result, and requests refused."""
+    from playwright.sync_api import Route, sync_playwright
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-    from playwright.sync_api import sync_playwright
 
     refused: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
-        context.route(
-            re.compile(r"^(https?|wss?|ftp)://"), lambda route: (refused.append(route.request.url), route.abort())
-        )
+
+        def refuse(route: Route) -> None:
+            refused.append(route.request.url)
+            route.abort()
+
+        context.route(re.compile(r"^(https?|wss?|ftp)://"), refuse)
         page = context.new_page()
         started = time.perf_counter()
         page.goto(index.as_uri())

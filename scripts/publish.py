@@ -206,7 +206,8 @@ def history(folder: Path) -> tuple[set[str], set[str]]:
     if not path.exists():
         names = set(versions(folder))
         return {n for n in names if not n.startswith(ADOPTED)}, names
-    built, switched = set(), set()
+    built: set[str] = set()
+    switched: set[str] = set()
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         what, _, name = line.partition(" ")
         if name and what in ("built", "switched"):

@@ -333,9 +333,9 @@ def measure(sizes: list[int], words: int, queries: int, lunr: bool, repeat: int,
             ]
             for query in SPEED_QUERIES:
                 speed.append(median([measure_header(playwright, corpus_url, ENGINE, pages, query) for _ in runs]))
-                found = [measure_find(playwright, corpus_url, pages, query) for _ in runs]
-                speed.append(median([find_speed for find_speed, _ in found]))
-                redraw.append(median([find_redraw for _, find_redraw in found]))
+                finds = [measure_find(playwright, corpus_url, pages, query) for _ in runs]
+                speed.append(median([find_speed for find_speed, _ in finds]))
+                redraw.append(median([find_redraw for _, find_redraw in finds]))
             if lunr and size == sizes[0]:
                 plain = workdir / f"plain-{size}"
                 shutil.copytree(REPO / "docs", plain / "docs")

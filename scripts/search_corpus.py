@@ -65,6 +65,7 @@ def scanned_pages(site: Path) -> dict[str, str]:
             continue
         title = _TITLE.search(html)
         article = BeautifulSoup(html[start : end + len("</article>")], "lxml").article
+        assert article is not None  # the text cut out starts with <article
         for excluded in article.select(".search-exclude, [data-search-exclude], a.headerlink, .md-source-file"):
             excluded.decompose()
         for element in article.find_all(True):

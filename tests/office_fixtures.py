@@ -21,6 +21,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt, RGBColor
 from PIL import Image
 
@@ -92,7 +93,8 @@ class Writer:
                 written.font.color.rgb = RED
         if border:
             colour = "E60012" if border == "red" else "000000"
-            paragraph._p.get_or_add_pPr().append(
+            properties: BaseOxmlElement = paragraph._p.get_or_add_pPr()
+            properties.append(
                 parse_xml(
                     f'<w:pBdr xmlns:w="{_W}"><w:bottom w:val="single" w:sz="12" w:space="1" w:color="{colour}"/></w:pBdr>'
                 )
@@ -229,9 +231,9 @@ def speech(path: Path, date_first: bool = False, chinese_date: bool = False, num
     w.para("在示例局2025年理论学习中心组", align=CENTER, size=22, bold=True)
     w.para("第一次集体学习会上的讲话", align=CENTER, size=22, bold=True)
     day = "（二〇二五年三月十九日）" if chinese_date else "（2025年3月5日）"
-    lines = [("示例局党委书记　示例甲", {}), (day, {"font": KAI})]
-    for text, extra in reversed(lines) if date_first else lines:
-        w.para(text, align=CENTER, **extra)
+    lines = [("示例局党委书记　示例甲", SONG), (day, KAI)]
+    for text, font in reversed(lines) if date_first else lines:
+        w.para(text, align=CENTER, font=font)
     w.para("同志们：", indent=False)
     w.para("今天，我们召开示例局理论学习中心组第一次集体学习会。下面，我讲三点意见。", indent=True)
     if numbered:

@@ -6,11 +6,19 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup, Tag
 from search_corpus import index_pages
 
 from compilation_fixtures import BAD, GOOD, SPEECH_INDEX_ROWS
 from conftest import copy_project, mkdocs_build, soup
 from test_entries import BAD_REPORT
+
+
+def _one(page: BeautifulSoup, selector: str) -> Tag:
+    """The element a selector finds; the test fails plainly where there is none."""
+    found = page.select_one(selector)
+    assert found is not None, selector
+    return found
 
 
 def _with_entries(tmp_path: Path, corpus: Path) -> Path:
@@ -37,8 +45,8 @@ def _rows(page) -> list[list[str]]:
 
 def test_speech_index_lists_every_speech_newest_first(fixture_site: Path):
     page = soup(fixture_site / "speeches/index.html")
-    assert page.select_one("article h1").get_text(strip=True).removesuffix("¶") == "讲话索引"
-    assert "共收录讲话 3 篇，讲话人 3 位。" in page.select_one("article").get_text()
+    assert _one(page, "article h1").get_text(strip=True).removesuffix("¶") == "讲话索引"
+    assert "共收录讲话 3 篇，讲话人 3 位。" in _one(page, "article").get_text()
     assert _rows(page) == SPEECH_INDEX_ROWS
     links = [a["href"] for a in page.select("article table a")]
     assert links == ["2025-05-20-shili-xuanren/", "2025-03-12-shili-jiaqiang-xuexi/", "2024-11-02-shili-lianjie/"]
@@ -63,8 +71,8 @@ def test_notice_indexes_and_contents_count_every_entry(fixture_site: Path):
 
 def test_entry_pages_have_their_header_and_internal_banner(fixture_site: Path):
     page = soup(fixture_site / "notices/shili-tongbao-2025-7/index.html")
-    assert page.select_one("article h1").get_text(strip=True).removesuffix("¶") == "关于示例违纪问题的通报"
-    assert page.select_one(".admonition.warning .admonition-title").get_text(strip=True) == "内部资料 注意保存"
+    assert _one(page, "article h1").get_text(strip=True).removesuffix("¶") == "关于示例违纪问题的通报"
+    assert _one(page, ".admonition.warning .admonition-title").get_text(strip=True) == "内部资料 注意保存"
     meta = dict(
         zip(
             [dt.get_text(strip=True) for dt in page.select(".entry-meta dt")],
@@ -83,7 +91,7 @@ def test_entry_pages_have_their_header_and_internal_banner(fixture_site: Path):
         "来源": "待补充",
         "专题": "警示教育",
     }
-    assert page.select_one(".entry-meta a")["href"] == "../by-type/#type-通报"
+    assert _one(page, ".entry-meta a")["href"] == "../by-type/#type-通报"
 
 
 def test_entries_stay_out_of_the_sidebar_but_generated_pages_are_searchable(fixture_site: Path):

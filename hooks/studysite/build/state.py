@@ -12,7 +12,7 @@ build that changes, and only through its methods.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -37,7 +37,7 @@ class Rendering:
 
     def __init__(self) -> None:
         self._problems: list[Problem] = []
-        self._tables: dict[str, tuple[str, ...]] = {}
+        self._tables: dict[str, Sequence[str]] = {}
         self.withheld_urls: frozenset[str] = frozenset()  # links to them become text (public offline edition)
         self.docs_files: frozenset[str] = frozenset()  # files of docs/ a public edition carries only if reached
         self.page_dates: Mapping[str, date] = {}  # when each page last changed, from git history
@@ -50,10 +50,10 @@ class Rendering:
         """Found on rendered pages, as MkDocs renders them (the allowlist, the guards on what readers get)."""
         return tuple(self._problems)
 
-    def stash_tables(self, src_uri: str, tables: tuple[str, ...]) -> None:
+    def stash_tables(self, src_uri: str, tables: Sequence[str]) -> None:
         self._tables[src_uri] = tables
 
-    def tables(self, src_uri: str) -> tuple[str, ...]:
+    def tables(self, src_uri: str) -> Sequence[str]:
         return self._tables.get(src_uri, ())
 
 
@@ -115,7 +115,7 @@ def make_build(
     report = check_site(site, pages, nav, inputs.slugify, pdf if glyphs is None else glyphs, directory_urls)
     problems = [*inputs.problems, *report.problems]
     documents = [f for f in site.files if is_document(f)] if read_file is not None else []
-    if documents:
+    if documents and read_file is not None:
         linked = linked_files(site, directory_urls)
         problems += [p for f in documents for p in attachment_problems(f, read_file(f), f in linked)]
     return Build(settings, site, generated, Verdict(problems, report.findings), hidden)

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, TypeVar, overload
 
 from studysite.core.frontmatter import FrontMatter
 from studysite.core.problems import Problem
@@ -17,6 +18,7 @@ from studysite.core.problems import Problem
 MISSING = "（未填写）"
 UNKNOWN = "待补充"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+T = TypeVar("T")
 
 
 def format_date(day: date) -> str:
@@ -66,7 +68,7 @@ class Reader:
         return f"{path_name(path, self.names)} {self.labels.get(nested, self.labels.get(key, ''))}".rstrip()
 
     def value(self, *path: object) -> object:
-        current: object = self.front.data
+        current: Any = self.front.data  # YAML's tree: each step is checked before it is taken
         for part in path:
             in_mapping = isinstance(current, dict) and part in current
             in_list = isinstance(current, list) and isinstance(part, int) and part < len(current)
@@ -84,8 +86,8 @@ class Reader:
         self.problems.append(Problem(self.path, self.front.line(key), self.label(key), expected, MISSING))
 
     def read(
-        self, key: str, check: Callable[[Reader, tuple, object], object], required: bool = False, within: tuple = ()
-    ) -> object:
+        self, key: str, check: Callable[[Reader, tuple, object], T | None], required: bool = False, within: tuple = ()
+    ) -> T | None:
         """The checked value of a field, at the top of the front matter or `within` a nested one (items, 0)."""
         path = within + (key,)
         raw = self.value(*path)
@@ -97,7 +99,8 @@ class Reader:
 
     def unknown_keys(self, allowed: Iterable[str], kind: str, within: tuple = ()) -> None:
         allowed = tuple(allowed)
-        for key in self.value(*within) or {}:
+        fields = self.value(*within)  # the front matter, or a nested table the caller found to be one
+        for key in fields if isinstance(fields, dict) else {}:
             if key not in allowed:
                 self.problems.append(
                     Problem(
@@ -126,6 +129,10 @@ NAMES = re.compile(r"[，,、；;\s\u3000]+")
 TITLES = re.compile(r"[；;]+")
 
 
+@overload
+def split_list(raw: str | list, separators: re.Pattern = NAMES) -> list[object]: ...
+@overload
+def split_list(raw: object, separators: re.Pattern = NAMES) -> list[object] | object: ...
 def split_list(raw: object, separators: re.Pattern = NAMES) -> list[object] | object:
     """A list field as its items: a text is split at the separators, and so is every text in a list."""
     items = [raw] if isinstance(raw, str) else raw

@@ -15,7 +15,7 @@ from studysite.core.problems import Problem
 _FENCE = "---"
 
 
-def _typed_as_written(base: type) -> type:
+def _typed_as_written(base: type[yaml.resolver.BaseResolver]) -> type:
     """A loader without the timestamp rule: a date is checked by the schema, not by the parser."""
     return type(
         f"TypedAsWritten{base.__name__}",
@@ -130,7 +130,11 @@ def _yaml_problem(path: str, text: str, yaml_text: str, first_line: int) -> Prob
 # Front matter is a flat table with lists of small tables (sources:, review:); nothing a clerk writes nests
 # deeper than this. Deeper nesting is refused before it is built: Python's recursion stops near 1,000 levels.
 MAX_DEPTH = 8
-_OPENING = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken)
+_OPENING: tuple[type[yaml.Token], ...] = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+)
 _OPENING += (yaml.FlowSequenceStartToken,)
 _CLOSING = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
 
@@ -203,7 +207,7 @@ def parse(path: str, text: str) -> tuple[FrontMatter | None, list[Problem]]:
         node, data = _load(_FAST_LOADER, yaml_text)
     except yaml.YAMLError:
         return None, [_yaml_problem(path, text, yaml_text, first_line)]
-    if not isinstance(data, dict):
+    if node is None or not isinstance(data, dict):  # no node: an empty document, data {}
         got = yaml_text.strip().splitlines()[0] if yaml_text.strip() else ""
         return None, [Problem(path, first_line, "文件头", "键: 值 形式的字段表", got)]
     lines: dict[tuple, int] = {}

@@ -197,8 +197,8 @@ def config_problems(root: Path) -> list[Problem]:
     problems = []
     path = root / "mkdocs.yml"
     if path.is_symlink():
-        problems.append(refusal(entry_of(path, "mkdocs.yml")))
-        return problems
+        refused = refusal(entry_of(path, "mkdocs.yml"))  # a link is always refused
+        return [refused] if refused else []
     for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
         code = line.split("#", 1)[0]
         for needle, what in _HOST_READING_YAML:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import errno
 
-_REASONS = {
+_REASONS: dict[int | None, str] = {
     errno.ENOSPC: "磁盘空间已满",
     errno.EDQUOT: "超出了磁盘配额",
     errno.EACCES: "没有权限",
@@ -23,7 +23,7 @@ _REASONS = {
     errno.EMFILE: "打开的文件太多",
     errno.ENAMETOOLONG: "路径太长",
 }
-_ADVICE = {
+_ADVICE: dict[int | None, str] = {
     errno.ENOSPC: "请网站维护人员腾出磁盘空间（如删除旧的构建或日志）后再运行一次",
     errno.EDQUOT: "请网站维护人员腾出磁盘空间后再运行一次",
     errno.EACCES: "请网站维护人员用有写入权限的账号运行，或调整这个目录的权限",

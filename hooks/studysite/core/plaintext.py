@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator
+from typing import overload
 
 from markupsafe import Markup, escape
 
@@ -58,6 +59,10 @@ def front_matter_problems(source: Source) -> list[Problem]:
     ]
 
 
+@overload
+def escaped(value: dict) -> dict: ...
+@overload
+def escaped(value: object) -> object: ...
 def escaped(value: object) -> object:
     """Every string of a front-matter value as HTML-escaped Markup: printed raw it is text; Jinja's | e keeps it."""
     if isinstance(value, Markup):

@@ -265,7 +265,8 @@ def _drop_markup(piece: Piece, side: list[Piece]) -> None:
 
 def from_html(text: str) -> list[Piece]:
     """A rendered page (or an SVG, an XML part): its text flow first, then attribute values and comments."""
-    flow, side = Piece(text), []
+    flow = Piece(text)
+    side: list[Piece] = []
     _drop_markup(flow, side)
     return [plain_characters(p) for p in (flow, *side)]
 
@@ -330,7 +331,8 @@ def from_markdown(text: str, rows: bool = False) -> list[Piece]:
 
     rows: a table row is read as a reader reads it, its cells one after another apart by a space (a number
     split over cells, | 138 | 1234 | 5678 |); else each cell is a block of its own (a mark alone in a cell)."""
-    flow, side = Piece(text), []
+    flow = Piece(text)
+    side: list[Piece] = []
     end = _front_matter_end(text)
     if end:  # a front-matter value is shown (title, speaker) or searched: keys and YAML quotes are not
         edits = [(m.start(), m.end(), "") for m in _FRONT_KEY.finditer(text, 0, end) if m.end() > m.start()]

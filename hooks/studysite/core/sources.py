@@ -101,6 +101,10 @@ class Source:
     def front(self) -> FrontMatter | None:
         return self.parsed[0]
 
+    def line(self, *path: object) -> int:
+        """The line of a front-matter key path (the first line when the file has none)."""
+        return self.front.line(*path) if self.front else 1
+
     @property
     def data(self) -> dict:
         """The front matter's fields ({} when there is none or it does not parse)."""

@@ -70,11 +70,11 @@ class _DocxReader:
                 for content in child.iterchildren(_w("sdtContent")):
                     self._container(content)
 
-    def _footnotes(self) -> dict[str, str]:
+    def _footnotes(self) -> dict[str | None, str]:
         from docx.opc.constants import RELATIONSHIP_TYPE as RT
         from docx.oxml import parse_xml
 
-        notes = {}
+        notes: dict[str | None, str] = {}  # by w:id, as a footnoteReference names it
         for rel in self.part.rels.values():
             if rel.reltype != RT.FOOTNOTES or rel.is_external:
                 continue

@@ -10,6 +10,7 @@ body, and are looked up from every paragraph.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from studysite.importer.document import BOTH, CENTER, LEFT, RIGHT
 
@@ -102,7 +103,7 @@ class _Styles:
                 value = _val(style.find(_w("pPr")), "jc")
                 if value:
                     break
-        return {"center": CENTER, "right": RIGHT, "end": RIGHT, "both": BOTH, "distribute": BOTH}.get(value, LEFT)
+        return {"center": CENTER, "right": RIGHT, "end": RIGHT, "both": BOTH, "distribute": BOTH}.get(value or "", LEFT)
 
 
 def _on_attr(value: str | None) -> bool:
@@ -125,7 +126,7 @@ def _letters(n: int) -> str:
     return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
-_FORMATS = {
+_FORMATS: dict[str, Callable[[int], str]] = {
     "decimal": str,
     "decimalFullWidth": lambda n: str(n).translate({ord(str(d)): chr(0xFF10 + d) for d in range(10)}),
     "chineseCounting": _chinese_count,
@@ -142,8 +143,9 @@ class _Numbering:
     """Word's automatic numbering (一、 （一） 1.) as the labels it prints, counted through the document."""
 
     def __init__(self, document) -> None:
-        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}  # (numId, ilvl) → format, text, start
-        self.counts: dict[str, list[int]] = {}
+        # (numId, ilvl) → format, text, start; the ids as the XML has them (an attribute may be missing)
+        self.levels: dict[tuple[str | None, int], tuple[str, str, int]] = {}
+        self.counts: dict[str | None, list[int]] = {}
         try:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -158,8 +160,9 @@ class _Numbering:
                 ilvl = level.get(_w("ilvl"))
                 start = int(_val(level, "start") or 1)
                 override = overrides.get(ilvl)
-                if override is not None and _val(override, "startOverride"):
-                    start = int(_val(override, "startOverride"))
+                start_override = _val(override, "startOverride") if override is not None else None
+                if start_override:
+                    start = int(start_override)
                 self.levels[(num.get(_w("numId")), int(ilvl))] = (
                     _val(level, "numFmt") or "decimal",
                     _val(level, "lvlText") or "",

@@ -63,7 +63,7 @@ def _pdf_images(data: bytes) -> list[tuple[_Line, bytes]]:
     """The pictures of a PDF as PNG files, where they stand on their pages (pdfium decodes every filter)."""
     import pypdfium2 as pdfium
 
-    found = []
+    found: list[tuple[_Line, bytes]] = []
     document = pdfium.PdfDocument(data)
     try:
         for number, page in enumerate(document):
@@ -85,7 +85,7 @@ def _pdf_images(data: bytes) -> list[tuple[_Line, bytes]]:
     return found
 
 
-def _caused_by(error: BaseException, kind: type) -> bool:
+def _caused_by(error: BaseException | None, kind: type) -> bool:
     while error is not None:
         if isinstance(error, kind):
             return True
@@ -243,7 +243,7 @@ def _without_running_heads(lines: list[_Line], pages: int) -> list[_Line]:
     if pages < 2:
         return kept
     repeated = Counter(line.text for line in kept if line.text)
-    page_of = {}
+    page_of: dict[str, set[int]] = {}
     for line in kept:
         if line.text:
             page_of.setdefault(line.text, set()).add(line.page)
@@ -313,7 +313,7 @@ def _paragraphs(lines: list[_Line], notes: dict[tuple[int, int], str]) -> list[B
             or (line.page == previous.page and line.top - previous.bottom > 1.2 * char)
             or (_SENTENCE_END.search(previous.text) and _NUMBERED_START.match(line.text))
         )
-        if starts:
+        if starts or current is None:  # (no current block: starts is true)
             close()
             current = {
                 "text": line.text,

@@ -6,10 +6,11 @@ The front-matter contract is what clerks type; its field names never change, onl
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from typing import TypeVar
 
 from studysite.core import docnumber
 from studysite.core.fields import NAMES, TITLES, Reader, iso_date, one_of, positive_int, split_list, text, text_list
@@ -106,6 +107,7 @@ class Notice:
 
 
 Entry = Speech | Notice
+E = TypeVar("E", bound=Entry)  # entries of one kind, or of both: what goes in comes out
 
 
 @dataclass(frozen=True)
@@ -195,7 +197,7 @@ def _classification(reader: Reader, path: tuple, raw: object) -> str | None:
     return one_of(CLASSIFICATIONS)(reader, path, raw)
 
 
-def _topics(allowed: tuple[str, ...]):
+def _topics(allowed: tuple[str, ...]) -> Callable[[Reader, tuple, object], tuple[str, ...] | None]:
     def check(reader: Reader, path: tuple, raw: object) -> tuple[str, ...] | None:
         items = text_list("专题列表")(reader, path, raw)
         if items is None:
@@ -214,7 +216,7 @@ def _topics(allowed: tuple[str, ...]):
     return check
 
 
-def _doc_number(doc_type: str | None):
+def _doc_number(doc_type: str | None) -> Callable[[Reader, tuple, object], str | None]:
     def check(reader: Reader, path: tuple, raw: object) -> str | None:
         value = str(raw).strip()
         if docnumber.is_valid(value, doc_type):
@@ -227,23 +229,31 @@ def _doc_number(doc_type: str | None):
 
 def _speech(reader: Reader, src_uri: str, topics: tuple[str, ...]) -> Speech | None:
     reader.unknown_keys(SPEECH.keys, SPEECH.label)
-    fields = {
-        "title": reader.read("title", text("讲话标题"), SPEECH.needs("title")),
-        "speakers": reader.read("speaker", text_list("讲话人姓名（一人写文字，多人写列表）"), SPEECH.needs("speaker")),
-        "date": reader.read("date", iso_date, SPEECH.needs("date")),
-        "occasion": reader.read("occasion", text("场合（不加书名号）")),
-        "genre": reader.read("genre", one_of(GENRES)),
-        "excerpt": reader.read("excerpt", one_of(EXCERPTS)),
-        "sources": reader.read("sources", _sources) or (),
-        "topics": reader.read("topics", _topics(topics)) or (),
-        "order": reader.read("order", positive_int),
-    }
-    occasion = fields["occasion"]
+    title = reader.read("title", text("讲话标题"), SPEECH.needs("title"))
+    speakers = reader.read("speaker", text_list("讲话人姓名（一人写文字，多人写列表）"), SPEECH.needs("speaker"))
+    day = reader.read("date", iso_date, SPEECH.needs("date"))
+    occasion = reader.read("occasion", text("场合（不加书名号）"))
+    genre = reader.read("genre", one_of(GENRES))
+    excerpt = reader.read("excerpt", one_of(EXCERPTS))
+    sources = reader.read("sources", _sources) or ()
+    chosen_topics = reader.read("topics", _topics(topics)) or ()
+    order = reader.read("order", positive_int)
     if occasion and ("《" in occasion or "》" in occasion):
         reader.fail(("occasion",), "场合（会议名称不加书名号）", occasion)
-    if None in (fields["title"], fields["speakers"], fields["date"]):
+    if title is None or speakers is None or day is None:
         return None
-    return Speech(src_uri=src_uri, **fields)
+    return Speech(
+        src_uri=src_uri,
+        title=title,
+        speakers=speakers,
+        date=day,
+        occasion=occasion,
+        genre=genre,
+        excerpt=excerpt,
+        sources=sources,
+        topics=chosen_topics,
+        order=order,
+    )
 
 
 def _notice(reader: Reader, src_uri: str, topics: tuple[str, ...]) -> Notice | None:
@@ -251,27 +261,40 @@ def _notice(reader: Reader, src_uri: str, topics: tuple[str, ...]) -> Notice | N
     doc_type = reader.read(
         "doc_type", one_of(DOC_TYPES, "15 种法定文种之一：" + "、".join(DOC_TYPES)), NOTICE.needs("doc_type")
     )
-    fields = {
-        "title": reader.read("title", text("公文标题"), NOTICE.needs("title")),
-        "doc_type": doc_type,
-        "issuers": reader.read("issuer", text_list("发文机关（联合发文写列表，主办机关在前）"), NOTICE.needs("issuer")),
-        "date": reader.read("date", iso_date, NOTICE.needs("date")),
-        "classification": reader.read("classification", _classification, NOTICE.needs("classification")),
-        "doc_number": reader.read("doc_number", _doc_number(doc_type)),
-        "recipients": reader.read("recipients", text_list("主送机关", NAMES)) or (),
-        "cc": reader.read("cc", text_list("抄送机关", NAMES)) or (),
-        "attachments": reader.read("attachments", text_list("附件名称列表（多个附件用；分隔或写成列表）", TITLES))
-        or (),
-        "note": reader.read("note", text("附注")),
-        "source": reader.read("source", text("来源")),
-        "public_status": reader.read("public_status", text("公开属性，如 主动公开")),
-        "review": reader.read("review", _review),
-        "topics": reader.read("topics", _topics(topics)) or (),
-        "order": reader.read("order", positive_int),
-    }
-    if None in (fields["title"], fields["doc_type"], fields["issuers"], fields["date"], fields["classification"]):
+    title = reader.read("title", text("公文标题"), NOTICE.needs("title"))
+    issuers = reader.read("issuer", text_list("发文机关（联合发文写列表，主办机关在前）"), NOTICE.needs("issuer"))
+    day = reader.read("date", iso_date, NOTICE.needs("date"))
+    classification = reader.read("classification", _classification, NOTICE.needs("classification"))
+    doc_number = reader.read("doc_number", _doc_number(doc_type))
+    recipients = reader.read("recipients", text_list("主送机关", NAMES)) or ()
+    cc = reader.read("cc", text_list("抄送机关", NAMES)) or ()
+    attachments = reader.read("attachments", text_list("附件名称列表（多个附件用；分隔或写成列表）", TITLES)) or ()
+    note = reader.read("note", text("附注"))
+    source = reader.read("source", text("来源"))
+    public_status = reader.read("public_status", text("公开属性，如 主动公开"))
+    review = reader.read("review", _review)
+    chosen_topics = reader.read("topics", _topics(topics)) or ()
+    order = reader.read("order", positive_int)
+    if title is None or doc_type is None or issuers is None or day is None or classification is None:
         return None
-    return Notice(src_uri=src_uri, **fields)
+    return Notice(
+        src_uri=src_uri,
+        title=title,
+        doc_type=doc_type,
+        issuers=issuers,
+        date=day,
+        classification=classification,
+        doc_number=doc_number,
+        recipients=recipients,
+        cc=cc,
+        attachments=attachments,
+        note=note,
+        source=source,
+        public_status=public_status,
+        review=review,
+        topics=chosen_topics,
+        order=order,
+    )
 
 
 _READERS = {SPEECH.key: _speech, NOTICE.key: _notice}
@@ -326,11 +349,11 @@ def duplicate_entries(sources: Iterable[Source]) -> list[Problem]:
             problems.append(
                 Problem(
                     source.path,
-                    source.front.line("title"),
+                    source.line("title"),
                     "title 标题",
                     "每份资料只收录一次",
                     title.strip(),
-                    f"与 {other.path}:{other.front.line('title')} 标题和日期相同，是同一份资料；请删除其中一个文件",
+                    f"与 {other.path}:{other.line('title')} 标题和日期相同，是同一份资料；请删除其中一个文件",
                 )
             )
         else:
@@ -347,7 +370,7 @@ def future_dates(entries: Iterable[Entry], by_uri: dict[str, Source], today: dat
             problems.append(
                 Problem(
                     source.path,
-                    source.front.line("date"),
+                    source.line("date"),
                     "date 日期",
                     f"不晚于今天（{today.year}年{today.month}月{today.day}日）的日期",
                     source.data.get("date", ""),
@@ -367,6 +390,7 @@ def load_catalogue(
     numbers: list[tuple[str, str, int]] = []
     problems: list[Problem] = []
     readable = []
+    found: Sequence[Problem]
     for source in sorted((s for s in sources if is_entry_path(s.src_uri)), key=lambda s: s.src_uri):
         front, found = source.parsed
         if not found:
@@ -376,7 +400,7 @@ def load_catalogue(
             number = front.data.get("doc_number") if front else None
             if isinstance(number, str) and number.strip():
                 # checked even when the file has other faults, so a clerk sees every problem in one run
-                numbers.append((number.strip(), source.path, front.line("doc_number")))
+                numbers.append((number.strip(), source.path, source.line("doc_number")))
         problems += found
     problems += duplicate_doc_numbers(numbers) + duplicate_entries(readable)
     # Every page's front matter, not only entries': the templates print any page's title and description.
@@ -392,10 +416,10 @@ NO_TOPIC = "未标注专题"
 
 
 def grouped(
-    entries: Iterable[Entry], keys: Callable[[Entry], Iterable[str]], order: Callable[[str, int], tuple]
-) -> list[tuple[str, list[Entry]]]:
+    entries: Iterable[E], keys: Callable[[E], Iterable[str]], order: Callable[[str, int], tuple]
+) -> list[tuple[str, list[E]]]:
     """Entries under each of their keys (an entry with two speakers stands under both), groups in order."""
-    groups: dict[str, list[Entry]] = defaultdict(list)
+    groups: dict[str, list[E]] = defaultdict(list)
     for entry in entries:
         for key in keys(entry):
             groups[key].append(entry)

@@ -32,6 +32,7 @@ from studysite.model.entries import (
     DOC_TYPES,
     NO_TOPIC,
     Catalogue,
+    E,
     Entry,
     Notice,
     compilation_order_key,
@@ -151,7 +152,7 @@ def _doc_type(name: str, _count: int = 0) -> tuple:
 
 
 def _blocks(
-    entries: tuple[Entry, ...], key: Callable[[Entry], str] | None, order: Callable[[str, int], tuple]
+    entries: tuple[E, ...], key: Callable[[E], str] | None, order: Callable[[str, int], tuple]
 ) -> tuple[Block, ...]:
     if key is None or len(entries) < SUBGROUP_MIN:
         return (Block("", "", entries),)
@@ -176,9 +177,9 @@ def _unique_slugs(names: Iterable[str], slugger: Callable[[str], str]) -> list[s
 
 
 def _groups(
-    named: list[tuple[str, list[Entry]]],
-    order: Callable[[Entry], tuple],
-    block_key: Callable[[Entry], str] | None,
+    named: list[tuple[str, list[E]]],
+    order: Callable[[E], tuple],
+    block_key: Callable[[E], str] | None,
     block_order: Callable[[str, int], tuple],
     slugger: Callable[[str], str] = slug,
 ) -> tuple[Group, ...]:
@@ -191,9 +192,9 @@ def _groups(
 
 
 def _by_year(
-    entries: Iterable[Entry],
-    order: Callable[[Entry], tuple],
-    block_key: Callable[[Entry], str],
+    entries: Iterable[E],
+    order: Callable[[E], tuple],
+    block_key: Callable[[E], str],
     block_order: Callable[[str, int], tuple],
 ) -> tuple[Group, ...]:
     """A group per year, newest first (its page named by the year alone: 2025)."""
@@ -202,7 +203,7 @@ def _by_year(
 
 
 def _by_count(
-    entries: Iterable[Entry], keys: Callable[[Entry], Iterable[str]], order: Callable[[Entry], tuple]
+    entries: Iterable[E], keys: Callable[[E], Iterable[str]], order: Callable[[E], tuple]
 ) -> tuple[Group, ...]:
     """A group per key (speaker, 文种, issuer), the most entries first, each cut by year when long."""
     return _groups(grouped(entries, keys, _most), order, _year, _newest)

@@ -6,10 +6,11 @@ The front-matter contract (docs/measures/*.md) is what the office types; field n
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cached_property
+from typing import TypeVar
 
 from studysite.core.fields import NAMES, TITLES, Reader, format_date, one_of, parse_iso_date, text, text_list
 from studysite.core.frontmatter import FrontMatter
@@ -18,6 +19,7 @@ from studysite.core.pages import PROBLEM_PAGE, is_measure_path
 from studysite.core.problems import Problem
 from studysite.core.sources import Source
 
+T = TypeVar("T")
 TBD = "待定"  # the report names no owner or date: nothing is invented
 UNREPORTED = "未填报"  # no status typed yet: the site does not guess progress
 DONE, IN_PROGRESS, NOT_STARTED, ONGOING = "已完成", "正在整改", "未开始", "长期坚持"
@@ -187,7 +189,7 @@ def _item(reader: Reader, index: int, raw: object, measure_id: str | None, today
         reader.names[path] = raw["id"].strip()  # messages name the item as the office knows it
     reader.unknown_keys(ITEM_KEYS, "事项", within=path)
 
-    def read(key: str, check, required: bool = False):
+    def read(key: str, check: Callable[[Reader, tuple, object], T | None], required: bool = False) -> T | None:
         return reader.read(key, check, required, within=path)
 
     item_id = read("id", text(f"事项编号，如 {measure_id or 'M1'}-1"), required=True)
@@ -234,7 +236,7 @@ def _item(reader: Reader, index: int, raw: object, measure_id: str | None, today
         closed_on = day
     elif status == DONE:
         reader.fail(path + ("closed_on",), f"{DONE}事项的销号日期，如 2025-06-30", None)
-    if None in (item_id, task):
+    if item_id is None or task is None:
         return None
     return Item(item_id, task, owner, due, ongoing, review, status, evidence, closed_on)
 
@@ -266,7 +268,7 @@ def read_measure(
         for index, raw in enumerate(raw_items):
             item = _item(reader, index, raw, measure_id, today)
             items += [item] if item else []
-    if reader.problems or None in (measure_id, title):
+    if reader.problems or measure_id is None or title is None:
         return None, reader.problems
     return Measure(src_uri, measure_id, title, tuple(refs), tuple(items), lead, dept), []
 
@@ -351,7 +353,8 @@ def _ids(front: FrontMatter, path: str) -> list[tuple[str, str, int, str]]:
     """The measure's id and its items' ids as typed, with lines, for the duplicate check."""
     data = front.data
     ids = [(data["id"], path, front.line("id"), "id 编号")] if isinstance(data.get("id"), str) else []
-    for index, item in enumerate(data.get("items") if isinstance(data.get("items"), list) else []):
+    items = data.get("items")
+    for index, item in enumerate(items if isinstance(items, list) else []):
         if isinstance(item, dict) and isinstance(item.get("id"), str):
             ids.append((item["id"], path, front.line("items", index, "id"), f"{item['id']}.id 编号"))
     return ids
@@ -370,6 +373,7 @@ def load_plan(sources: Iterable[Source], today: date) -> tuple[Plan, list[Proble
     ids: list[tuple[str, str, int, str]] = []
     refs: list[tuple[str, str, int]] = []
     problems: list[Problem] = []
+    found: Sequence[Problem]
     for source in sorted((s for s in sources if is_measure_path(s.src_uri)), key=lambda s: s.src_uri):
         front, found = source.parsed
         if not found:

@@ -7,7 +7,7 @@ generated 汇编目录 (compilation/contents.md), which stands for the whole com
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -140,16 +140,27 @@ def read_pack(
             pages += [page for page in expanded if page not in pages]
         if not pages and not reader.problems:
             reader.fail(("pages",), "至少一个页面", "、".join(map(str, items)), "所列栏目中还没有页面")
-    fields = {
-        "subtitle": reader.read("subtitle", text("副标题")),
-        "issuer": reader.read("issuer", text("印发机关")),
-        "date": reader.read("date", iso_date),
-        "audience": reader.read("audience", text("发放范围")),
-    }
+    subtitle = reader.read("subtitle", text("副标题"))
+    issuer = reader.read("issuer", text("印发机关"))
+    day = reader.read("date", iso_date)
+    audience = reader.read("audience", text("发放范围"))
     if reader.problems or title is None:
         return None, reader.problems
     level = max((levels.get(page, DEFAULT_LEVEL) for page in pages), key=LEVELS.index)
-    return Pack(src_uri, title, tuple(pages), level, **fields, intro=intro), []
+    return (
+        Pack(
+            src_uri,
+            title,
+            tuple(pages),
+            level,
+            subtitle=subtitle,
+            issuer=issuer,
+            date=day,
+            audience=audience,
+            intro=intro,
+        ),
+        [],
+    )
 
 
 def load_packs(
@@ -158,6 +169,7 @@ def load_packs(
     """The pack files (packs/) → the packs and every problem found."""
     packs: list[Pack] = []
     problems: list[Problem] = []
+    found: Sequence[Problem]
     for source in sorted((s for s in sources if is_pack_path(s.src_uri)), key=lambda s: s.src_uri):
         front, found = source.parsed
         if not found:

@@ -206,7 +206,7 @@ class _Writer:
             # The item's own text, up to its first block (a nested list, a loose item's paragraphs).
             head = lxml.html.Element("span")
             head.text = item.text
-            rest = []
+            rest: list[lxml.html.HtmlElement] = []
             for child in item:
                 if rest or (isinstance(child.tag, str) and child.tag in _BLOCKS):
                     rest.append(child)

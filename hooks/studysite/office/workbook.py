@@ -114,7 +114,7 @@ def _ledger_sheet(workbook, formats: dict[str, object], plan: Plan) -> None:
         formats["note"],
     )
     sheet.write_row(HEADER_ROW, 0, header, formats["header"])
-    texts = [header]
+    texts: list[tuple[str, ...]] = [header]
     for index, row in enumerate(rows, start=HEADER_ROW + 1):
         cells = (*row.cells(), "是" if row.overdue else "否")
         texts.append(cells)
@@ -154,7 +154,7 @@ def _progress_sheet(workbook, formats: dict[str, object], plan: Plan) -> None:
     sheet.merge_range(0, 0, 0, last, "整改进度", formats["title"])
     sheet.merge_range(1, 0, 1, last, f"逾期按{format_date(plan.today)}计算。", formats["note"])
     sheet.write_row(HEADER_ROW, 0, PROGRESS_COLUMNS, formats["header"])
-    texts = [PROGRESS_COLUMNS]
+    texts: list[tuple[str, ...]] = [PROGRESS_COLUMNS]
     row = HEADER_ROW
     for measure in plan.measures:
         row += 1

@@ -82,9 +82,12 @@ def _table(listing: Listing, entries: Sequence[Entry], page: str, urls: bool, nu
     if listing.src_uri == CONTENTS:
         rows = [_contents_row(numbers[e.src_uri], e, page, urls) for e in entries]
         return html_table(_CONTENTS_HEADER, rows, "index-table", searchable=False)
+    # An index lists entries of one kind: its subject's.
     if listing.subject == Speech.kind:
-        return html_table(_SPEECH_HEADER, [_speech_row(e, page, urls) for e in entries], "index-table", False)
-    return html_table(_NOTICE_HEADER, [_notice_row(e, page, urls) for e in entries], "index-table", False)
+        speeches = [_speech_row(e, page, urls) for e in entries if isinstance(e, Speech)]
+        return html_table(_SPEECH_HEADER, speeches, "index-table", False)
+    notices = [_notice_row(e, page, urls) for e in entries if isinstance(e, Notice)]
+    return html_table(_NOTICE_HEADER, notices, "index-table", False)
 
 
 _SPEECH_VIEWS = [("按时间", SPEECH_INDEX), ("按讲话人", SPEECHES_BY_SPEAKER), ("按专题", SPEECHES_BY_TOPIC)]
@@ -102,8 +105,8 @@ _VIEWS = {
 
 def _see_also(page: str, links: list[tuple[str, str]]) -> str:
     # Navigation between the site's indexes: only the screen shows it.
-    links = " · ".join(link(label, target, page) for label, target in links if target != page)
-    return f"另见：{links}\n{{ .screen-only }}\n"
+    shown = " · ".join(link(label, target, page) for label, target in links if target != page)
+    return f"另见：{shown}\n{{ .screen-only }}\n"
 
 
 def _jump_line(targets: list[tuple[str, str]]) -> str:
@@ -239,12 +242,12 @@ def index_page(listing: Listing, listings: Listings, urls: bool = True) -> str:
     numbers = _numbers(listing)
     if listing.split:
         parts.append(f"共 {len(listing.groups)} 组，每组单独成页，超过 {LIMIT} 条的分成几部分：\n")
-        rows = []
+        rows: list[tuple[str, ...]] = []
         for group in listing.groups:
             first = listing.pages_of(group)[0].src_uri
             pages = _part_links(listing, group, page, numbers, urls)
             rows.append((html_link(group.name, first, page, urls), _count(group, listing.unit), pages))
-        header = (_GROUP_LABEL[listing.prefix], "数量", "分部分")
+        header: tuple[str, ...] = (_GROUP_LABEL[listing.prefix], "数量", "分部分")
         if not any(row[2] for row in rows):  # no group needs more than one page
             header, rows = header[:2], [row[:2] for row in rows]
         parts.append(html_table(header, rows, "index-groups", False))

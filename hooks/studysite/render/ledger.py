@@ -200,7 +200,7 @@ def _progress_cells(p: Progress) -> tuple[str, str, str]:
 def ledger_page(plan: Plan, urls: bool = True, workbook: bool = False) -> str:
     items = [item for measure in plan.measures for item in measure.items]
     overall = progress(items, plan.today)
-    progress_rows = [
+    progress_rows: list[tuple[str, ...]] = [
         (_measure_link(m, LEDGER_PAGE, with_title=False), *_progress_cells(progress(m.items, plan.today)))
         for m in plan.measures
     ]

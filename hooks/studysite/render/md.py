@@ -103,9 +103,9 @@ def html_table(
         )
     lines += ["</tbody>", "</table>"]
     body = "\n".join(lines)
-    attributes = (f' class="{css_class}"' if css_class else "") + ("" if searchable else " data-search-exclude")
-    if attributes:
-        body = f"<div{attributes}>\n{body}\n</div>"
+    wrapper = (f' class="{css_class}"' if css_class else "") + ("" if searchable else " data-search-exclude")
+    if wrapper:
+        body = f"<div{wrapper}>\n{body}\n</div>"
     return f"\n{body}\n"
 
 

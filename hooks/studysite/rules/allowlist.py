@@ -308,13 +308,14 @@ def _canonical(html: str) -> tuple:
     for tag, attrs, _ in walker.tags:
         normal = []
         for name, value in attrs:
+            kept: object = value
             if name == "style":
-                value = _style(value)
+                kept = _style(value)
             elif name == "class":
-                value = tuple(sorted(value.split()))
+                kept = tuple(sorted(value.split()))
             elif name in ("checked", "disabled", "open") and value in ("", name):
-                value = ""
-            normal.append((name, value))
+                kept = ""
+            normal.append((name, kept))
         tags.append((tag, tuple(sorted(normal))))
     return tuple(tags), "".join(walker.text).replace(" ", "")
 

@@ -32,7 +32,19 @@ __all__ = ["Unreadable", "attachment_problems", "is_document", "read_texts", "xm
 
 # The kinds of attachment by name, for the rule on which file kinds are published at all (studysite.rules.statics);
 # what a file is, and whether it can be read, is judged here on its content whatever its name.
-ZIPPED = (".docx", ".docm", ".dotx", ".dotm", ".xlsx", ".xlsm", ".xltx", ".xltm", ".pptx", ".pptm", ".ppsx")
+ZIPPED: tuple[str, ...] = (
+    ".docx",
+    ".docm",
+    ".dotx",
+    ".dotm",
+    ".xlsx",
+    ".xlsm",
+    ".xltx",
+    ".xltm",
+    ".pptx",
+    ".pptm",
+    ".ppsx",
+)
 ZIPPED += (".potx", ".odt", ".ods", ".odp", ".odg", ".ott", ".ofd")
 READABLE = (*ZIPPED, ".pdf", ".txt", ".csv")
 UNREADABLE = (".doc", ".wps", ".rtf", ".xls", ".et", ".ppt", ".dps", ".zip", ".rar", ".7z")  # refused on content

@@ -82,9 +82,9 @@ def markdown_links(text: str) -> list[Link]:
                 target = match.group(2)
                 target = target[1:-1] if target.startswith("<") else re.sub(r"\\(.)", r"\1", target)
                 found.append(Link(number, match.start() + 1, target.strip(), match.group(1) == "!"))
-        if "]:" in line and (match := _REFERENCE.match(line)):
-            target = match.group(1)
-            found.append(Link(number, match.start(1) + 1, target.strip("<>"), False))
+        if "]:" in line and (reference := _REFERENCE.match(line)):
+            target = reference.group(1)
+            found.append(Link(number, reference.start(1) + 1, target.strip("<>"), False))
         if "<" in line:
             for match in _HTML_URL.finditer(line):
                 value = next(group for group in match.groups()[2:] if group is not None)
@@ -251,10 +251,10 @@ def anchors(markdown: str, slugify: Callable[[str, str], str]) -> set[str]:
         if "[^" in line:
             for name in _FOOTNOTE.findall(line):
                 ids.update({f"fn:{name}", f"fnref:{name}"})
-        heading = _ATX.match(line)
-        if heading:
+        atx = _ATX.match(line)
+        if atx:
             if not _ATTR_ID.search(line):
-                headings.append(_heading_text(heading.group(2)))
+                headings.append(_heading_text(atx.group(2)))
         elif (
             _SETEXT.match(line)
             and previous.strip()

@@ -20,7 +20,8 @@ _CJK_CONTEXT = rf"[{HAN}，。；：？！、“”‘’《》（）]"
 
 # autocorrect-py with only its full-width punctuation rule: the spacing rules would put spaces between
 # Chinese and digits, which 公文 typography forbids (GB/T 15834).
-autocorrect_py.load_config(
+# autocorrect-py's own stub (__init__.pyi) leaves load_config out; the compiled module has it.
+autocorrect_py.load_config(  # type: ignore[attr-defined]
     """
 rules:
   space-word: 0
@@ -435,7 +436,7 @@ def apply_fixes(text: str, findings: list[Finding]) -> str:
         line = lines[number - 1]
         for finding in sorted(line_findings, key=lambda f: f.col, reverse=True):
             start = finding.col - 1
-            if line[start : start + len(finding.old)] == finding.old:
+            if finding.new is not None and line[start : start + len(finding.old)] == finding.old:
                 line = line[:start] + finding.new + line[start + len(finding.old) :]
         lines[number - 1] = line
     return "\n".join(lines)

@@ -209,8 +209,8 @@ def _tokens(html: str) -> Tokens:
                 end = close.end() if close else len(html)
             comments.append((at, end))
         elif following in ("!", "?") or (following == "/" and second and second != ">" and not _letter(second)):
-            close = html.find(">", at)
-            end = close + 1 if close >= 0 else len(html)
+            closing = html.find(">", at)
+            end = closing + 1 if closing >= 0 else len(html)
             if at != doctype:
                 comments.append((at, end))
         elif following == "/" and _letter(second):

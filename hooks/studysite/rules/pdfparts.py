@@ -30,8 +30,13 @@ _BACK = ("Parent", "P")  # the way back up to a page or a field: walked from the
 _LIMIT = 1_000_000  # objects visited: a PDF larger than this is refused, not walked for ever
 
 
+def _literal(value: PSLiteral) -> str:
+    name = value.name
+    return name.decode("latin-1") if isinstance(name, bytes) else name
+
+
 def _name(value) -> str | None:
-    return value.name if isinstance(value, PSLiteral) else None
+    return _literal(value) if isinstance(value, PSLiteral) else None
 
 
 def _string(value) -> str:
@@ -39,7 +44,7 @@ def _string(value) -> str:
     from pdfminer.utils import decode_text
 
     if isinstance(value, PSLiteral):
-        return value.name
+        return _literal(value)
     if not isinstance(value, bytes):
         return str(value) if isinstance(value, (int, float)) else ""
     if value.startswith(b"\xef\xbb\xbf"):

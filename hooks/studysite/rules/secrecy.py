@@ -82,12 +82,13 @@ def _marks(text: str) -> list[Hit]:
             alone = "独占一行（或一个表格单元格）的密级是涉密文件的版头，删除该页"
             hits.append(Hit(match.start(1), match.end(1), "国家秘密标志", SECRET_EXPECTED, got, alone, got))
     for match in _COPY_NUMBER.finditer(text):
-        value = _COPY_VALUE.match(text, match.end())
-        got = text[match.start() : value.end()].strip()
+        value = _COPY_VALUE.match(text, match.end())  # always matches, if only the empty text
+        value_end = value.end() if value else match.end()
+        got = text[match.start() : value_end].strip()
         numbered = re.search(r"\d{3}", got)
         if _at_line_start(text, match.start()) or (numbered and text[match.start() - 1 : match.start()] != "身"):
             advice = "份号只出现在涉密文件上，删除该行并核实密级"
-            hits.append(Hit(match.start(), value.end(), "份号", "不含份号的正文", got, advice, got))
+            hits.append(Hit(match.start(), value_end, "份号", "不含份号的正文", got, advice, got))
     for match in _HEADER.finditer(text):
         value = _HEADER_VALUE.match(text, match.end())
         if value and (_at_line_start(text, match.start()) or _LEVEL_WORD.search(value.group())):
@@ -291,7 +292,8 @@ def _front_matter_findings(path: str, text: str) -> tuple[str, set[Finding]]:
         pieces = [plain_characters(Piece(value))] + from_markdown(value)  # as text, and as a page may render it
         for hit in (hit for piece in pieces for hit in hits_in(piece.text)):
             line = front.line(*key_path)
-            column = _VALUE_START.match(lines[line - 1]).end() + 1 if line <= len(lines) else 1
+            start = _VALUE_START.match(lines[line - 1]) if line <= len(lines) else None
+            column = start.end() + 1 if start else 1
             found.add(Finding(path, line, column, hit.rule, hit.expected, hit.got, hit.advice))
     blanked, _ = _blank_front_matter(text)
     return blanked, found

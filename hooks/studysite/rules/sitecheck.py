@@ -28,7 +28,8 @@ ROOT_ONLY = "404.html"
 
 def references(html: str) -> tuple[list[str], list[str]]:
     """The URLs a page loads when it opens, and the targets of its links, in document order."""
-    loads, links = [], []
+    loads: list[str] = []
+    links: list[str] = []
     for tag_match in _TAG.finditer(html):
         tag = tag_match.group(1).lower()
         attributes = {

@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from html import unescape
@@ -242,7 +242,7 @@ FACETS = (
 
 def facts_table(
     documents: Sequence[IndexedPage],
-    orders: dict[str, Sequence[str]] | None = None,
+    orders: Mapping[str, Sequence[str]] | None = None,
     names: dict[str, dict[str, str]] | None = None,
 ) -> dict:
     """Each page's facts as columns: a facet's values once, then per page the numbers of its values.
@@ -317,7 +317,7 @@ def _index_document(number: int, document: IndexedPage, postings: _Postings, pos
 def build(
     documents: list[IndexedPage],
     find_url: str = "",
-    orders: dict[str, Sequence[str]] | None = None,
+    orders: Mapping[str, Sequence[str]] | None = None,
     names: dict[str, dict[str, str]] | None = None,
     scripts: bool = False,
     fetched: bool = True,
