@@ -50,7 +50,6 @@ from new_answers import (  # noqa: E402
     one_of,
 )
 from new_files import Project, _item_ids, new_item, new_notice, new_pack, new_speech, update_status  # noqa: E402
-
 from studysite.core.fields import TITLES, format_date  # noqa: E402, F401  (format_date: new.format_date for the tests)
 from studysite.importer.gongwen import doc_type_of  # noqa: E402  (the 文种 a title ends with, as the importer reads it)
 from studysite.model.entries import CLASSIFICATIONS, DOC_TYPES, GENRES  # noqa: E402
