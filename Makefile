@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Material 9.8 prints an end-of-life notice about MkDocs 2.0 on every run; the project stays on MkDocs 1.6.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pdf test check fix new import bench lint format clean publish rollback offline
+.PHONY: serve build pdf test test-fast check fix new import bench lint format clean publish rollback offline
 
 PORT ?= 8000
 # What a user types after a command (make publish DEST=…) reaches the scripts as data: taken unexpanded
@@ -50,7 +50,14 @@ test: $(VENV)/.dev-installed node_modules/.installed
 	$(BIN)/python -m mypy
 	$(BIN)/python scripts/check.py
 	node_modules/.bin/tsc -p jsconfig.json
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+# The fast loop while changing code: ruff and the unit layer (tests/unit: no site build, no subprocess, no
+# browser or LibreOffice), in well under a minute. `make test` stays the whole suite.
+test-fast: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -q tests/unit
 
 check: $(VENV)/.site-installed
 	@$(BIN)/python scripts/check.py

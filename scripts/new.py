@@ -59,7 +59,6 @@ from new_files import (  # noqa: E402
     new_speech,
     update_status,
 )
-
 from studysite.core.fields import TITLES, format_date  # noqa: E402, F401  (format_date: new.format_date for the tests)
 from studysite.core.kinds import ENTRY_KINDS, NOTICE, PACK, SPEECH, Kind, by_key  # noqa: E402
 from studysite.core.kinds import KINDS as REGISTRY  # noqa: E402

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from new_answers import Refused, normalized
-
 from check import project_config, read_docs  # the files and settings the build uses
+from new_answers import Refused, normalized
 from studysite.core.kinds import NOTICE, PACK, SPEECH, Kind
 from studysite.core.pages import is_measure_path
 from studysite.core.sources import Source, encode

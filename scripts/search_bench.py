@@ -39,9 +39,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
 sys.path.insert(0, str(REPO / "hooks"))
 
-from search_corpus import _WORD, contains, index_pages, page_texts, sample_queries, sample_words, scanned_pages  # noqa: E402
-
 import bench  # noqa: E402  (the corpus and the plain-Material configuration)
+from search_corpus import _WORD, contains, index_pages, page_texts, sample_queries, sample_words, scanned_pages  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"]

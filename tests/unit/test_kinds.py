@@ -76,9 +76,8 @@ def test_the_entries_tables_come_from_the_entry_kinds():
 
 
 def test_make_new_offers_every_kind_with_a_menu_entry():
-    import new_answers
-
     import new
+    import new_answers
 
     offered = {kind.key for kind in KINDS if kind.new}
     assert offered <= set(new_answers.KINDS)

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from support import REPO
+
 PACKAGE = REPO / "hooks" / "studysite"
 LAYERS = ("core", "model", "rules", "render", "search", "office", "importer", "build")
 LINE_LIMIT = 500

@@ -1,0 +1,55 @@
+"""scripts/search_bench.py's pieces: sampled words and queries, matching, medians."""
+
+from __future__ import annotations
+
+import search_bench
+
+
+def test_word_sampling_is_deterministic_and_respects_the_page_limit():
+    texts = {
+        "a/": "整改措施落实到位，党支部书记带头。",
+        "b/": "整改措施要具体，党支部要落实。",
+        "c/": "理论学习中心组学习。",
+        "d/": "整改要求。",
+    }
+    assert search_bench.sample_words(texts, 50) == {
+        "中心组": {"c/"},
+        "书记": {"a/"},
+        "党支部": {"a/", "b/"},
+        "具体": {"b/"},
+        "到位": {"a/"},
+        "学习": {"c/"},
+        "带头": {"a/"},
+        "整改": {"a/", "b/", "d/"},
+        "整改措施": {"a/", "b/"},
+        "理论": {"c/"},
+        "落实": {"a/", "b/"},
+        "要求": {"d/"},
+    }
+    assert search_bench.sample_words(texts, 3) == search_bench.sample_words(texts, 3), "a fixed seed"
+    assert len(search_bench.sample_words(texts, 3)) == 3
+
+
+def test_a_page_matches_when_it_holds_every_word_han_as_written_latin_whole():
+    text = "m2 坚持公道正派选人用人，2024年"
+    words = {"m2", "2024"}
+    assert search_bench.contains(text, words, "选人用人")
+    assert search_bench.contains(text, words, "公道 M2")
+    assert not search_bench.contains(text, words, "选人 用人 党委")
+    assert not search_bench.contains(text, words, "用人选人"), "a phrase as a whole"
+    assert not search_bench.contains(text, words, "202"), "a number whole, not a part of one"
+    assert search_bench.contains(text, words, "２０２４"), "full-width digits as typed with an input method"
+
+
+def test_sampled_queries_take_every_shape_and_stand_in_the_pages():
+    texts = {f"p{n}/": f"示例局党委深入学习整改措施，落实第{n}号通知的要求。" for n in range(30)}
+    queries = search_bench.sample_queries(texts, 20)
+    assert queries == search_bench.sample_queries(texts, 20), "a fixed seed"
+    assert len(set(queries)) == 20
+    assert any(" " in q for q in queries) and any(q.isdigit() for q in queries) and any(len(q) == 1 for q in queries)
+    assert all(any(search_bench.contains(t, set(), q.split()[0]) for t in texts.values()) for q in queries if " " in q)
+
+
+def test_figures_of_several_runs_are_their_medians():
+    runs = [search_bench.Speed("本项目", "检索页", "整改", 10, seconds, 0.1, 100, 50.0) for seconds in (0.9, 0.5, 3.0)]
+    assert search_bench.median(runs) == search_bench.Speed("本项目", "检索页", "整改", 10, 0.9, 0.1, 100, 50.0)
