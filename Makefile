@@ -92,15 +92,21 @@ $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.site-installed: requirements.txt | $(BIN)/python
+$(VENV)/.site-installed: requirements.txt $(VENV)/.hooks-path | $(BIN)/python
 	@echo "正在安装网站所需的软件（requirements.txt）……"
 	@$(BIN)/python -m pip install --quiet -r requirements.txt
 	@touch $@
 
-$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt $(VENV)/.hooks-path | $(BIN)/python
 	@echo "正在安装测试所需的软件（requirements-dev.txt）……"
 	@$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	@touch $(VENV)/.site-installed $@
+
+# The venv finds the hooks' studysite package through a .pth file, as an editable install would: no script
+# edits sys.path, and every Python of the venv (scripts, tests, the search worker) imports the same package.
+$(VENV)/.hooks-path: | $(BIN)/python
+	@$(BIN)/python -c "import os, site; open(os.path.join(site.getsitepackages()[0], 'studysite.pth'), 'w').write(os.path.abspath('hooks') + chr(10))"
+	@touch $@
 
 # axe-core for the accessibility tests and TypeScript for the type check, the versions package-lock.json pins,
 # from the npm registry (npm ci).

@@ -28,7 +28,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "hooks"))
 
 from studysite.core.pages import GENERATED_PAGES  # noqa: E402  (the hooks folder is not a package)
 
@@ -141,6 +140,18 @@ class Result:
     cpu_ratio: float = 0.0  # the same ratio in processor time, steadier when the machine is shared
     peak_mb: float = 0.0  # peak memory of this project's build
     plain_peak_mb: float = 0.0
+
+
+def copy_project(target: Path) -> Path:
+    """The parts of the repo a build reads, copied so a test may change them freely."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "hooks", "overrides", "source"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    return target
 
 
 def _copy_code(project: Path) -> None:

@@ -18,14 +18,12 @@ from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "scripts"))
 
 from clerk import ChineseArgumentParser, run, use_project_python  # noqa: E402
 
 if __name__ == "__main__":
     use_project_python()
 
-sys.path.insert(0, str(REPO / "hooks"))
 
 from studysite.build.edition import SERVED, Edition  # noqa: E402  (the hooks folder is not a package)
 from studysite.build.inputs import read_inputs, settings_from  # noqa: E402

@@ -30,11 +30,13 @@ def _in_project_venv() -> bool:
 
 
 def use_project_python() -> None:
-    """Re-run this script with the project's .venv Python, setting it up first when it is missing."""
-    if _in_project_venv() or os.environ.get(_REEXEC) == "1":
+    """Re-run this script with the project's .venv Python, setting it up first when it is missing (a venv made
+    before the hooks' package was put on its path gets that too: .hooks-path, see the Makefile)."""
+    ready = (VENV / ".site-installed").exists() and (VENV / ".hooks-path").exists()
+    if (_in_project_venv() and ready) or os.environ.get(_REEXEC) == "1":
         return
     python = VENV / "bin" / "python"
-    if not (VENV / ".site-installed").exists():
+    if not ready:
         print("第一次运行：正在安装所需软件（只需一次，约一两分钟）……", file=sys.stderr)
         result = subprocess.run(["make", "-C", str(REPO), "--no-print-directory", ".venv/.site-installed"])
         if result.returncode != 0 or not python.exists():

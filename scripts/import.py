@@ -21,14 +21,12 @@ from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "scripts"))
 
 from clerk import ChineseArgumentParser, log_exception, run, use_project_python  # noqa: E402
 
 if __name__ == "__main__":
     use_project_python()
 
-sys.path.insert(0, str(REPO / "hooks"))
 
 from check import fixed_text, load  # noqa: E402  (the build's own state, and make fix's fixer)
 from studysite.core.kinds import ENTRY_FOLDERS, by_key  # noqa: E402

@@ -4,7 +4,7 @@
     python scripts/import_bench.py --files 40 --json
 
 It writes fictional documents (示例局, nothing real) laid out as 公文 and speeches with the tests' Word
-writer (tests/support/office.py), prints half of them to PDF with LibreOffice headless in one call (not
+writer (scripts/sampledocs.py), prints half of them to PDF with LibreOffice headless in one call (not
 timed), then imports the whole folder into a copy of the project with scripts/import.py in a fresh process
 and reports files per second and that process's peak memory. Every file must be imported.
 """
@@ -22,11 +22,14 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO / "scripts"), str(REPO / "tests"), str(REPO / "hooks")]
 
-from bench import PHRASES, SPEAKERS, _paragraph  # noqa: E402  (the fictional vocabulary of the build benchmark)
-from support import copy_project  # noqa: E402  (the parts of the repo a build reads)
-from support import office as make  # noqa: E402  (the Word writer the tests use)
+import sampledocs as make  # noqa: E402  (the fictional Word writer the tests use)
+from bench import (  # noqa: E402  (the fictional vocabulary of the build benchmark)
+    PHRASES,
+    SPEAKERS,
+    _paragraph,
+    copy_project,  # noqa: E402  (the parts of the repo a build reads)
+)
 
 # Runs scripts/import.py as `python scripts/import.py …` would, then says its own peak memory.
 _MEASURED = """

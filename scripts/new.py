@@ -22,14 +22,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "scripts"))
 
 from clerk import ChineseArgumentParser, run, use_project_python  # noqa: E402
 
 if __name__ == "__main__":
     use_project_python()
 
-sys.path.insert(0, str(REPO / "hooks"))
 
 from new_answers import (  # noqa: E402
     KINDS,

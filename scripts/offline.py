@@ -22,14 +22,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "scripts"))
 
 from clerk import ChineseArgumentParser, run, use_project_python  # noqa: E402
 
 if __name__ == "__main__":
     use_project_python()
 
-sys.path.insert(0, str(REPO / "hooks"))
 
 from publish import build_and_check  # noqa: E402
 from studysite.build.edition import DATE_VARIABLE, INTERNAL_VARIABLE, OFFLINE_VARIABLE, Edition  # noqa: E402

@@ -31,7 +31,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "scripts"))
 
 import bench  # noqa: E402  (the corpus and the plain-Material configuration)
 import offline  # noqa: E402

@@ -34,14 +34,12 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SCRIPTS = REPO / "scripts"
-sys.path.insert(0, str(SCRIPTS))
 
 from clerk import ChineseArgumentParser, run, use_project_python  # noqa: E402
 
 if __name__ == "__main__":
     use_project_python()
 
-sys.path.insert(0, str(REPO / "hooks"))
 
 from studysite.build.edition import SERVED, Edition  # noqa: E402  (the hooks folder is not a package)
 from studysite.core.oserrors import os_error_line  # noqa: E402

@@ -36,8 +36,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "scripts"))
-sys.path.insert(0, str(REPO / "hooks"))
 
 import bench  # noqa: E402  (the corpus and the plain-Material configuration)
 from search_corpus import _WORD, contains, index_pages, page_texts, sample_queries, sample_words, scanned_pages  # noqa: E402

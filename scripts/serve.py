@@ -21,7 +21,6 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "scripts"))
 
 from clerk import ChineseArgumentParser, run, unexpected, use_project_python  # noqa: E402
 

@@ -72,7 +72,7 @@ def fill_new_files(clone: Path) -> None:
 
 def make_inputs(clone: Path, line: str) -> None:
     """The Word files an import command names, made fictional (示例局) where the clerk's files would be."""
-    from support import office
+    import sampledocs as office
 
     match = re.search(r'SRC="([^"]+)"', line) or re.search(r"scripts/import\.py (\S+)", line)
     if not match:

@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 import check
+from sampledocs import split_runs, word
 from support import build_quietly, copy_project
 from support.guarded_text import PERSONAL, SECRET_MARKS
-from support.office import split_runs, word
 
 HEADER = "---\ntype: speech\ntitle: 示例讲话{n}\nspeaker: 示例甲\ndate: 2025-03-{day:02d}\n---\n\n"
 BODY_START = HEADER.count("\n") + 1

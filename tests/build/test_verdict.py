@@ -172,7 +172,7 @@ def test_a_successful_build_says_so_in_one_chinese_line(project: Path, tmp_path:
 
 
 def test_word_and_pdf_files_in_docs_are_checked_like_pages(project: Path, tmp_path: Path, capsys):
-    from support import office
+    import sampledocs as office
 
     office.notice(project / "docs/notices/带密级的通知.docx", secret="秘密★1年")  # dropped in, not imported
     office.notice(project / "docs/notices/附件 联系表.docx", contact="联系人：示例乙，电话：13812345678")
@@ -205,7 +205,7 @@ def test_word_and_pdf_files_in_docs_are_checked_like_pages(project: Path, tmp_pa
 
 
 def test_a_secret_mark_inside_a_linked_attachment_stops_both(project: Path, tmp_path: Path, capsys):
-    from support import office
+    import sampledocs as office
 
     office.notice(project / "docs/notices/附件.docx", secret="机密★5年")
     write(

@@ -1,6 +1,6 @@
 """make import: fictional Word, PDF, .doc and .wps files, and broken ones, into a copy of the project.
 
-Every fixture is made here (tests/support/office.py): .docx by python-docx, PDF and .doc printed from them by
+Every fixture is made here (scripts/sampledocs.py): .docx by python-docx, PDF and .doc printed from them by
 LibreOffice headless. Each imported entry is asserted whole, then checked and built for real.
 """
 
@@ -17,9 +17,9 @@ import pytest
 from PIL import Image
 
 import check
+import sampledocs as make
 from studysite.importer import officefiles
 from support import REPO, copy_project, mkdocs_build, soup
-from support import office as make
 
 importer = importlib.import_module("import")  # scripts/import.py: `import` is a keyword
 

@@ -19,23 +19,13 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from bench import copy_project  # noqa: F401  (one definition: the benchmarks copy projects too)
+
 REPO = Path(__file__).resolve().parents[2]
 SOURCE_REPORT = REPO / "source" / "局党委专题民主生活会召开情况汇报.txt"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 # The day the fictional history of the PDF fixture was committed (China Standard Time).
 FIXTURE_COMMIT_DAY = "2025-06-20"
-
-
-def copy_project(target: Path) -> Path:
-    """The parts of the repo a build reads, copied so a test may change them freely."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "hooks", "overrides", "source"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    return target
 
 
 def command_project(target: Path) -> Path:

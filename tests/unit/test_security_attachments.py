@@ -14,8 +14,8 @@ import zipfile
 import openpyxl
 import pytest
 
+from sampledocs import split_runs, word
 from studysite.rules.attachments import attachment_problems
-from support.office import split_runs, word
 
 PHONE = ("手机号", "不含个人信息的正文", "138****5678")
 SECRET = "非涉密内容（涉密不上网，上网不涉密）"
