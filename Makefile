@@ -50,7 +50,7 @@ test: $(VENV)/.dev-installed node_modules/.installed
 	$(BIN)/python -m mypy
 	$(BIN)/python scripts/check.py
 	node_modules/.bin/tsc -p jsconfig.json
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+	$(BIN)/python -m pytest -n 2
 
 # The fast loop while changing code: ruff and the unit layer (tests/unit: no site build, no subprocess, no
 # browser or LibreOffice), in well under a minute. `make test` stays the whole suite.
