@@ -21,7 +21,7 @@ from studysite.rules.attachments import attachment_problems
 from support import copy_project
 from support.checking import verdicts
 
-FIXTURES = Path(__file__).parent / "fixtures" / "attack"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "attack"
 PHONE = "手机号: 应为 不含个人信息的正文，实为 “138****5678”（{where}：删除手机号，需要时写办公电话）"
 REFUSED = (
     "附件: 应为 本站能检查内容的附件（.docx、.pdf 或 .txt），实为 “{name}”"
