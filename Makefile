@@ -103,7 +103,7 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt $(VENV)/.hooks-pat
 	@touch $(VENV)/.site-installed $@
 
 # The venv finds the hooks' studysite package through a .pth file, as an editable install would: no script
-# edits sys.path, and every Python of the venv (scripts, tests, the search worker) imports the same package.
+# edits sys.path, and every Python of the venv (scripts, tests) imports the same package.
 $(VENV)/.hooks-path: | $(BIN)/python
 	@$(BIN)/python -c "import os, site; open(os.path.join(site.getsitepackages()[0], 'studysite.pth'), 'w').write(os.path.abspath('hooks') + chr(10))"
 	@touch $@

@@ -15,13 +15,11 @@ from mkdocs.plugins import event_priority
 from studysite.build.order import priority
 from studysite.build.state import build_of
 from studysite.core.pages import is_entry_path
-from studysite.core.plaintext import EscapedPages
 from studysite.core.problems import Problem, stop_message
 from studysite.render.compilation import with_internal_banner
 from studysite.render.serving import problems_banner
 from studysite.rules.allowlist import allowlist_problems, may_need_rendering
 from studysite.rules.complexity import unrenderable
-from studysite.rules.finished import FinishedPages
 from studysite.rules.pagecheck import site_assets
 from studysite.rules.resources import is_external
 from studysite.rules.secrecy import rendered_problems
@@ -31,10 +29,6 @@ _PRIORITY = priority("guards")
 typography_log = logging.getLogger("mkdocs.hooks.typography")
 notice_log = logging.getLogger("mkdocs.hooks.notices")
 problem_log = logging.getLogger("mkdocs.hooks.problems")
-# Titles and front matter escaped while one page's template renders (on_page_context to on_post_page), and
-# the judge of finished pages: their state lasts one page, and each build starts them anew (on_files).
-_escaped = EscapedPages()
-_finished = FinishedPages()
 
 
 @event_priority(_PRIORITY)
@@ -69,7 +63,7 @@ def _stop(problems: list[Problem], config) -> None:
 
 @event_priority(_PRIORITY)
 def on_files(files, config):
-    _finished.start(build_of(config), site_assets(config))
+    build_of(config).rendering.finished.start(build_of(config), site_assets(config))
     checked = build_of(config).report
     for finding in checked.notices:
         notice_log.info(str(finding))
@@ -117,19 +111,20 @@ def on_env(env, config, files):
 @event_priority(_PRIORITY)
 def on_page_context(context, page, config, nav):
     # Material prints titles and front matter raw in places: escaped while this page's template renders.
-    _escaped.escape(page, [*nav.pages, page.previous_page, page.next_page])
+    build_of(config).rendering.escaped.escape(page, [*nav.pages, page.previous_page, page.next_page])
     return context
 
 
 @event_priority(_PRIORITY)
 def on_post_page(output, page, config):
-    _escaped.restore()
+    rendering = build_of(config).rendering
+    rendering.escaped.restore()
     # The finished page, template included, as the reader gets it; a page that fails is not written as it is.
     # Its comments go here, not in on_page_content: hooks after this one use comments as placeholders
     # (studysite.render.md stashes tables); the search index, PDFs and Word files read no comments.
-    return _finished.judged(output, page)
+    return rendering.finished.judged(output, page)
 
 
 @event_priority(_PRIORITY)
 def on_post_build(config):
-    _stop(_finished.problems(), config)
+    _stop(build_of(config).rendering.finished.problems(), config)

@@ -2,7 +2,9 @@
 
 Both the build's first hook (hooks/content.py) and `make check` (scripts/check.py) make the Build from these
 two functions, so they read the same files the same way and come to the same verdict. The settings are every
-STUDYSITE_* variable the build honours, read here and nowhere else; the hooks ask the Build for them.
+STUDYSITE_* variable the build honours, read once per build here; the hooks ask the Build for them. Each
+variable is parsed beside what it means (STUDYSITE_TODAY: model/measures.reference_date, which make new and
+make import use too; the edition's: build/edition.edition_from).
 
 MkDocs' objects are taken as they come (config, files, file): nothing here imports MkDocs, so the unit tests
 call these functions with plain stand-ins.

@@ -6,8 +6,8 @@ outlive its build, also across the rebuilds of `mkdocs serve`, where hook module
 makes the same state from the same inputs.
 
 The Build is frozen. What the hooks learn while MkDocs renders the pages (problems only the finished HTML
-shows, the tables a page stashed, the URLs an edition withholds) goes into its Rendering, the one part of a
-build that changes, and only through its methods.
+shows, the tables a page stashed, the URLs an edition withholds, the judge of finished pages) goes into its
+Rendering, the one part of a build that changes.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from datetime import date
 from studysite.build.edition import Edition, prune_nav, withheld
 from studysite.build.inputs import BuildInputs, Settings
 from studysite.core.pages import FIND_PAGE, LEDGER_CSV, LEDGER_PAGE, MAPPING_PAGE, PACK_INDEX
+from studysite.core.plaintext import EscapedPages
 from studysite.core.problems import Problem
 from studysite.model.site import Site, load_site
 from studysite.render.compilation import generated_pages
@@ -26,6 +27,7 @@ from studysite.render.ledger import ledger_csv, ledger_page, mapping_page
 from studysite.render.packpages import packs_index
 from studysite.rules.attachments import attachment_problems, is_document
 from studysite.rules.checks import Verdict, check_site
+from studysite.rules.finished import FinishedPages
 from studysite.rules.links import markdown_links, resolve
 from studysite.search.findpage import find_page
 
@@ -33,7 +35,9 @@ _ATTRIBUTE = "studysite_build"
 
 
 class Rendering:
-    """What the hooks learn while MkDocs renders one build: written through these methods only."""
+    """What the hooks learn while MkDocs renders one build. Problems and tables go through these methods; the
+    other fields are each set once, by the one hook that learns them (edition: the withheld URLs and the files
+    of docs/ a public edition may leave out; dates: the page dates)."""
 
     def __init__(self) -> None:
         self._problems: list[Problem] = []
@@ -41,6 +45,10 @@ class Rendering:
         self.withheld_urls: frozenset[str] = frozenset()  # links to them become text (public offline edition)
         self.docs_files: frozenset[str] = frozenset()  # files of docs/ a public edition carries only if reached
         self.page_dates: Mapping[str, date] = {}  # when each page last changed, from git history
+        # Titles and front matter escaped while one page's template renders (on_page_context to on_post_page),
+        # and the judge of the finished pages with what it found (hooks/guards.py).
+        self.escaped = EscapedPages()
+        self.finished = FinishedPages()
 
     def add_problems(self, problems: Iterable[Problem]) -> None:
         self._problems.extend(problems)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 # What could break a `path:line:` message or reorder it on screen: control characters (newline, CR, tab …) and
@@ -66,12 +65,3 @@ def line_of(text: str, needle: str, default: int = 1) -> int:
     """1-based line of the first occurrence of needle in text, or default when it is not there."""
     index = text.find(needle)
     return text.count("\n", 0, index) + 1 if index >= 0 else default
-
-
-def hand_written_copies(generated: Iterable[str], exists: Callable[[str], bool]) -> list[Problem]:
-    """A file in docs/ standing where the build generates a page: the build's page must win, so it stops."""
-    return [
-        Problem(f"docs/{src_uri}", 1, "文件", "不存在（此页由构建自动生成，请删除该文件）", src_uri)
-        for src_uri in generated
-        if exists(src_uri)
-    ]

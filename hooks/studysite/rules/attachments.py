@@ -4,7 +4,7 @@ is named.
 
 What a file holds must be what its name says (studysite.rules.statics.content_problem: an HTML page or a Word
 file called .png is refused), and only what can be read fully is let through (an allowlist): the zip-of-XML formats
-(Office Open XML, OpenDocument, OFD) part by part (studysite.rules.packages: every XML part in its declared
+(Office Open XML, OpenDocument, OFD) part by part (studysite.rules.zipparts: every XML part in its declared
 encoding, embedded Office files), PDF with a text layer (studysite.rules.pdfparts: its text, document information,
 XMP metadata, annotations, bookmarks, form fields), plain text, and images (pictures, not text). Legacy binary
 Office files, archives, macros, embedded archives and other embedded files, PDF scripts, launch actions, embedded
@@ -20,13 +20,13 @@ from studysite.core.kinds import ENTRY_FOLDERS
 from studysite.core.problems import Problem
 from studysite.core.readertext import Piece, from_html, from_plain
 from studysite.core.sources import decode
-from studysite.rules.packages import OLE as _OLE
-from studysite.rules.packages import UNREADABLE_EXPECTED as _UNREADABLE_EXPECTED
-from studysite.rules.packages import zip_texts
 from studysite.rules.pdfparts import pdf_texts
 from studysite.rules.secrecy import text_hits
 from studysite.rules.statics import content_problem
 from studysite.rules.xmlparts import Unreadable, xml_pieces
+from studysite.rules.zipparts import OLE as _OLE
+from studysite.rules.zipparts import UNREADABLE_EXPECTED as _UNREADABLE_EXPECTED
+from studysite.rules.zipparts import zip_texts
 
 __all__ = ["Unreadable", "attachment_problems", "is_document", "read_texts", "xml_pieces"]
 
