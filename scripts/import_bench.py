@@ -31,15 +31,11 @@ from bench import (  # noqa: E402  (the fictional vocabulary of the build benchm
     copy_project,  # noqa: E402  (the parts of the repo a build reads)
 )
 
-# Runs scripts/import.py as `python scripts/import.py …` would, then says its own peak memory.
+# Runs scripts/import.py as `python scripts/import.py …` does (a child process), then says the child's peak memory.
 _MEASURED = """
-import resource, runpy, sys
-sys.argv = sys.argv[1:]
-try:
-    runpy.run_path(sys.argv[0], run_name="__main__")
-except SystemExit as end:
-    code = end.code
-print("PEAK_KB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+import resource, subprocess, sys
+code = subprocess.run([sys.executable, *sys.argv[1:]]).returncode
+print("PEAK_KB", resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)
 sys.exit(code)
 """
 

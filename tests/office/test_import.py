@@ -307,7 +307,7 @@ def test_personal_data_is_reported_by_the_guards_of_make_check(tmp_path: Path, c
     assert "note: 联系人：示例乙，电话：13812345678\n" in _entries(project)[f"notices/{NOTICE_STEM}.md"].decode()
     assert check.main(["--root", str(project)]) == 1
     assert (
-        f"docs/notices/{NOTICE_STEM}.md:12:18: 手机号: 应为 不含个人信息的正文，实为 “138****5678”（建议：删除手机号，需要时写办公电话）"
+        f"docs/notices/{NOTICE_STEM}.md:12:7: 手机号: 应为 不含个人信息的正文，实为 “138****5678”（建议：删除手机号，需要时写办公电话）"
         in capsys.readouterr().out
     )
 
