@@ -47,6 +47,7 @@ SITE_ASSETS = [
     "assets/elder.css",
     "assets/readers.css",
     "assets/elder.js",
+    "assets/studyrecord.js",
     "assets/ledger.js",
     "assets/print.js",
     "assets/search/header.js",
