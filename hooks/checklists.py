@@ -22,11 +22,16 @@ log = logging.getLogger("mkdocs.hooks.checklists")
 @event_priority(_PRIORITY)
 def on_files(files, config):
     build = build_of(config)
+    history = build.history
+    if history is not None and not history.available:
+        log.info("整改进展：%s，台账不显示进展。", history.missing)  # the one line a tarball's build says of it
+    elif history is not None and history.skipped:
+        log.info("整改进展：%d 个历史版本的措施文件无法读取，已跳过。", history.skipped)
     for src_uri in (*MEASURE_PAGES, *MEASURE_FILES):
         files.append(File.generated(config, src_uri, content=build.generated[src_uri]))
     if build.pdf:
         started = time.perf_counter()
-        workbook = ledger_workbook(build.site.plan)
+        workbook = ledger_workbook(build.site.plan, history)
         files.append(File.generated(config, LEDGER_XLSX, content=workbook))
         log.info("整改台账工作簿 %s：%d 字节，%.2f 秒", LEDGER_XLSX, len(workbook), time.perf_counter() - started)
     return files

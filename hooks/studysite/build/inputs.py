@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from markdown.extensions.toc import slugify as default_slugify
 
@@ -23,6 +24,7 @@ from studysite.build.edition import Edition, edition_from
 from studysite.core.problems import Problem
 from studysite.core.sources import Source, read_source, unparsed_front_matter
 from studysite.model.measures import reference_date
+from studysite.model.timeline import History, read_history
 
 PDF_VARIABLE = "STUDYSITE_PDF"  # "1": study packs get their PDFs and Word files, the ledger its workbook
 SCRIPTS_VARIABLE = "STUDYSITE_SEARCH_SCRIPTS"  # "1": the search index as scripts too (opens from file://)
@@ -69,6 +71,7 @@ class BuildInputs:
     slugify: Callable[[str, str], str] | None  # None: the anchors of headings are not checked
     directory_urls: bool
     problems: tuple[Problem, ...]  # found before the model is made: settings, refused files, front matter
+    history: History | None = None  # the measures' git history (None: not read, as in tests of one page)
 
 
 def read_inputs(config, files: Iterable, settings: Settings, problems: Iterable[Problem] = ()) -> BuildInputs:
@@ -92,6 +95,7 @@ def read_inputs(config, files: Iterable, settings: Settings, problems: Iterable[
         toc.get("slugify", default_slugify),
         config.use_directory_urls,
         (*problems, *unparsed_front_matter(sources)),
+        read_history(Path(config.docs_dir), settings.today),
     )
 
 

@@ -22,6 +22,7 @@ from studysite.core.pages import FIND_PAGE, LEDGER_CSV, LEDGER_PAGE, MAPPING_PAG
 from studysite.core.plaintext import EscapedPages
 from studysite.core.problems import Problem
 from studysite.model.site import Site, load_site
+from studysite.model.timeline import History
 from studysite.render.compilation import generated_pages
 from studysite.render.ledger import ledger_csv, ledger_page, mapping_page
 from studysite.render.packpages import packs_index
@@ -71,6 +72,7 @@ class Build:
     site: Site
     generated: Mapping[str, str]  # the generated pages (Markdown) and text files (CSV), by src_uri
     report: Verdict
+    history: History | None = None  # the measures' timelines from git (the ledger's 整改进展, its workbook)
     withheld: frozenset[str] = frozenset()  # pages this edition leaves out (offline, public; files: shipped.py)
     rendering: Rendering = field(default_factory=Rendering, compare=False)
 
@@ -84,11 +86,13 @@ class Build:
         return self.settings.edition
 
 
-def generated_content(site: Site, pdf: bool, directory_urls: bool = True) -> dict[str, str]:
+def generated_content(
+    site: Site, pdf: bool, directory_urls: bool = True, history: History | None = None
+) -> dict[str, str]:
     """Every page and text file the build adds to docs/ (never written there), by src_uri."""
     return {
         **generated_pages(site.listings, directory_urls),
-        LEDGER_PAGE: ledger_page(site.plan, directory_urls, workbook=pdf),
+        LEDGER_PAGE: ledger_page(site.plan, directory_urls, workbook=pdf, history=history),
         MAPPING_PAGE: mapping_page(site.plan),
         LEDGER_CSV: ledger_csv(site.plan),
         PACK_INDEX: packs_index(site.packs, pdf),
@@ -118,7 +122,7 @@ def make_build(
         sources = [s for s in sources if s.src_uri not in hidden]
         nav = prune_nav(nav, hidden)
     site = load_site(sources, files, topics, today)
-    generated = generated_content(site, pdf, directory_urls)
+    generated = generated_content(site, pdf, directory_urls, inputs.history)
     pages = {src_uri: text for src_uri, text in generated.items() if src_uri.endswith(".md")}
     report = check_site(site, pages, nav, inputs.slugify, pdf if glyphs is None else glyphs, directory_urls)
     problems = [*inputs.problems, *report.problems]
@@ -126,7 +130,7 @@ def make_build(
     if documents and read_file is not None:
         linked = linked_files(site, directory_urls)
         problems += [p for f in documents for p in attachment_problems(f, read_file(f), f in linked)]
-    return Build(settings, site, generated, Verdict(problems, report.findings), hidden)
+    return Build(settings, site, generated, Verdict(problems, report.findings), inputs.history, hidden)
 
 
 def linked_files(site: Site, directory_urls: bool = True) -> set[str]:

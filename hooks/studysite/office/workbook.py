@@ -2,7 +2,8 @@
 
 XlsxWriter writes .xlsx without Excel and lets the document's date be fixed (openpyxl stamps the time of
 writing); the zip's member dates are fixed by ooxml.repeatable_zip. Sheet 整改台账 holds the rows of the
-ledger page and its CSV; sheet 进度 the same figures and definitions as the page's 进度 table.
+ledger page and its CSV; sheet 进度 the same figures and definitions as the page's 进度 table; sheet 进展 the months
+of the page's 整改进展 table.
 """
 
 from __future__ import annotations
@@ -24,12 +25,15 @@ from studysite.model.measures import (
     Progress,
     progress,
 )
+from studysite.model.timeline import History
 from studysite.office.layout import column_widths
 from studysite.office.ooxml import repeatable_zip
 from studysite.render.ledger import LEDGER_COLUMNS, ledger_rows
+from studysite.render.progress import MONTHS_SHOWN, TREND_COLUMNS, trend, trend_row
 
 LEDGER_SHEET = "整改台账"
 PROGRESS_SHEET = "进度"
+TREND_SHEET = "进展"
 OVERDUE_COLUMN = "是否逾期"
 PROGRESS_COLUMNS = (
     "措施",
@@ -178,7 +182,34 @@ def _progress_sheet(workbook, formats: dict[str, object], plan: Plan) -> None:
     _page_setup(sheet, HEADER_ROW)
 
 
-def ledger_workbook(plan: Plan) -> bytes:
+def _trend_sheet(workbook, formats: dict[str, object], plan: Plan, history: History) -> None:
+    """The months of the ledger page's 整改进展 table, the same figures in the same columns."""
+    sheet = workbook.add_worksheet(TREND_SHEET)
+    last = len(TREND_COLUMNS) - 1
+    sheet.merge_range(0, 0, 0, last, "整改进展", formats["title"])
+    months = trend(history, plan.today) if history.available else []
+    note = (
+        f"按 git 提交记录统计每月末各状态的事项数和完成率（本月截至{format_date(plan.today)}），最近{MONTHS_SHOWN}个月。"
+        if months
+        else f"没有可用的修改历史（{history.missing or '所记录的日期都在今天之后'}）。"
+    )
+    sheet.merge_range(1, 0, 1, last, note, formats["note"])
+    sheet.write_row(HEADER_ROW, 0, TREND_COLUMNS, formats["header"])
+    texts: list[tuple[str, ...]] = [TREND_COLUMNS]
+    for row, month in enumerate(months, start=HEADER_ROW + 1):
+        cells = trend_row(month)
+        texts.append(cells)
+        sheet.write_string(row, 0, cells[0], formats["cell"])
+        sheet.write_row(row, 1, [int(cell) for cell in cells[1:-1]], formats["number"])
+        _write_rate(sheet, row, last, month.counts, formats)
+    notes_at = HEADER_ROW + len(months) + 2
+    sheet.merge_range(notes_at, 0, notes_at, last, f"{RATE_DEFINITION}。", formats["note"])
+    sheet.set_row(notes_at, 30)
+    _set_widths(sheet, texts)
+    _page_setup(sheet, HEADER_ROW)
+
+
+def ledger_workbook(plan: Plan, history: History | None = None) -> bytes:
     """The ledger workbook's bytes: the same plan (and reference day) gives the same bytes."""
     import xlsxwriter  # only builds that make the office files load it
 
@@ -198,5 +229,7 @@ def ledger_workbook(plan: Plan) -> bytes:
     formats = _formats(workbook)
     _ledger_sheet(workbook, formats, plan)
     _progress_sheet(workbook, formats, plan)
+    if history is not None:
+        _trend_sheet(workbook, formats, plan, history)
     workbook.close()
     return repeatable_zip(buffer.getvalue())

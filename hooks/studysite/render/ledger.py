@@ -24,8 +24,10 @@ from studysite.model.measures import (
     counted,
     progress,
 )
+from studysite.model.timeline import History, Timeline
 from studysite.render.access import TASK_STATE_CLASS
 from studysite.render.md import Row, escape, html_link, html_table, html_text, link, table
+from studysite.render.progress import progress_section, status_history
 
 # A CSV cell may start as typed only with a letter or digit of any script or one of these (brackets, quotes and
 # the dash the site writes for “none”): anything else (= + - @, their full-width forms, a tab, a line end, a
@@ -158,7 +160,7 @@ def _due_and_status(row: LedgerRow) -> str:
     return f'<span class="ledger-due">{html_text(row.due_text())}</span><br>{_status_html(row.item, row.overdue)}'
 
 
-def _ledger_row(row: LedgerRow, plan: Plan, urls: bool) -> Row:
+def _ledger_row(row: LedgerRow, plan: Plan, urls: bool, timeline: Timeline | None = None) -> Row:
     """One item on screen: what a reader checks at a glance, and the rest of its record under 详情."""
     measure, item, page = row.measure, row.item, LEDGER_PAGE
     details = [
@@ -167,6 +169,7 @@ def _ledger_row(row: LedgerRow, plan: Plan, urls: bool) -> Row:
         ("责任领导", html_text(measure.lead or TBD)),
         ("佐证材料", "；".join(map(html_text, item.evidence))),
         ("销号日期", format_date(item.closed_on) if item.closed_on else ""),
+        ("进展", html_text(status_history(timeline))),
     ]
     listed = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in details if value)
     cells = (
@@ -197,7 +200,9 @@ def _progress_cells(p: Progress) -> tuple[str, str, str]:
     return str(p.total), p.rate_shown, state
 
 
-def ledger_page(plan: Plan, urls: bool = True, workbook: bool = False) -> str:
+def ledger_page(plan: Plan, urls: bool = True, workbook: bool = False, history: History | None = None) -> str:
+    """The ledger page; with a history (None: the checkout was not asked for one) its 整改进展 section and each
+    item's statuses over time."""
     items = [item for measure in plan.measures for item in measure.items]
     overall = progress(items, plan.today)
     progress_rows: list[tuple[str, ...]] = [
@@ -205,7 +210,8 @@ def ledger_page(plan: Plan, urls: bool = True, workbook: bool = False) -> str:
         for m in plan.measures
     ]
     progress_rows.append(("**合计**", *(f"**{cell}**" for cell in _progress_cells(overall))))
-    rows = [_ledger_row(row, plan, urls) for row in ledger_rows(plan)]
+    timelines = history.by_id() if history is not None else {}
+    rows = [_ledger_row(row, plan, urls, timelines.get(row.item.id)) for row in ledger_rows(plan)]
     return "\n".join(
         [
             "# 整改台账\n",
@@ -216,8 +222,9 @@ def ledger_page(plan: Plan, urls: bool = True, workbook: bool = False) -> str:
             "## 进度\n",
             f"**合计**：{overall.summary()}。\n",
             table(("措施", "事项", "完成率", "情况"), progress_rows, css_class="ledger-progress"),
+            progress_section(plan, history) if history is not None else "",
             "## 台账明细\n",
-            "可按状态和责任部门筛选；筛选后的网址可以直接发给别人。每项的针对问题、所属措施、责任领导、佐证材料和销号日期在“详情”中。\n"
+            "可按状态和责任部门筛选；筛选后的网址可以直接发给别人。每项的针对问题、所属措施、责任领导、佐证材料、销号日期和进展在“详情”中。\n"
             "{ .screen-only }\n",
             # Searchable: a reader asking who answers for what (书记, 办公室) is looking for the ledger.
             html_table(SCREEN_COLUMNS, rows, css_class="ledger screen-only", labels=True),

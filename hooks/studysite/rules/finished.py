@@ -45,7 +45,8 @@ class FinishedPages:
     def judged(self, output: str, page) -> str:
         """The page without its comments, or, when the judge refuses it, a notice naming the problems."""
         scanned = tokens(output)  # read once: judged, and its comments taken out
-        findings = page_findings(output, page.url, self.assets, scanned)
+        generated = page.file.generated_by is not None  # the site's own page: its drawings are allowed
+        findings = page_findings(output, page.url, self.assets, scanned, generated)
         if not findings:
             return without_comments(output, scanned)
         source = self.build.site.source(page.file.src_uri) if self.build is not None else None

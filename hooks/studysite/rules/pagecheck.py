@@ -85,6 +85,18 @@ TEMPLATE_ATTRIBUTES: dict[str, frozenset[str]] = {
     "td": frozenset(),
     "tr": frozenset(),
 }
+# What the site's own generators draw (the ledger's progress chart, render/progress.chart), allowed on generated
+# pages only: a contributor's Markdown gets none of these (the body's allowlist refuses them, and so does this
+# judge on every page a contributor wrote).
+GENERATED_ATTRIBUTES: dict[str, frozenset[str]] = {
+    "svg": frozenset({"viewbox", "xmlns"}),
+    "figure": frozenset(),
+    "g": frozenset(),
+    "desc": frozenset(),
+    "rect": frozenset({"x", "y", "width", "height"}),
+    "line": frozenset({"x1", "y1", "x2", "y2"}),
+    "text": frozenset({"x", "y"}),
+}
 _INPUT_TYPES = frozenset({"checkbox", "search", "text"})
 _BUTTON_TYPES = frozenset({"button", "submit", "reset"})
 _LINK_RELS = frozenset({"stylesheet", "icon", "prev", "next", "canonical"})
@@ -303,11 +315,13 @@ def _resolved(page_url: str, value: str) -> str | None:
     return None if joined.startswith("..") else joined
 
 
-def _tag_findings(tag: Tag, page_url: str, assets: SiteAssets) -> list[PageFinding]:
+def _tag_findings(tag: Tag, page_url: str, assets: SiteAssets, generated: bool = False) -> list[PageFinding]:
     name = tag.name
-    if name not in TEMPLATE_ATTRIBUTES and name not in ALLOWED_TAGS:
+    drawn = GENERATED_ATTRIBUTES.get(name) if generated else None
+    if name not in TEMPLATE_ATTRIBUTES and name not in ALLOWED_TAGS and drawn is None:
         return [PageFinding(f"<{name}>", "本站模板和正文允许的元素", f"删除 <{name}>", f"<{name}")]
     allowed = TEMPLATE_ATTRIBUTES.get(name, frozenset()) | ALLOWED_ATTRIBUTES.get(name, ALLOWED_ATTRIBUTES["*"])
+    allowed |= drawn or frozenset()
     values = dict(tag.attributes)
     found = []
     for attribute, value in tag.attributes:
@@ -357,11 +371,14 @@ def _tag_findings(tag: Tag, page_url: str, assets: SiteAssets) -> list[PageFindi
     return found
 
 
-_CACHE: dict[tuple[str, str], tuple[PageFinding, ...]] = {}
+_CACHE: dict[tuple[str, str, bool], tuple[PageFinding, ...]] = {}
 
 
-def page_findings(html: str, page_url: str, assets: SiteAssets, scanned: Tokens | None = None) -> list[PageFinding]:
-    """What of a finished page neither the template's nor the contributor's allowlist allows."""
+def page_findings(
+    html: str, page_url: str, assets: SiteAssets, scanned: Tokens | None = None, generated: bool = False
+) -> list[PageFinding]:
+    """What of a finished page neither the template's nor the contributor's allowlist allows (generated: a page
+    the site made, which may hold what its generators draw, GENERATED_ATTRIBUTES)."""
     scanned = scanned or tokens(html)
     found = list(scanned.broken)
     folder = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
@@ -375,12 +392,12 @@ def page_findings(html: str, page_url: str, assets: SiteAssets, scanned: Tokens 
                     PageFinding("<script> 中的脚本", "本站自己的脚本文件", "删除这段脚本", tag.raw.strip()[:20])
                 )
             continue
-        key = (tag.raw, folder if tag.name in ("script", "link", "img") else "")
+        key = (tag.raw, folder if tag.name in ("script", "link", "img") else "", generated)
         cached = _CACHE.get(key)
         if cached is None:
             if len(_CACHE) > 100_000:
                 _CACHE.clear()
-            cached = _CACHE[key] = tuple(_tag_findings(tag, page_url, assets))
+            cached = _CACHE[key] = tuple(_tag_findings(tag, page_url, assets, generated))
         found += cached
     return found
 
