@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Material 9.8 prints an end-of-life notice about MkDocs 2.0 on every run; the project stays on MkDocs 1.6.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pdf test test-fast check fix new import bench lint format clean publish rollback offline
+.PHONY: serve build pdf test test-fast check fix new import bench lint format clean publish rollback offline progress
 
 PORT ?= 8000
 # What a user types after a command (make publish DEST=…) reaches the scripts as data: taken unexpanded
@@ -16,7 +16,9 @@ override SRC := $(value SRC)
 override KIND := $(value KIND)
 override INTERNAL := $(value INTERNAL)
 override PORT := $(value PORT)
-export DEST SRC KIND INTERNAL PORT
+override FROM := $(value FROM)
+override TO := $(value TO)
+export DEST SRC KIND INTERNAL PORT FROM TO
 
 # Preview while editing: problems are shown on the pages, the browser reloads on save.
 serve: $(VENV)/.site-installed
@@ -71,6 +73,11 @@ new: $(VENV)/.site-installed
 # Word, WPS and PDF files as entries: make import SRC=文件或文件夹 [KIND=speech|notice]
 import: $(VENV)/.site-installed
 	@$(BIN)/python scripts/import.py $${KIND:+--kind "$$KIND"} -- $${SRC:+"$$SRC"}
+
+# A 整改进展情况 draft for a period, from the ledger's git history: make progress FROM=2025-01-01 TO=2025-03-31
+progress: $(VENV)/.site-installed
+	@$(PYTHON) scripts/system_deps.py pdf
+	@$(BIN)/python scripts/progress.py --from "$$FROM" --to "$$TO"
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python scripts/bench.py

@@ -52,13 +52,12 @@ class Timeline:
             found = change.item
         return found
 
-    def closed_day(self) -> date | None:
-        """The day the item became done, if it is done at the end of its timeline."""
-        last = self.changes[-1].item
-        if last is None or last.status != DONE:
-            return None
+    def closed_day(self, until: date) -> date | None:
+        """The day the item became done, if it is done at the end of the day `until`."""
         day = None
         for change in self.changes:
+            if change.day > until:
+                break
             done = change.item is not None and change.item.status == DONE
             day = (day or change.day) if done else None
         return day
@@ -161,11 +160,12 @@ class _Timelines:
         else:
             changes.append(Change(day, item))
 
-    def rename(self, old: str, new: str) -> None:
+    def rename(self, old: str, new: str) -> bool:
         if new in self.changes:  # an id used before: the old history stays under the old id
-            return
+            return False
         self.changes[new] = self.changes.pop(old)
         self.former[new] = [*self.former.pop(old, []), old]
+        return True
 
     def result(self) -> tuple[Timeline, ...]:
         return tuple(
@@ -205,9 +205,7 @@ def timelines(commits: Iterable[Commit], blobs: Mapping[str, bytes], until: date
         new = {item.task: item.id for item in now.values() if item.id not in current}
         for item_id in gone:
             renamed = new.get(current[item_id].task)
-            if renamed is not None:
-                lines.rename(item_id, renamed)
-            else:
+            if renamed is None or not lines.rename(item_id, renamed):
                 lines.add(item_id, commit.day, None)
         for item_id, item in now.items():
             if current.get(item_id) != item:  # new, renamed or changed in any field

@@ -40,6 +40,7 @@ class PrintedPack:
     pages: list[PrintPage]
     intro: str = ""  # the pack file's text under its title, rendered to HTML
     day: date | None = None  # printed_date()
+    report: bool = False  # a report (整改进展情况): its page alone, page 1 first, no cover and no 目录
 
 
 def printed_date(pack: Pack, changed: Mapping[str, date]) -> date | None:
@@ -174,12 +175,15 @@ def document(printed: PrintedPack) -> str:
         f'<h1 class="page-title">{title_html(page.title)}</h1>{print_content(page.content, n, page.base)}</section>'
         for n, page in enumerate(pages, 1)
     )
+    front = (
+        ""
+        if printed.report
+        else f'<section class="cover">{"".join(cover)}</section>'
+        f'<section class="toc"><h2 class="front-title">{TOC_TITLE}</h2><ol>{toc}</ol></section>{intro}'
+    )
     return (
         f'<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>{html.escape(pack.title)}</title>'
-        f"<style>{CSS}</style></head><body>"
-        f'<section class="cover">{"".join(cover)}</section>'
-        f'<section class="toc"><h2 class="front-title">{TOC_TITLE}</h2><ol>{toc}</ol></section>'
-        f"{intro}{body}</body></html>"
+        f"<style>{CSS}</style></head><body>{front}{body}</body></html>"
     )
 
 

@@ -342,16 +342,17 @@ def word_pack(printed: PrintedPack, numbers: Sequence[int] = ()) -> bytes:
     document = docx.Document()
     _prepare(document, printed)
     _page(document.sections[0])
-    _cover(document, printed)
-    _end_section(document, landscape=False)  # the 目录 (and 说明): no page numbers yet
-    _toc(document, printed, numbers)
     writer = _Writer(document)
-    if printed.intro.strip():
-        document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
-        document.add_paragraph(INTRO_TITLE, style=FRONT_TITLE_STYLE)
-        base = printed.pages[0].base if printed.pages else ""
-        writer.blocks(lxml.html.fragment_fromstring(print_content(printed.intro, 0, base), create_parent="div"))
-    _end_section(document, landscape=False)
+    if not printed.report:
+        _cover(document, printed)
+        _end_section(document, landscape=False)  # the 目录 (and 说明): no page numbers yet
+        _toc(document, printed, numbers)
+        if printed.intro.strip():
+            document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+            document.add_paragraph(INTRO_TITLE, style=FRONT_TITLE_STYLE)
+            base = printed.pages[0].base if printed.pages else ""
+            writer.blocks(lxml.html.fragment_fromstring(print_content(printed.intro, 0, base), create_parent="div"))
+        _end_section(document, landscape=False)
     body = document.sections[-1]
     body.start_type = WD_SECTION.ODD_PAGE  # page 1 on a right-hand page, as the PDF prints it
     _restart_numbering(body, 1)
