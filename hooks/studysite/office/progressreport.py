@@ -125,10 +125,10 @@ def report_text(f: PeriodFigures) -> list[tuple[str, list[str], tuple[tuple[str,
     """The report as (heading, paragraphs, table or None) sections: what the PDF, the Word file and tests read."""
     end = format_date(f.period.end)
     following = f.period.following()
-    closed_rows = [
+    closed_rows: list[tuple[str, ...]] = [
         (c.item.id, c.item.task, format_date(c.day), "；".join(c.item.evidence) or "未填写") for c in f.closed
     ]
-    overdue_rows = [
+    overdue_rows: list[tuple[str, ...]] = [
         (
             i.id,
             i.task,
@@ -138,8 +138,10 @@ def report_text(f: PeriodFigures) -> list[tuple[str, list[str], tuple[tuple[str,
         )
         for i in f.overdue
     ]
-    next_rows = [(i.id, i.task, i.owner, format_date(i.due) if i.due else TBD) for i in f.due_next]
-    undecided_rows = [(i.id, i.task, what) for i, what in f.undecided]
+    next_rows: list[tuple[str, ...]] = [
+        (i.id, i.task, i.owner, format_date(i.due) if i.due else TBD) for i in f.due_next
+    ]
+    undecided_rows: list[tuple[str, ...]] = [(i.id, i.task, what) for i, what in f.undecided]
     return [
         ("一、总体情况", overview(f), None),
         (
