@@ -31,9 +31,13 @@ class Period:
         return f"{format_date(self.start)}至{format_date(self.end)}"
 
     def following(self) -> Period:
-        """The next period of the same number of days."""
-        days = (self.end - self.start).days + 1
-        return Period(self.end + timedelta(days=1), self.end + timedelta(days=days))
+        """The next period as long: as many whole months (a quarter → the next quarter), else as many days."""
+        start = self.end + timedelta(days=1)
+        if self.start.day == 1 and start.day == 1:
+            count = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+            months = start.year * 12 + start.month - 1 + count
+            return Period(start, date(months // 12, months % 12 + 1, 1) - timedelta(days=1))
+        return Period(start, self.end + timedelta(days=(self.end - self.start).days + 1))
 
 
 @dataclass(frozen=True)
