@@ -158,15 +158,18 @@ def test_the_closed_items_of_a_period_with_their_day_and_evidence(project: Path)
 
 
 def test_make_progress_writes_word_and_pdf_with_the_same_bytes_each_time(project: Path):
-    command = "make progress FROM=2024-12-01 TO=2025-01-31"  # as README writes it
-    env = {**os.environ, "STUDYSITE_TODAY": TODAY}
+    command = "make progress FROM=2025-01-01 TO=2025-03-31"  # as README writes it
+    env = {**os.environ, "STUDYSITE_TODAY": "2025-04-01"}
     first = subprocess.run(command, shell=True, cwd=project, env=env, capture_output=True, text=True)
     assert first.returncode == 0, first.stdout + first.stderr
-    assert "已生成2024年12月1日至2025年1月31日的整改进展情况" in first.stdout
-    stem = project / "dist" / "整改进展情况-2024-12-01至2025-01-31"
+    assert "已生成2025年1月1日至2025年3月31日的整改进展情况" in first.stdout
+    stem = project / "dist" / "整改进展情况-2025-01-01至2025-03-31"
     word, pdf = stem.with_suffix(".docx").read_bytes(), stem.with_suffix(".pdf").read_bytes()
-    history = read_history(project / "docs", date(2025, 1, 31))
-    assert report_files(history, Period(date(2024, 12, 1), date(2025, 1, 31))) == (pdf, word)
+    again = subprocess.run(command, shell=True, cwd=project, env=env, capture_output=True, text=True)
+    assert again.returncode == 0
+    assert (stem.with_suffix(".docx").read_bytes(), stem.with_suffix(".pdf").read_bytes()) == (word, pdf)
+    history = read_history(project / "docs", date(2025, 3, 31))
+    assert report_files(history, Period(date(2025, 1, 1), date(2025, 3, 31))) == (pdf, word)
     text = subprocess.run(["pdftotext", str(stem.with_suffix(".pdf")), "-"], capture_output=True, text=True).stdout
     assert "整改进展情况" in text and "示例任务甲" in text and "示例局办公室工作记录" in text
 
