@@ -154,3 +154,15 @@ def test_without_git_or_a_date_it_says_how_to_give_one(tmp_path, capsys):
     with edition_environment():
         assert offline.main(["--root", str(tmp_path), "--dist", str(tmp_path / "dist")]) == 1
     assert "SOURCE_DATE_EPOCH" in capsys.readouterr().err
+
+
+def test_the_offline_edition_carries_the_ledgers_progress_and_its_workbook_sheet(public_zip: Path, tmp_path):
+    folder = unpack(public_zip, tmp_path)
+    page = soup(folder / "measures/ledger.html")
+    assert page.select_one("svg.progress-chart title").get_text() == "整改事项按月进展"
+    months = [tr.select_one("td").get_text() for tr in page.select(".progress-table tbody tr")]
+    assert months == ["2025年3月"]  # the fixture's only commit; the edition is reckoned on its day
+    import openpyxl
+
+    book = openpyxl.load_workbook(folder / "measures/ledger.xlsx")
+    assert [row[0] for row in book["进展"].iter_rows(min_row=4, max_row=4, values_only=True)] == ["2025年3月"]
