@@ -204,7 +204,7 @@ def test_without_history_the_build_says_so_in_one_line_and_the_command_writes_no
     assert said == ["INFO    -  整改进展：本目录不在 git 仓库中（如从压缩包解出），台账不显示进展。"]
     page = soup(tmp_path / "site/measures/ledger/index.html")
     assert page.select_one("svg.progress-chart") is None
-    assert "没有可用的修改历史（本目录不在 git 仓库中（如从压缩包解出））" in page.get_text()
+    assert "本副本没有整改台账的修改记录，不显示整改进展；各事项的现状见上。" in page.get_text()
     command = subprocess.run(
         "make progress FROM=2025-01-01 TO=2025-01-31", shell=True, cwd=project, capture_output=True, text=True
     )

@@ -154,10 +154,7 @@ def test_the_trend_counts_each_month_and_the_section_names_this_months_closures(
 def test_without_history_the_section_says_why_in_one_sentence():
     plan = Plan((), (), date(2025, 2, 15))
     section = progress_section(plan, History(missing="本仓库是浅克隆（shallow clone），只有部分历史"))
-    assert (
-        "没有可用的修改历史（本仓库是浅克隆（shallow clone），只有部分历史），不显示整改进展；各事项的现状见上。"
-        in section
-    )
+    assert "本副本没有整改台账的修改记录，不显示整改进展；各事项的现状见上。" in section
     assert "<svg" not in section
 
 

@@ -186,7 +186,7 @@ def report_html(f: PeriodFigures) -> str:
         parts += [_p(text) for text in paragraphs]
         if table is not None:
             parts.append(_table(*table))
-    parts.append(_p("本稿由学习资料站依据整改台账的修改记录（git 提交）生成，供起草时核对、修改。"))
+    parts.append(_p("本稿由学习资料站依据整改台账的修改记录生成，供起草时核对、修改。"))
     return "".join(parts)
 
 

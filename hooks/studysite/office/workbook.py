@@ -29,7 +29,7 @@ from studysite.model.timeline import History
 from studysite.office.layout import column_widths
 from studysite.office.ooxml import repeatable_zip
 from studysite.render.ledger import LEDGER_COLUMNS, ledger_rows
-from studysite.render.progress import MONTHS_SHOWN, TREND_COLUMNS, trend, trend_row
+from studysite.render.progress import MONTHS_SHOWN, NO_HISTORY, TREND_COLUMNS, TREND_NOTE, trend, trend_row
 
 LEDGER_SHEET = "整改台账"
 PROGRESS_SHEET = "进度"
@@ -188,11 +188,7 @@ def _trend_sheet(workbook, formats: dict[str, object], plan: Plan, history: Hist
     last = len(TREND_COLUMNS) - 1
     sheet.merge_range(0, 0, 0, last, "整改进展", formats["title"])
     months = trend(history, plan.today) if history.available else []
-    note = (
-        f"按 git 提交记录统计每月末各状态的事项数和完成率（本月截至{format_date(plan.today)}），最近{MONTHS_SHOWN}个月。"
-        if months
-        else f"没有可用的修改历史（{history.missing or '所记录的日期都在今天之后'}）。"
-    )
+    note = f"{TREND_NOTE}（本月截至{format_date(plan.today)}），最近{MONTHS_SHOWN}个月。" if months else NO_HISTORY
     sheet.merge_range(1, 0, 1, last, note, formats["note"])
     sheet.write_row(HEADER_ROW, 0, TREND_COLUMNS, formats["header"])
     texts: list[tuple[str, ...]] = [TREND_COLUMNS]

@@ -23,6 +23,8 @@ from studysite.model.timeline import History, Timeline, months
 from studysite.render.md import html_table, html_text
 
 MONTHS_SHOWN = 24  # the chart stays readable; older months are in git, and in make progress
+TREND_NOTE = "按整改台账的修改记录统计每月末各状态的事项数和完成率"
+NO_HISTORY = "本副本没有整改台账的修改记录，不显示整改进展；各事项的现状见上。"
 DUE_SOON_DAYS = 30
 # Bottom to top in each bar, with the CSS class that colours it (assets/readers.css).
 SERIES = ((DONE, "done"), (IN_PROGRESS, "doing"), (ONGOING, "ongoing"), (NOT_STARTED, "todo"), (UNREPORTED, "unset"))
@@ -156,17 +158,17 @@ def progress_section(plan: Plan, history: History) -> str:
     months_shown = trend(history, today) if history.available else []
     if months_shown:
         parts.append(
-            f"按 git 提交记录统计每月末各状态的事项数和完成率（本月截至{format_date(today)}），"
-            f"最近{MONTHS_SHOWN}个月；事项状态的日期为提交日期，已完成事项为其销号日期。\n"
+            f"{TREND_NOTE}（本月截至{format_date(today)}），最近{MONTHS_SHOWN}个月；"
+            "事项状态的日期为修改台账的日期，已完成事项为其销号日期。\n"
         )
         rows = [tuple(map(html_text, trend_row(month))) for month in months_shown]
         parts.append(
-            f'<div class="progress-trend">\n<figure class="progress-figure">{chart(months_shown)}'
+            # The chart for the screen; paper and screen readers have the table beside it (and the packs' fonts).
+            f'<div class="progress-trend">\n<figure class="progress-figure screen-only">{chart(months_shown)}'
             "</figure>\n" + html_table(TREND_COLUMNS, rows, css_class="progress-table") + "</div>\n"
         )
     else:
-        reason = history.missing or "所记录的日期都在今天之后"
-        parts.append(f"没有可用的修改历史（{reason}），不显示整改进展；各事项的现状见上。\n")
+        parts.append(NO_HISTORY + "\n")  # why is said in the build's log: readers need not know git
     closed = closed_this_month(items, today)
     parts.append(f"### 本月新销号（{today.year}年{today.month}月）\n")
     if closed:
