@@ -211,3 +211,27 @@ def test_without_history_the_build_says_so_in_one_line_and_the_command_writes_no
     assert command.returncode != 0
     assert "无法生成整改进展情况：本目录不在 git 仓库中（如从压缩包解出）" in command.stderr
     assert not (project / "dist").exists()
+
+
+def _git(repo: Path, day: str, *argv: str) -> None:
+    when = f"{day}T10:00:00+08:00"
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    git = ["git", "-C", str(repo), "-c", "user.name=示例", "-c", "user.email=shili@example.invalid"]
+    subprocess.run(git + list(argv), check=True, env=env, capture_output=True)
+
+
+def test_a_merged_branch_counts_on_the_day_it_was_merged_and_a_shallow_clone_has_no_history(
+    project: Path, tmp_path: Path
+):
+    repo = tmp_path / "repo"
+    subprocess.run(["git", "clone", "-q", str(project), str(repo)], check=True)
+    _git(repo, "2025-02-12", "checkout", "-q", "-b", "示例分支")
+    _run(repo, "2025-02-12", "status", "M2-9", "--status", "正在整改")
+    _git(repo, "2025-02-12", "commit", "-qam", "M2-9 正在整改")
+    _git(repo, "2025-02-14", "checkout", "-q", "-")
+    _git(repo, "2025-02-14", "merge", "-q", "--no-ff", "-m", "合并", "示例分支")
+    assert _statuses(repo, "M2-9") == [(date(2024, 11, 20), "未开始"), (date(2025, 2, 14), "正在整改")]
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", repo.as_uri(), str(shallow)], check=True)
+    history = read_history(shallow / "docs", date(2025, 2, 20))
+    assert history.missing == "本仓库是浅克隆（shallow clone），只有部分历史" and history.timelines == ()
