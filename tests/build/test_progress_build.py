@@ -231,6 +231,12 @@ def test_a_merged_branch_counts_on_the_day_it_was_merged_and_a_shallow_clone_has
     _git(repo, "2025-02-14", "checkout", "-q", "-")
     _git(repo, "2025-02-14", "merge", "-q", "--no-ff", "-m", "合并", "示例分支")
     assert _statuses(repo, "M2-9") == [(date(2024, 11, 20), "未开始"), (date(2025, 2, 14), "正在整改")]
+    # A measure file renamed to a Chinese name (git quotes such names unless told not to) keeps its items' history.
+    _git(repo, "2025-02-16", "mv", "docs/measures/m2.md", "docs/measures/措施二（示例）.md")
+    _git(repo, "2025-02-16", "commit", "-qm", "改名")
+    _run(repo, "2025-02-18", "status", "M2-9", "--status", "已完成", "--closed-on", "2025-02-18")
+    _git(repo, "2025-02-18", "commit", "-qam", "M2-9 已完成")
+    assert _statuses(repo, "M2-9")[-1] == (date(2025, 2, 18), "已完成")
     shallow = tmp_path / "shallow"
     subprocess.run(["git", "clone", "-q", "--depth", "1", repo.as_uri(), str(shallow)], check=True)
     history = read_history(shallow / "docs", date(2025, 2, 20))

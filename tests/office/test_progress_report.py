@@ -65,3 +65,10 @@ def test_the_pdf_draft_uses_simplified_chinese_faces_and_numbers_its_pages(tmp_p
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
     assert "整改进展情况" in text and "— 1 —" in text.replace("—1—", "— 1 —")
     assert "目　　录" not in text
+
+
+def test_a_period_that_begins_before_the_first_record_says_so():
+    from studysite.office.progressreport import figures, overview
+
+    sentences = overview(figures(HISTORY, Period(date(2024, 11, 1), date(2024, 12, 31))))
+    assert sentences[1] == "2024年10月31日以前台账中没有整改事项，本期销号0项。"

@@ -232,6 +232,8 @@ def read_history(docs_dir: Path, until: date) -> History:
     try:
         log = _git(
             top,
+            "-c",
+            "core.quotePath=false",  # measure files named in Chinese are listed as named, not in octal escapes
             "log",
             "--reverse",
             "--first-parent",

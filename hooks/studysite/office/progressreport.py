@@ -113,10 +113,12 @@ def overview(f: PeriodFigures) -> list[str]:
     """The sentences of 一、总体情况."""
     end = format_date(f.period.end)
     sentences = [f"截至{end}，整改事项共{f.after.total}项：{f.after.summary()}。"]
+    since = format_date(f.period.start - timedelta(days=1))
     if not f.changed:
         sentences.append(f"本期（{f.period.label}）各整改事项的状态、责任部门和完成时限均没有变化。")
+    elif f.before.total == 0:
+        sentences.append(f"{since}以前台账中没有整改事项，本期销号{len(f.closed)}项。")
     else:
-        since = format_date(f.period.start - timedelta(days=1))
         sentences.append(
             f"与{since}相比，已完成由{f.before.done}项变为{f.after.done}项，"
             f"正在整改由{f.before.in_progress}项变为{f.after.in_progress}项，"
