@@ -237,6 +237,15 @@ def test_a_merged_branch_counts_on_the_day_it_was_merged_and_a_shallow_clone_has
     _run(repo, "2025-02-18", "status", "M2-9", "--status", "已完成", "--closed-on", "2025-02-18")
     _git(repo, "2025-02-18", "commit", "-qam", "M2-9 已完成")
     assert _statuses(repo, "M2-9")[-1] == (date(2025, 2, 18), "已完成")
+    # A version larger than a page may be is not read (it would parse: its front matter is sound).
+    skipped = read_history(repo / "docs", date(2025, 2, 20)).skipped
+    renamed = repo / "docs/measures/措施二（示例）.md"
+    text = renamed.read_text(encoding="utf-8")
+    renamed.write_text(text + "\n" + "示" * 100_000 + "\n", encoding="utf-8")
+    _git(repo, "2025-02-19", "commit", "-qam", "过大的版本")
+    renamed.write_text(text, encoding="utf-8")
+    _git(repo, "2025-02-19", "commit", "-qam", "恢复")
+    assert read_history(repo / "docs", date(2025, 2, 20)).skipped == skipped + 1
     shallow = tmp_path / "shallow"
     subprocess.run(["git", "clone", "-q", "--depth", "1", repo.as_uri(), str(shallow)], check=True)
     history = read_history(shallow / "docs", date(2025, 2, 20))

@@ -1,8 +1,8 @@
 """The rectification items over time: each item's timeline from one pass over the git history of docs/measures/.
 
-Two git calls in all, however long the history: `git log --raw` names the blob of every version of every measure
-file committed to the main line (merges count on the day they were merged, with what they brought), and one
-`git cat-file --batch` reads those blobs. Each version is read with the same code as today's pages
+Three git calls in all, however long the history: `git log --raw` names the blob of every version of every measure
+file committed to the main line (merges count on the day they were merged, with what they brought), one
+`git cat-file --batch-check` gives their sizes and one `git cat-file --batch` reads those a page may be. Each version is read with the same code as today's pages
 (measures.read_measure); a version that does not parse is skipped, the file's previous version standing.
 
 An item is known by its id across files (a measure file renamed keeps its items' histories). An item whose id
@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from studysite.core.frontmatter import FrontMatter
+from studysite.core.hostfiles import PAGE_LIMIT
 from studysite.core.pages import MEASURE_DIR, is_measure_path
 from studysite.core.sources import read_source
 from studysite.model.history import CHINA
@@ -251,7 +252,18 @@ def read_history(docs_dir: Path, until: date) -> History:
     if not commits:
         return History(missing="docs/measures/ 还没有提交记录")
     wanted = sorted({blob for commit in commits for _, blob in commit.blobs if blob != _NULL_BLOB})
-    batch = _git(top, "cat-file", "--batch", data="".join(f"{blob}\n" for blob in wanted).encode())
+    # Every version a merge request ever brought is read: one larger than a page may be (PAGE_LIMIT) is left
+    # unread, as a version that does not parse, so no old commit can make the build read gigabytes.
+    sizes = _git(top, "cat-file", "--batch-check", data="".join(f"{blob}\n" for blob in wanted).encode())
+    small = [
+        fields[0]
+        for line in sizes.decode().splitlines()
+        if len(fields := line.split()) == 3
+        and fields[1] == "blob"
+        and fields[2].isdigit()
+        and int(fields[2]) <= PAGE_LIMIT
+    ]
+    batch = _git(top, "cat-file", "--batch", data="".join(f"{blob}\n" for blob in small).encode())
     return timelines(commits, parse_batch(batch), until)
 
 
