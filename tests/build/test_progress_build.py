@@ -250,3 +250,18 @@ def test_a_merged_branch_counts_on_the_day_it_was_merged_and_a_shallow_clone_has
     subprocess.run(["git", "clone", "-q", "--depth", "1", repo.as_uri(), str(shallow)], check=True)
     history = read_history(shallow / "docs", date(2025, 2, 20))
     assert history.missing == "本仓库是浅克隆（shallow clone），只有部分历史" and history.timelines == ()
+
+
+def test_the_benchmark_makes_its_repository_and_times_the_pass():
+    from support import REPO
+
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts/progress_bench.py"), "--commits", "12", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    import json
+
+    measured = json.loads(result.stdout)
+    assert measured["commits"] == 12 and measured["changes"] >= 12 and measured["seconds"] < 2
