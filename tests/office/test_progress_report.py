@@ -71,4 +71,7 @@ def test_a_period_that_begins_before_the_first_record_says_so():
     from studysite.office.progressreport import figures, overview
 
     sentences = overview(figures(HISTORY, Period(date(2024, 11, 1), date(2024, 12, 31))))
-    assert sentences[1] == "2024年10月31日以前台账中没有整改事项，本期销号0项。"
+    assert sentences[1] == "台账的修改记录始于2024年12月1日，此前的情况无从比较；本期销号0项。"
+    # A period that begins after the first record compares with the day before it.
+    later = overview(figures(HISTORY, Period(date(2024, 12, 2), date(2024, 12, 31))))
+    assert not later[1].startswith("台账的修改记录始于")

@@ -58,6 +58,7 @@ class PeriodFigures:
     overdue: tuple[Item, ...]
     due_next: tuple[Item, ...]
     undecided: tuple[tuple[Item, str], ...]  # (item, what is 待定)
+    records_from: date | None = None  # the first day the history knows of
 
 
 def figures(history: History, period: Period) -> PeriodFigures:
@@ -92,6 +93,7 @@ def figures(history: History, period: Period) -> PeriodFigures:
             )
         ),
         tuple(undecided),
+        history.first_day(),
     )
 
 
@@ -116,6 +118,11 @@ def overview(f: PeriodFigures) -> list[str]:
     since = format_date(f.period.start - timedelta(days=1))
     if not f.changed:
         sentences.append(f"本期（{f.period.label}）各整改事项的状态、责任部门和完成时限均没有变化。")
+    elif f.before.total == 0 and f.records_from is not None and f.records_from >= f.period.start:
+        # The history begins inside the period: "no items before it" would read as a fact about the bureau.
+        sentences.append(
+            f"台账的修改记录始于{format_date(f.records_from)}，此前的情况无从比较；本期销号{len(f.closed)}项。"
+        )
     elif f.before.total == 0:
         sentences.append(f"{since}以前台账中没有整改事项，本期销号{len(f.closed)}项。")
     else:
