@@ -206,9 +206,26 @@ PACK = Kind(
         "<!-- 在此写一两句话，说明这个材料包的用途和发放对象（替换这段说明）。 -->\n",
     ),
 )
+QUIZ = Kind(
+    key="quiz",
+    label="自测题",
+    folder="quizzes/",
+    unit="套",
+    fields={"type": "类型", "title": "标题", "topics": "专题"},
+    required=("title",),
+    listings=(IndexPage("index.md", "自测题"),),
+    new=NewPage(
+        "6",
+        ("自测", "测验", "试题"),
+        "自测题标题（如 会议报告应知应会自测）：",
+        "<!-- 每道题以 ## 开头写题干；选项写成 - [x] 对的 和 - [ ] 错的（只有“正确”“错误”两项即判断题），"
+        "或写一行 答案：…（填空题，几种答法用；分开）；每题必须有一行 出处：[页面](../report/index.md)“原文”，"
+        "原文须与所链接页面上的文字一字不差；可加一行 解析：…。写好后删去这段说明。 -->\n",
+    ),
+)
 OTHER = Kind(key="page", label="其他页面")  # any page no kind claims, and the compilation's own index pages
 
-KINDS: tuple[Kind, ...] = (SPEECH, NOTICE, REPORT, MEASURE, PACK, OTHER)
+KINDS: tuple[Kind, ...] = (SPEECH, NOTICE, REPORT, MEASURE, PACK, QUIZ, OTHER)
 
 
 def entry_kinds(kinds: tuple[Kind, ...] = KINDS) -> tuple[Kind, ...]:
