@@ -193,7 +193,7 @@ def _question(path: str, number: int, block: _Block, problems: list[Problem]) ->
         )
     citation = None
     if not block.keyed["出处"]:
-        problems.append(Problem(path, block.line, FIELD, f"{where}的出处：{EXPECTED_CITATION}", "没有出处"))
+        problems.append(Problem(path, block.line, FIELD, f"{where}有一行{EXPECTED_CITATION}", "没有出处"))
     else:
         line, value = block.keyed["出处"][0]
         citation = parse_citation(value, line)
