@@ -100,10 +100,10 @@ REFUSALS = {
     "实为 “既有选项又有答案”（选择题删去“答案：”一行，填空题删去选项）",
     "no-source.md": "docs/quizzes/no-source.md:6: 自测题: 应为 第1题有一行出处：[页面名](相对链接)“原文”，"
     "原文与所链接页面上的文字一字不差，实为 “没有出处”",
-    "empty.md": "docs/quizzes/empty.md:5: 自测题: 应为 至少一道题（以 ## 开头的一行写题干），实为 “没有题目”",
 }
 # Found over the whole site: the quoted words against the linked page, the link against the site's pages.
 SITE_REFUSALS = {
+    "empty.md": "docs/quizzes/empty.md:5: 自测题: 应为 至少一道题（以 ## 开头的一行写题干），实为 “没有题目”",
     "quote-missing.md": "docs/quizzes/quote-missing.md:10: 自测题: 应为 第1题的出处原文与 report/index.md 上的文字一字不差，"
     "实为 “共提出100条批评意见”（在 report/index.md 中找不到这段话；请从该页复制原文，不要改写）",
     "no-page.md": "docs/quizzes/no-page.md:10: 链接: 应为 docs/ 中存在的页面或文件（.md 文件名），"
@@ -117,7 +117,7 @@ def bad_sources() -> list[Source]:
 
 def test_every_refusal_of_the_form_names_file_and_line():
     quizzes, problems = load_quizzes(bad_sources(), TOPICS)
-    assert [quiz.src_uri for quiz in quizzes] == ["quizzes/no-page.md", "quizzes/quote-missing.md"]
+    assert [quiz.src_uri for quiz in quizzes] == ["quizzes/empty.md", "quizzes/no-page.md", "quizzes/quote-missing.md"]
     assert stop_message(problems) == f"发现 {len(REFUSALS)} 处问题，构建已停止：\n" + "\n".join(
         line for _, line in sorted(REFUSALS.items())
     )

@@ -6,7 +6,8 @@ The format, as issue 24 states it: each `## ` heading holds a question's stem; a
 line `解析：…` optional. Text before the first question is the quiz's introduction.
 
 Here the file is read and every fault of its form found; whether the quoted words stand on the linked page is
-a check over the whole site (studysite.rules.quotes), since it needs the other pages.
+a check over the whole site (studysite.rules.quotes), since it needs the other pages, and so is a quiz with no
+question yet (as `make new` writes it: the new file is right, it is just not finished).
 """
 
 from __future__ import annotations
@@ -66,8 +67,9 @@ class Quiz:
     src_uri: str
     path: str
     title: str
-    questions: tuple[Question, ...]
+    questions: tuple[Question, ...]  # none yet in a quiz `make new` just made: the checks refuse it
     topics: tuple[str, ...] = ()
+    first_line: int = 1  # the line the body starts on
 
     def counts(self) -> dict[str, int]:
         """How many questions of each kind, in the order 单选, 多选, 判断, 填空."""
@@ -219,8 +221,6 @@ def read_quiz(source: Source, front: FrontMatter, topics: tuple[str, ...]) -> tu
     first_line = source.text.count("\n") - source.body.count("\n") + 1
     blocks, found = _blocks(source.path, source.body, first_line)
     problems += found
-    if not blocks:
-        problems.append(Problem(source.path, first_line, FIELD, "至少一道题（以 ## 开头的一行写题干）", "没有题目"))
     questions = [q for n, block in enumerate(blocks, 1) if (q := _question(source.path, n, block, problems))]
     seen: dict[tuple, int] = {}
     for question in questions:
@@ -232,7 +232,7 @@ def read_quiz(source: Source, front: FrontMatter, topics: tuple[str, ...]) -> tu
         seen.setdefault(key, question.line)
     if problems or title is None:
         return None, problems
-    return Quiz(source.src_uri, source.path, title, tuple(questions), tuple(chosen)), []
+    return Quiz(source.src_uri, source.path, title, tuple(questions), tuple(chosen), first_line), []
 
 
 def load_quizzes(sources: Iterable[Source], topics: tuple[str, ...]) -> tuple[tuple[Quiz, ...], list[Problem]]:
