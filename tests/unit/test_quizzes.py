@@ -252,3 +252,12 @@ def test_the_shipped_quiz_passes_its_own_checks():
     quotes = " ".join(q.citation.quote for q in quiz.questions)
     for figure in ("116条意见建议", "5个方面", "4件事", "四个大讲"):
         assert figure in quotes
+
+
+def test_a_clerks_own_form_elements_are_refused_on_any_page_a_quiz_included():
+    from studysite.rules.allowlist import allowlist_problems
+
+    source = quiz_source('## 题\n\n<fieldset><legend>示例</legend><input type="radio" name="q"></fieldset>\n')
+    html = '<h2>题</h2>\n<fieldset><legend>示例</legend><input type="radio" name="q"></fieldset>'
+    found = " ".join(str(p) for p in allowlist_problems(source, html))
+    assert "fieldset" in found and "legend" in found and "radio" in found, found
