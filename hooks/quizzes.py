@@ -58,7 +58,8 @@ def on_env(env, config, files):
     changed = build.rendering.page_dates
     for quiz in build.site.quizzes:
         started = time.perf_counter()
-        for name, data in sheet_files(quiz, changed.get(quiz.src_uri)).items():
+        level = "内部" if build.site.internal(quiz.src_uri) else "非密"
+        for name, data in sheet_files(quiz, changed.get(quiz.src_uri), level).items():
             files.get_file_from_path(name).content_bytes = data
         log.info("自测题 %s：试题和答案 PDF、Word，%.2f 秒", quiz.src_uri, time.perf_counter() - started)
     return env

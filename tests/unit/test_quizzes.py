@@ -86,6 +86,11 @@ def test_the_format_as_the_issue_states_it():
     assert fill.note == "（填阿拉伯数字）"
 
 
+def test_a_full_stop_after_the_quote_is_not_part_of_it():
+    (quiz,), problems = read("## 题\n\n答案：90\n\n出处：[会议报告](../report/index.md)“共提出90条批评意见”。\n")
+    assert problems == [] and quiz.questions[0].citation.quote == "共提出90条批评意见"
+
+
 def test_full_and_half_width_answers_match():
     assert normalised_answer(" ９０ 条") == normalised_answer("90条")
     assert normalised_answer("ＡＢｃ") == normalised_answer("abc")
@@ -261,3 +266,20 @@ def test_a_clerks_own_form_elements_are_refused_on_any_page_a_quiz_included():
     html = '<h2>题</h2>\n<fieldset><legend>示例</legend><input type="radio" name="q"></fieldset>'
     found = " ".join(str(p) for p in allowlist_problems(source, html))
     assert "fieldset" in found and "legend" in found and "radio" in found, found
+
+
+def test_a_quiz_quoting_internal_material_is_internal_and_left_out_of_a_public_edition():
+    from studysite.build.edition import withheld
+    from support.corpus import GOOD, entry_files
+
+    entries = entry_files(GOOD)
+    notice = next(s for s in entries if s.src_uri == "notices/shili-tongbao-2025-7.md")
+    assert "classification: 内部" in notice.text
+    citing = quiz_source("## 题\n\n答案：1\n\n出处：[通报](../notices/shili-tongbao-2025-7.md)“示例”\n", "neibu.md")
+    public = quiz_source(
+        "## 题\n\n答案：90\n\n出处：[会议报告](../report/index.md)“共提出90条批评意见”\n", "gongkai.md"
+    )
+    site = load_site([*entries, REPORT, citing, public], [], TOPICS, date(2025, 7, 1))
+    assert site.internal("quizzes/neibu.md") and not site.internal("quizzes/gongkai.md")
+    hidden = withheld([*entries, REPORT, citing, public], TOPICS)
+    assert "quizzes/neibu.md" in hidden and "quizzes/gongkai.md" not in hidden

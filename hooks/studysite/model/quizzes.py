@@ -12,10 +12,12 @@ question yet (as `make new` writes it: the new file is right, it is just not fin
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
 
 from studysite.core.fields import Reader, text
 from studysite.core.frontmatter import FrontMatter
@@ -71,6 +73,12 @@ class Quiz:
     topics: tuple[str, ...] = ()
     first_line: int = 1  # the line the body starts on
 
+    def cited(self) -> frozenset[str]:
+        """The pages its 出处 link to, by src_uri (as a Markdown link resolves; the link check judges the rest)."""
+        folder = posixpath.dirname(self.src_uri)
+        paths = (urlsplit(q.citation.target).path for q in self.questions)
+        return frozenset(posixpath.normpath(posixpath.join(folder, unquote(path))) for path in paths if path)
+
     def counts(self) -> dict[str, int]:
         """How many questions of each kind, in the order 单选, 多选, 判断, 填空."""
         return {kind: sum(q.kind == kind for q in self.questions) for kind in (SINGLE, MULTIPLE, TRUE_FALSE, FILL)}
@@ -104,6 +112,7 @@ def parse_citation(value: str, line: int) -> Citation | None:
     if link is None:
         return None
     label, target, rest = link.group(1).strip(), link.group(2).strip("<>").strip(), link.group(3).strip()
+    rest = rest.rstrip("。.").rstrip()  # a full stop after the closing quote ends the line, it is not quoted
     closing = _QUOTES.get(rest[:1])
     if not label or not target or closing is None or len(rest) < 3 or not rest.endswith(closing):
         return None

@@ -116,6 +116,8 @@ def load_site(sources: Iterable[Source], files: Iterable[str], topics: tuple[str
     problems += found
     quizzes, found = load_quizzes(sources, topics)
     problems += found
+    # A quiz quoting 内部 material is 内部 itself: banner, printed mark, and out of a public offline edition.
+    levels |= {quiz.src_uri: "内部" for quiz in quizzes if any(levels.get(page) == "内部" for page in quiz.cited())}
     return Site(
         sources, files, topics, today, catalogue, listings, plan, packs, tuple(sorted(set(problems))), quizzes, levels
     )

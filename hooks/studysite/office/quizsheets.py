@@ -16,19 +16,20 @@ from studysite.office.printing import PrintedPack, PrintPage, render_pdf
 from studysite.render.quizpage import sheet_html
 
 
-def printed_sheet(quiz: Quiz, sheet: str, label: str, day: date | None) -> PrintedPack:
-    pack = Pack(quiz.src_uri, quiz.title, (quiz.src_uri,), DEFAULT_LEVEL, subtitle=label)
+def printed_sheet(quiz: Quiz, sheet: str, label: str, day: date | None, level: str = DEFAULT_LEVEL) -> PrintedPack:
+    """One sheet as a pack of one page; level 内部 prints the 内部资料 mark on its cover, as a pack's."""
+    pack = Pack(quiz.src_uri, quiz.title, (quiz.src_uri,), level, subtitle=label)
     page = PrintPage(quiz.src_uri, f"{quiz.title}（{label}）", sheet_html(quiz, sheet), "")
     return PrintedPack(pack, [page], "", day)
 
 
-def sheet_files(quiz: Quiz, day: date | None) -> dict[str, bytes]:
+def sheet_files(quiz: Quiz, day: date | None, level: str = DEFAULT_LEVEL) -> dict[str, bytes]:
     """Every print file of a quiz, by its src_uri: the 试题 and 答案 sheets, PDF and Word."""
     from studysite.office.wordpack import word_pack
 
     made = {}
     for sheet, label in QUIZ_SHEETS:
-        printed = printed_sheet(quiz, sheet, label, day)
+        printed = printed_sheet(quiz, sheet, label, day, level)
         pdf, numbers, _ = render_pdf(printed)
         made[sheet_of(quiz.src_uri, sheet, "pdf")] = pdf
         made[sheet_of(quiz.src_uri, sheet, "docx")] = word_pack(printed, numbers)
