@@ -91,6 +91,12 @@ def test_a_full_stop_after_the_quote_is_not_part_of_it():
     assert problems == [] and quiz.questions[0].citation.quote == "共提出90条批评意见"
 
 
+def test_bold_marks_are_dropped_and_blanks_kept():
+    body = "## 会前梳理了____条**意见建议**。\n\n答案：116\n\n出处：[会议报告](../report/index.md)“116条意见建议”\n"
+    (quiz,), _ = read(body)
+    assert quiz.questions[0].stem == "会前梳理了____条意见建议。"
+
+
 def test_full_and_half_width_answers_match():
     assert normalised_answer(" ９０ 条") == normalised_answer("90条")
     assert normalised_answer("ＡＢｃ") == normalised_answer("abc")

@@ -102,6 +102,12 @@ _ANSWERS = re.compile(r"[；;]")
 EXPECTED_CITATION = "出处：[页面名](相对链接)“原文”，原文与所链接页面上的文字一字不差"
 
 
+def _shown(text: str) -> str:
+    """Clerk-typed text as the quiz shows it (plain, escaped when rendered): bold marks dropped. Underscores stay,
+    they are a 填空's blank (会前梳理了____条意见建议)."""
+    return text.replace("**", "").strip()
+
+
 def _blank_comments(body: str) -> str:
     """The body with its comments blanked, lines kept (a template's note is no question)."""
     return _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), body)
@@ -136,7 +142,7 @@ def _blocks(path: str, body: str, first_line: int) -> tuple[list[_Block], list[P
     for number, raw in enumerate(_blank_comments(body).split("\n"), first_line):
         heading = _HEADING.match(raw)
         if heading and len(heading.group(1)) == 2:
-            stem = heading.group(2).strip()
+            stem = _shown(heading.group(2))
             if not stem:
                 problems.append(Problem(path, number, FIELD, "## 后写题干", "（空）"))
             blocks.append(_Block(number, stem))
@@ -146,7 +152,7 @@ def _blocks(path: str, body: str, first_line: int) -> tuple[list[_Block], list[P
         block = blocks[-1]
         option, keyed = _OPTION.match(raw), _KEYED.match(raw)
         if option:
-            block.options.append((number, Option(option.group(2).strip(), option.group(1) != " ")))
+            block.options.append((number, Option(_shown(option.group(2)), option.group(1) != " ")))
         elif _EMPTY_OPTION.match(raw):
             problems.append(Problem(path, number, FIELD, "选项文字（- [x] 或 - [ ] 之后）", raw.strip()))
         elif keyed:
@@ -210,7 +216,7 @@ def _question(path: str, number: int, block: _Block, problems: list[Problem]) ->
         citation = parse_citation(value, line)
         if citation is None:
             problems.append(Problem(path, line, FIELD, EXPECTED_CITATION, value or "（空）"))
-    explanation = block.keyed["解析"][0][1] if block.keyed["解析"] else ""
+    explanation = _shown(block.keyed["解析"][0][1]) if block.keyed["解析"] else ""
     if len(problems) > found or citation is None or not block.stem:
         return None
     return Question(
