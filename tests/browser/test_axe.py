@@ -32,6 +32,14 @@ class PageKind:
     then: Callable | None = None  # what a reader does on the page before it is checked (gets the Playwright page)
 
 
+def quiz_submitted(page) -> None:
+    """The self-test answered with the first option of every choice and a blank left, then submitted: marks,
+    answers, sources and 解析 all shown."""
+    page.locator("[data-quiz-question] input[value='0']").evaluate_all("boxes => boxes.forEach(b => b.click())")
+    page.locator("[data-quiz-submit]").click()
+    page.locator("[data-quiz-retry]").wait_for()
+
+
 def search_results(page) -> None:
     search_in_header(page, "整改")
     # Material fades the results panel in: measured half-way, its text would be half its colour.
@@ -60,6 +68,9 @@ PAGE_KINDS = [
     PageKind("通知", "notices/shili-tongzhi-2024/"),
     PageKind("学习材料包", "packs/"),
     PageKind("材料包", "packs/report/"),
+    PageKind("自测题", "quizzes/"),
+    PageKind("自测（作答前）", "quizzes/report/"),
+    PageKind("自测（提交后）", "quizzes/report/", quiz_submitted),
     PageKind("找不到页面（404）", "404.html"),
     PageKind("搜索结果", "", search_results),
 ]

@@ -17,6 +17,7 @@ import new
 from support import command_project, mkdocs_build, soup
 
 BODY = "示例局同志们：这是一篇用于测试的虚构资料。\n"
+QUESTION = "## 共提出多少条批评意见？\n\n答案：90\n\n出处：[会议报告](../report/index.md)“共提出90条批评意见”\n"
 
 
 @pytest.fixture
@@ -124,7 +125,7 @@ def run_new(project: Path, *steps: tuple[str, ...]) -> str:
 def test_make_new_at_a_terminal_checks_each_answer_and_every_kind_builds(project: Path, tmp_path: Path):
     output = run_new(
         project,
-        ("要添加什么？", "6", "说话", "讲话"),
+        ("要添加什么？", "7", "说话", "讲话"),
         ("讲话标题：", "在示例局 《学习》（第二次）会议上的讲话"),
         ("讲话日期", "2025-02-30", "２０２５年３月１２日"),
         ("讲话人", "示例甲，示例乙"),
@@ -132,7 +133,8 @@ def test_make_new_at_a_terminal_checks_each_answer_and_every_kind_builds(project
         ("专题", "反腐", "理想信念、警示教育"),
     )
     assert (
-        "应为 1 讲话  2 通报通知  3 整改事项  4 更新事项状态  5 学习材料包 之一（输入序号或名称），实为 “6”" in output
+        "应为 1 讲话  2 通报通知  3 整改事项  4 更新事项状态  5 学习材料包  6 自测题 之一（输入序号或名称），实为 “7”"
+        in output
     )
     assert "实为 “2025-02-30”（没有这一天），请重新输入。" in output
     speech = project / "docs/speeches/2025-03-12-在示例局-《学习》（第二次）会议上的讲话.md"
@@ -194,6 +196,13 @@ def test_make_new_at_a_terminal_checks_each_answer_and_every_kind_builds(project
     assert "pages:\n  - report/index.md\n  - speeches/\n  - report/problems.md\n---\n" in pack.read_text(
         encoding="utf-8"
     )
+    run_new(project, ("要添加什么？", "自测"), ("自测题标题", "示例 应知应会自测（第一期）"), ("专题", ""))
+    quiz = project / "docs/quizzes/示例-应知应会自测（第一期）.md"
+    assert quiz.read_text(encoding="utf-8").startswith(
+        "---\ntype: quiz\ntitle: 示例 应知应会自测（第一期）\n---\n\n<!-- "
+    )
+    text = quiz.read_text(encoding="utf-8")  # the clerk writes a question where the note stands
+    quiz.write_text(text[: text.index("<!--")] + QUESTION, encoding="utf-8")
     for path in (speech, notice):
         fill_body(path)
     site = tmp_path / "site"
@@ -202,6 +211,7 @@ def test_make_new_at_a_terminal_checks_each_answer_and_every_kind_builds(project
     assert built_page(speech.relative_to(project / "docs").as_posix()) in index_targets(site, "speeches/index.html")
     assert built_page(notice.relative_to(project / "docs").as_posix()) in index_targets(site, "notices/index.html")
     assert "packs/示例-学习材料包（第二期）" in index_targets(site, "packs/index.html")
+    assert "quizzes/示例-应知应会自测（第一期）" in index_targets(site, "quizzes/index.html")
 
 
 @pytest.mark.parametrize("leave", ["ctrl-c", "ctrl-d"])

@@ -42,7 +42,7 @@ def test_check_lists_every_finding_and_leaves_files_untouched(project: Path, cap
         f"{path}:8:13: 半角标点（警告）: 应为 中文后用全角标点，实为 “.”（建议：改为 “。”）",
         f"{path}:9:5: 手机号: 应为 不含个人信息的正文，实为 “138****5678”（建议：删除手机号，需要时写办公电话）",
         f"{path}:10:4: 内部资料标志（提示）: 应为 可在内网发布的资料，实为 “内部资料”（建议：本页将显示内部资料提示条，请确认可以在内网发布）",
-        "检查了 17 个页面：必须修改 1 处，排版待修正 4 处（可用 make fix 自动修正），提示 1 处。构建会失败，请按上面的提示修改。",
+        "检查了 18 个页面：必须修改 1 处，排版待修正 4 处（可用 make fix 自动修正），提示 1 处。构建会失败，请按上面的提示修改。",
     ]
     assert page.read_text(encoding="utf-8") == text, "nothing is rewritten without --fix"
 

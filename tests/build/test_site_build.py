@@ -34,6 +34,8 @@ PAGES = {
     "measures/ledger/index.html": "整改台账",
     "measures/mapping/index.html": "问题—措施对照",
     "packs/index.html": "学习材料包",
+    "quizzes/index.html": "自测题",
+    "quizzes/report/index.html": "会议报告应知应会自测",
     "packs/report/index.html": "局党委专题民主生活会会议报告及整改措施",
     "packs/compilation/index.html": "党委机关专题教育整顿学习资料汇编",
     **{f"measures/{p.id.lower()}/index.html": f"{p.id} {p.heading}" for p in REPORT.measures + REPORT.tasks},
@@ -67,7 +69,7 @@ def test_no_page_of_the_repo_site_shows_the_sites_workings(built_site: Path):
 def test_the_nav_titles_are_chinese(built_site: Path):
     nav = soup(built_site / "index.html").select(".md-nav--primary > .md-nav__list > .md-nav__item")
     titles = [item.select_one(".md-nav__link").get_text(" ", strip=True) for item in nav]
-    assert titles == ["首页", "会议报告", "问题清单", "措施打算", "学习资料汇编", "学习材料包", "检索"]
+    assert titles == ["首页", "会议报告", "问题清单", "措施打算", "学习资料汇编", "学习材料包", "自测题", "检索"]
 
 
 def test_the_report_page_holds_the_whole_corrected_report_and_no_slip_periods(built_site: Path):
@@ -141,10 +143,11 @@ def test_the_find_page_is_in_the_nav_and_its_facts_come_from_the_content_model(b
     urls = [page["u"] for page in index_pages(built_site)]
     kinds = dict(zip(urls, read_varints(catalogue["columns"]["type"]), strict=True))
     types = catalogue["facets"][0]
-    assert types["key"] == "type" and types["names"][:4] == ["会议报告", "措施", "学习材料包", "其他页面"]
+    assert types["key"] == "type" and types["names"][:5] == ["会议报告", "措施", "学习材料包", "自测题", "其他页面"]
     by_name = {name: (number + 1) * 2 for number, name in enumerate(types["names"])}  # one value: (v + 1) * 2
     assert kinds["report/"] == by_name["会议报告"] and kinds["measures/m1/"] == by_name["措施"]
     assert kinds["speeches/"] == by_name["其他页面"], "an index of entries is not an entry"
+    assert kinds["quizzes/report/"] == kinds["quizzes/"] == by_name["自测题"]
 
 
 def test_our_scripts_are_files_not_inline(built_site: Path):

@@ -258,6 +258,7 @@ def test_the_same_sources_give_the_same_office_files(pdf_site: Path, tmp_path: P
     result = mkdocs_build(pdf_site.parent / "project", again, env=PDF_ENV)
     assert result.returncode == 0, result.stderr
     made = ["measures/ledger.xlsx", *(f"packs/{pack}.{suffix}" for pack in PACKS for suffix in ("docx", "pdf"))]
+    made += [f"quizzes/report-{sheet}.{suffix}" for sheet in ("questions", "answers") for suffix in ("docx", "pdf")]
     for name in made:
         assert (again / name).read_bytes() == (pdf_site / name).read_bytes(), name
     for name in (made[0], made[1], made[3]):

@@ -113,16 +113,16 @@ def test_no_module_but_the_registry_spells_a_kinds_key_or_folder():
     assert found == []
 
 
-QUIZ = """
-QUIZ = Kind(
-    key="quiz",
-    label="自测题",
-    folder="quizzes/",
-    unit="套",
+LESSON = """
+LESSON = Kind(
+    key="lesson",
+    label="党课讲稿",
+    folder="lessons/",
+    unit="篇",
     fields={"type": "类型", "title": "标题", "topics": "专题"},
     required=("title",),
-    listings=(IndexPage("index.md", "应知应会自测"),),
-    new=NewPage("6", ("自测", "测试"), "自测题标题：", "<!-- 在此写题目 -->\\n"),
+    listings=(IndexPage("index.md", "党课讲稿目录"),),
+    new=NewPage("9", ("党课", "讲稿"), "党课题目：", "<!-- 在此写讲稿 -->\\n"),
 )
 ARTICLE = Kind(key="article", label="文章", folder="articles/", unit="篇", fields={"type": "类型"}, entry=True)
 """
@@ -135,17 +135,17 @@ from studysite.model import entries
 from studysite.model.entries import Catalogue
 from studysite.search import findpage
 import new, new_answers
-args = new.parser().parse_args(["quiz", "--title", "第一套", "--topic", "整改"])
+args = new.parser().parse_args(["lesson", "--title", "第一讲", "--topic", "整改"])
 print(json.dumps({
     "find": findpage.KINDS,
-    "facts": findpage.facts_of("quizzes/one.md", Catalogue((), (), ())).kind,
-    "generated": "quizzes/index.md" in pages.GENERATED_PAGES,
-    "title": pages.GENERATED_TITLES.get("quizzes/index.md"),
+    "facts": findpage.facts_of("lessons/one.md", Catalogue((), (), ())).kind,
+    "generated": "lessons/index.md" in pages.GENERATED_PAGES,
+    "title": pages.GENERATED_TITLES.get("lessons/index.md"),
     "entry_path": pages.is_entry_path("articles/a.md"),
     "type_by_dir": entries.TYPE_BY_DIR,
     "type_expected": entries.TYPE_EXPECTED,
-    "menu": new_answers.KINDS.get("quiz"),
-    "a_kind": new_answers.a_kind("自测"),
+    "menu": new_answers.KINDS.get("lesson"),
+    "a_kind": new_answers.a_kind("讲稿"),
     "args": [args.kind, args.title, args.topic],
 }, ensure_ascii=False))
 """
@@ -160,10 +160,10 @@ def with_a_new_kind(tmp_path_factory) -> dict:
     registry = root / "hooks/studysite/core/kinds.py"
     text = registry.read_text(encoding="utf-8")
     marker = "\nOTHER = Kind("
-    assert marker in text and "(SPEECH, NOTICE, REPORT, MEASURE, PACK, OTHER)" in text
-    text = text.replace(marker, QUIZ + marker).replace(
-        "(SPEECH, NOTICE, REPORT, MEASURE, PACK, OTHER)",
-        "(SPEECH, NOTICE, ARTICLE, REPORT, MEASURE, PACK, QUIZ, OTHER)",
+    assert marker in text and "(SPEECH, NOTICE, REPORT, MEASURE, PACK, QUIZ, OTHER)" in text
+    text = text.replace(marker, LESSON + marker).replace(
+        "(SPEECH, NOTICE, REPORT, MEASURE, PACK, QUIZ, OTHER)",
+        "(SPEECH, NOTICE, ARTICLE, REPORT, MEASURE, PACK, QUIZ, LESSON, OTHER)",
     )
     registry.write_text(text, encoding="utf-8")
     (root / "probe.py").write_text(PROBE, encoding="utf-8")
@@ -175,14 +175,14 @@ def with_a_new_kind(tmp_path_factory) -> dict:
 
 
 def test_a_kind_declared_in_the_registry_alone_reaches_the_find_page(with_a_new_kind):
-    assert list(with_a_new_kind["find"])[-2:] == ["quiz", "page"]
-    assert with_a_new_kind["find"]["quiz"] == "自测题"
-    assert with_a_new_kind["facts"] == "quiz"
+    assert list(with_a_new_kind["find"])[-3:] == ["quiz", "lesson", "page"]
+    assert with_a_new_kind["find"]["lesson"] == "党课讲稿"
+    assert with_a_new_kind["facts"] == "lesson"
 
 
 def test_a_kind_declared_in_the_registry_alone_gets_its_generated_pages(with_a_new_kind):
     assert with_a_new_kind["generated"] is True
-    assert with_a_new_kind["title"] == "应知应会自测"
+    assert with_a_new_kind["title"] == "党课讲稿目录"
 
 
 def test_an_entry_kind_declared_in_the_registry_alone_gets_its_folder_and_type_message(with_a_new_kind):
@@ -192,6 +192,6 @@ def test_an_entry_kind_declared_in_the_registry_alone_gets_its_folder_and_type_m
 
 
 def test_a_kind_declared_in_the_registry_alone_is_offered_by_make_new(with_a_new_kind):
-    assert with_a_new_kind["menu"] == ["6", "自测题", ["自测题", "自测", "测试"]]
-    assert with_a_new_kind["a_kind"] == "quiz"
-    assert with_a_new_kind["args"] == ["quiz", "第一套", ["整改"]]
+    assert with_a_new_kind["menu"] == ["9", "党课讲稿", ["党课讲稿", "党课", "讲稿"]]
+    assert with_a_new_kind["a_kind"] == "lesson"
+    assert with_a_new_kind["args"] == ["lesson", "第一讲", ["整改"]]

@@ -32,6 +32,7 @@ from studysite.core.problems import Problem
 from studysite.core.sources import INTERNAL_LABEL, Source
 from studysite.model.entries import load_catalogue
 from studysite.model.packs import expand, page_levels
+from studysite.model.quizzes import load_quizzes
 
 OFFLINE_VARIABLE = "STUDYSITE_OFFLINE"  # "1": the offline edition (no directory URLs, no server-only files)
 INTERNAL_VARIABLE = "STUDYSITE_INTERNAL"  # "1": the offline edition takes 内部 material too
@@ -125,6 +126,8 @@ def withheld(sources: Iterable[Source], topics: tuple[str, ...]) -> frozenset[st
                 hidden.add(source.src_uri)
         if printed and printed <= hidden:
             hidden.add(source.src_uri)
+    quizzes, _ = load_quizzes(sources, topics)  # a quiz quoting a page left out would carry its words
+    hidden |= {quiz.src_uri for quiz in quizzes if quiz.cited() & hidden}
     return frozenset(hidden)
 
 

@@ -20,6 +20,7 @@ HOOKS = (
     "checklists",
     "a11y",
     "packs",
+    "quizzes",
     "dates",
     "repeatable",
     "csp",

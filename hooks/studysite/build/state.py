@@ -18,7 +18,7 @@ from datetime import date
 
 from studysite.build.edition import Edition, prune_nav, withheld
 from studysite.build.inputs import BuildInputs, Settings
-from studysite.core.pages import FIND_PAGE, LEDGER_CSV, LEDGER_PAGE, MAPPING_PAGE, PACK_INDEX
+from studysite.core.pages import FIND_PAGE, LEDGER_CSV, LEDGER_PAGE, MAPPING_PAGE, PACK_INDEX, QUIZ_INDEX
 from studysite.core.plaintext import EscapedPages
 from studysite.core.problems import Problem
 from studysite.model.site import Site, load_site
@@ -26,6 +26,7 @@ from studysite.model.timeline import History
 from studysite.render.compilation import generated_pages
 from studysite.render.ledger import ledger_csv, ledger_page, mapping_page
 from studysite.render.packpages import packs_index
+from studysite.render.quizpage import quizzes_index
 from studysite.rules.attachments import attachment_problems, is_document
 from studysite.rules.checks import Verdict, check_site
 from studysite.rules.finished import FinishedPages
@@ -96,6 +97,7 @@ def generated_content(
         MAPPING_PAGE: mapping_page(site.plan),
         LEDGER_CSV: ledger_csv(site.plan),
         PACK_INDEX: packs_index(site.packs, pdf),
+        QUIZ_INDEX: quizzes_index(site.quizzes, pdf),
         FIND_PAGE: find_page(),
     }
 

@@ -206,9 +206,28 @@ PACK = Kind(
         "<!-- 在此写一两句话，说明这个材料包的用途和发放对象（替换这段说明）。 -->\n",
     ),
 )
+QUIZ = Kind(
+    key="quiz",
+    label="自测题",
+    folder="quizzes/",
+    unit="套",
+    fields={"type": "类型", "title": "标题", "topics": "专题"},
+    required=("title",),
+    listings=(IndexPage("index.md", "自测题"),),
+    new=NewPage(
+        "6",
+        ("自测", "测验", "试题"),
+        "自测题标题（如 会议报告应知应会自测）：",
+        "<!-- 每道题以 ## 开头写题干，下面写选项或答案、出处（必填）和解析（可不填），例如：\n\n"
+        "## 会前梳理了多少条意见建议？\n\n- [ ] 90条\n- [x] 116条\n\n"
+        "出处：[会议报告](../report/index.md)“原汁原味梳理了4个方面116条意见建议”\n解析：见会议报告第一部分。\n\n"
+        "- [x] 是对的选项，- [ ] 是错的选项；只有“正确”“错误”两个选项即判断题；不写选项而写一行 答案：116；116条 即填空题。\n"
+        "出处中的原文须与所链接页面上的文字一字不差。写好题目后删去这段说明。 -->\n",
+    ),
+)
 OTHER = Kind(key="page", label="其他页面")  # any page no kind claims, and the compilation's own index pages
 
-KINDS: tuple[Kind, ...] = (SPEECH, NOTICE, REPORT, MEASURE, PACK, OTHER)
+KINDS: tuple[Kind, ...] = (SPEECH, NOTICE, REPORT, MEASURE, PACK, QUIZ, OTHER)
 
 
 def entry_kinds(kinds: tuple[Kind, ...] = KINDS) -> tuple[Kind, ...]:

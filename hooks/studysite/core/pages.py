@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from urllib.parse import quote
 
-from studysite.core.kinds import ENTRY_FOLDERS, ENTRY_KINDS, KINDS, MEASURE, NOTICE, PACK, REPORT, SPEECH
+from studysite.core.kinds import ENTRY_FOLDERS, ENTRY_KINDS, KINDS, MEASURE, NOTICE, PACK, QUIZ, REPORT, SPEECH
 
 SPEECH_DIR = SPEECH.folder
 NOTICE_DIR = NOTICE.folder
@@ -43,6 +43,8 @@ LISTING_FOLDERS = {
 GENERATED_FOLDERS = tuple(LISTING_FOLDERS.values())
 
 (PACK_INDEX,) = (page.src_uri for page in PACK.listings)
+QUIZ_DIR = QUIZ.folder
+(QUIZ_INDEX,) = (page.src_uri for page in QUIZ.listings)
 FIND_PAGE = "find/index.md"  # the 检索 page with filters (issue 15): reserved here so every module names it alike
 _FIND_TITLE = "检索"
 
@@ -74,6 +76,19 @@ def is_measure_path(src_uri: str) -> bool:
 
 def is_pack_path(src_uri: str) -> bool:
     return src_uri.startswith(PACK_DIR) and src_uri.endswith(".md") and src_uri != PACK_INDEX
+
+
+def is_quiz_path(src_uri: str) -> bool:
+    return src_uri.startswith(QUIZ_DIR) and src_uri.endswith(".md") and src_uri != QUIZ_INDEX
+
+
+# A quiz's two print sheets, beside its page: the questions (试题) and the answers (答案), each a PDF and a Word file.
+QUIZ_SHEETS = (("questions", "试题"), ("answers", "答案"))
+
+
+def sheet_of(quiz_src_uri: str, sheet: str, extension: str) -> str:
+    """A quiz's print sheet: quizzes/report.md → quizzes/report-questions.pdf."""
+    return f"{quiz_src_uri.removesuffix('.md')}-{sheet}.{extension}"
 
 
 def slug(name: str) -> str:

@@ -197,7 +197,7 @@ def _classification(reader: Reader, path: tuple, raw: object) -> str | None:
     return one_of(CLASSIFICATIONS)(reader, path, raw)
 
 
-def _topics(allowed: tuple[str, ...]) -> Callable[[Reader, tuple, object], tuple[str, ...] | None]:
+def topics_of(allowed: tuple[str, ...]) -> Callable[[Reader, tuple, object], tuple[str, ...] | None]:
     def check(reader: Reader, path: tuple, raw: object) -> tuple[str, ...] | None:
         items = text_list("专题列表")(reader, path, raw)
         if items is None:
@@ -236,7 +236,7 @@ def _speech(reader: Reader, src_uri: str, topics: tuple[str, ...]) -> Speech | N
     genre = reader.read("genre", one_of(GENRES))
     excerpt = reader.read("excerpt", one_of(EXCERPTS))
     sources = reader.read("sources", _sources) or ()
-    chosen_topics = reader.read("topics", _topics(topics)) or ()
+    chosen_topics = reader.read("topics", topics_of(topics)) or ()
     order = reader.read("order", positive_int)
     if occasion and ("《" in occasion or "》" in occasion):
         reader.fail(("occasion",), "场合（会议名称不加书名号）", occasion)
@@ -273,7 +273,7 @@ def _notice(reader: Reader, src_uri: str, topics: tuple[str, ...]) -> Notice | N
     source = reader.read("source", text("来源"))
     public_status = reader.read("public_status", text("公开属性，如 主动公开"))
     review = reader.read("review", _review)
-    chosen_topics = reader.read("topics", _topics(topics)) or ()
+    chosen_topics = reader.read("topics", topics_of(topics)) or ()
     order = reader.read("order", positive_int)
     if title is None or doc_type is None or issuers is None or day is None or classification is None:
         return None

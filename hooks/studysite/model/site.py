@@ -18,9 +18,11 @@ from studysite.core.pages import (
     GENERATED_FOLDERS,
     GENERATED_PAGES,
     GENERATED_TITLES,
+    QUIZ_SHEETS,
     docx_of,
     is_generated_path,
     pdf_of,
+    sheet_of,
 )
 from studysite.core.problems import Problem
 from studysite.core.sources import Source
@@ -28,6 +30,7 @@ from studysite.model.entries import Catalogue, load_catalogue
 from studysite.model.listings import Listings
 from studysite.model.measures import Plan, load_plan
 from studysite.model.packs import Pack, load_packs, page_levels
+from studysite.model.quizzes import Quiz, load_quizzes
 
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
@@ -45,6 +48,7 @@ class Site:
     plan: Plan
     packs: tuple[Pack, ...]
     problems: tuple[Problem, ...]  # every contract problem of every file; none means the site may be built
+    quizzes: tuple[Quiz, ...] = ()
     levels: dict[str, str] = field(default_factory=dict, compare=False)  # page → 公开/非密/内部 where not 非密
 
     @cached_property
@@ -63,6 +67,9 @@ class Site:
     def targets(self) -> frozenset[str]:
         """Everything a link may point at: pages, files of docs/, generated downloads and packs' PDF and Word files."""
         printed = {made(p.src_uri) for p in self.packs for made in (pdf_of, docx_of)}
+        printed |= {
+            sheet_of(q.src_uri, s, ext) for q in self.quizzes for s, _ in QUIZ_SHEETS for ext in ("pdf", "docx")
+        }
         return self.pages | self.files | frozenset(GENERATED_FILES) | printed
 
     def title(self, src_uri: str) -> str:
@@ -82,6 +89,9 @@ class Site:
 
     def pack(self, src_uri: str) -> Pack | None:
         return next((pack for pack in self.packs if pack.src_uri == src_uri), None)
+
+    def quiz(self, src_uri: str) -> Quiz | None:
+        return next((quiz for quiz in self.quizzes if quiz.src_uri == src_uri), None)
 
     def internal(self, src_uri: str) -> bool:
         """Shown and printed with the 内部资料 banner: an 内部 notice or a page marked 内部资料/注意保存."""
@@ -104,7 +114,13 @@ def load_site(sources: Iterable[Source], files: Iterable[str], topics: tuple[str
     pages = {source.src_uri for source in sources} | set(GENERATED_PAGES) | set(listings.group_pages)
     packs, found = load_packs(sources, pages, catalogue, levels)
     problems += found
-    return Site(sources, files, topics, today, catalogue, listings, plan, packs, tuple(sorted(set(problems))), levels)
+    quizzes, found = load_quizzes(sources, topics)
+    problems += found
+    # A quiz quoting 内部 material is 内部 itself: banner, printed mark, and out of a public offline edition.
+    levels |= {quiz.src_uri: "内部" for quiz in quizzes if any(levels.get(page) == "内部" for page in quiz.cited())}
+    return Site(
+        sources, files, topics, today, catalogue, listings, plan, packs, tuple(sorted(set(problems))), quizzes, levels
+    )
 
 
 def hand_written_copies(sources: Iterable[Source], files: frozenset[str]) -> list[Problem]:

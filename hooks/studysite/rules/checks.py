@@ -28,6 +28,7 @@ from studysite.rules.lint import (
     problem_line,
     typography,
 )
+from studysite.rules.quotes import quote_problems
 from studysite.rules.secrecy import security
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -128,7 +129,7 @@ def check_site(
             known_anchors[src_uri] = anchors(text, slugify) if text is not None and slugify else None
         return known_anchors[src_uri]
 
-    problems = list(site.problems) + empty_body(site)
+    problems = list(site.problems) + empty_body(site) + quote_problems(site, texts, directory_urls)
     problems += [p for source in site.sources for p in complexity_problems(source.path, source.text, source.body)]
     findings: list[Finding] = []
     for source in site.sources:

@@ -64,6 +64,9 @@ TEMPLATE_ATTRIBUTES: dict[str, frozenset[str]] = {
     "select": frozenset({"name"}),
     "option": frozenset({"value", "selected"}),
     "noscript": frozenset(),
+    # The self-tests' forms (studysite.render.quizpage): generated markup only, the contributor allowlist has none.
+    "fieldset": frozenset(),
+    "legend": frozenset(),
     "svg": frozenset({"viewbox", "xmlns"}),
     "path": frozenset({"d"}),
     "input": frozenset(
@@ -78,6 +81,7 @@ TEMPLATE_ATTRIBUTES: dict[str, frozenset[str]] = {
             "spellcheck",
             "placeholder",
             "required",
+            "value",  # a self-test's option
         }
     ),
     "label": frozenset({"for"}),
@@ -97,7 +101,7 @@ GENERATED_ATTRIBUTES: dict[str, frozenset[str]] = {
     "line": frozenset({"x1", "y1", "x2", "y2"}),
     "text": frozenset({"x", "y"}),
 }
-_INPUT_TYPES = frozenset({"checkbox", "search", "text"})
+_INPUT_TYPES = frozenset({"checkbox", "radio", "search", "text"})
 _BUTTON_TYPES = frozenset({"button", "submit", "reset"})
 _LINK_RELS = frozenset({"stylesheet", "icon", "prev", "next", "canonical"})
 _URL_ATTRIBUTES = frozenset({"href", "src"})

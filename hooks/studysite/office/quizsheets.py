@@ -1,0 +1,36 @@
+"""A quiz's two print sheets, 试题 and 答案, each a PDF and a Word document laid out like the study packs.
+
+Each sheet is printed as a pack of one page (cover with the quiz's title and the sheet's name, 目录, the sheet),
+through the packs' own PDF and Word writers, so paper looks the same whichever the site prints. The date on
+the cover is the quiz page's last change (git history), never the day of the build: same sources, same bytes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from studysite.core.pages import QUIZ_SHEETS, sheet_of
+from studysite.model.packs import DEFAULT_LEVEL, Pack
+from studysite.model.quizzes import Quiz
+from studysite.office.printing import PrintedPack, PrintPage, render_pdf
+from studysite.render.quizpage import sheet_html
+
+
+def printed_sheet(quiz: Quiz, sheet: str, label: str, day: date | None, level: str = DEFAULT_LEVEL) -> PrintedPack:
+    """One sheet as a pack of one page; level 内部 prints the 内部资料 mark on its cover, as a pack's."""
+    pack = Pack(quiz.src_uri, quiz.title, (quiz.src_uri,), level, subtitle=label)
+    page = PrintPage(quiz.src_uri, f"{quiz.title}（{label}）", sheet_html(quiz, sheet), "")
+    return PrintedPack(pack, [page], "", day)
+
+
+def sheet_files(quiz: Quiz, day: date | None, level: str = DEFAULT_LEVEL) -> dict[str, bytes]:
+    """Every print file of a quiz, by its src_uri: the 试题 and 答案 sheets, PDF and Word."""
+    from studysite.office.wordpack import word_pack
+
+    made = {}
+    for sheet, label in QUIZ_SHEETS:
+        printed = printed_sheet(quiz, sheet, label, day, level)
+        pdf, numbers, _ = render_pdf(printed)
+        made[sheet_of(quiz.src_uri, sheet, "pdf")] = pdf
+        made[sheet_of(quiz.src_uri, sheet, "docx")] = word_pack(printed, numbers)
+    return made
