@@ -64,6 +64,12 @@ def _reads(kind: Kind, src_uri: str) -> bool:
     return not overview or not kind.listings
 
 
+def _title(site: Site, src_uri: str) -> str:
+    """The title the page shows: a measure's with its number (M1 …), as its heading and the ledger name it."""
+    measure = site.plan.by_uri.get(src_uri)
+    return f"{measure.id} {measure.title}" if measure is not None else site.title(src_uri)
+
+
 def study_plan(site: Site, kinds: tuple[Kind, ...] = KINDS) -> StudyPlan:
     """The reading pages of the site as built (an edition without 内部 material has none of those)."""
     pages: dict[str, ReadingPage] = {}
@@ -72,7 +78,7 @@ def study_plan(site: Site, kinds: tuple[Kind, ...] = KINDS) -> StudyPlan:
         members = sorted(source.src_uri for source in site.sources if _reads(kind, source.src_uri))
         members = [src_uri for src_uri in members if src_uri not in pages]  # a page counts in one section
         for src_uri in members:
-            pages[src_uri] = ReadingPage(src_uri, site.title(src_uri), kind.key)
+            pages[src_uri] = ReadingPage(src_uri, _title(site, src_uri), kind.key)
         sections.append(Group(kind.key, kind.label, tuple(members)))
     packs = tuple(
         Group(pack.src_uri, pack.title, tuple(dict.fromkeys(p for p in pack.pages if p in pages)))
