@@ -6,8 +6,9 @@
 (function () {
   "use strict";
 
-  var SHEET_PAGES = 40; // rows of the printed record that still fit one A4 page beside the self-tests
-  var SHEET_QUIZZES = 10;
+  // Rows of the printed record that fit one A4 page together, even with titles that wrap (measured in Chromium).
+  var SHEET_PAGES = 30;
+  var SHEET_QUIZZES = 8;
 
   /** @typedef {{title: string, href: string, groups: string[]}} CataloguePage */
   /** @typedef {{title: string, href: string}} CatalogueQuiz */
@@ -98,7 +99,9 @@
         list,
         studied.map(function (id) {
           var item = element("li");
-          item.append(named(pages[id], record.pages[id].title), "　" + shownDay(record.pages[id].date));
+          var day = element("span", shownDay(record.pages[id].date));
+          day.className = "study-record__day";
+          item.append(named(pages[id], record.pages[id].title), " ", day);
           return item;
         })
       );
@@ -198,17 +201,23 @@
         }
         file.text().then(
           function (text) {
-            if (!window.studyRecord.isEmpty() && !window.confirm("导入会用文件中的学习记录替换这台电脑上现有的学习记录。继续吗？")) {
+            var record = window.studyRecord.readText(text);
+            if (record === null) {
+              say(refused);
+              return;
+            }
+            var replacing = "导入会用文件中的学习记录替换这台电脑上现有的学习记录。继续吗？";
+            if (!window.studyRecord.isEmpty() && !window.confirm(replacing)) {
               say("没有导入，学习记录没有改变。");
               return;
             }
             if (!window.studyRecord.importText(text)) {
-              say(refused);
+              say("这个浏览器不允许保存学习记录（可能关闭了本地存储），没有导入。");
               return;
             }
             draw();
-            var record = window.studyRecord.load();
-            say("已导入学习记录：已学页面 " + Object.keys(record.pages).length + " 个，自测 " + Object.keys(record.quizzes).length + " 项。");
+            var marked = Object.keys(record.pages).length;
+            say("已导入学习记录：已学页面 " + marked + " 个，自测 " + Object.keys(record.quizzes).length + " 项。");
           },
           function () {
             say("无法读取“" + file.name + "”，没有导入；原有的学习记录没有改变。");

@@ -108,6 +108,16 @@
     return record;
   }
 
+  /** @param {string} text @returns {StudyRecord | null} */
+  function readText(text) {
+    if (text.length > MAX_IMPORT) return null;
+    try {
+      return strictly(JSON.parse(text));
+    } catch (error) {
+      return null; // not JSON
+    }
+  }
+
   /** @returns {StudyRecord} */
   function load() {
     try {
@@ -185,15 +195,9 @@
     exportText: function () {
       return JSON.stringify(load(), null, 1);
     },
+    readText: readText,
     importText: function (text) {
-      var record = null;
-      if (text.length <= MAX_IMPORT) {
-        try {
-          record = strictly(JSON.parse(text));
-        } catch (error) {
-          record = null;
-        }
-      }
+      var record = readText(text);
       return record !== null && save(record);
     },
     isEmpty: function () {
