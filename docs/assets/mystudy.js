@@ -241,6 +241,10 @@
       window.print();
     });
 
+    // From a folder (file://), Chromium gives every page one origin and one storage; a browser that gives each
+    // file an opaque origin ("null", as Firefox does) may keep each page's marks apart: say what to do then.
+    var separate = root.querySelector("[data-study-separate]");
+    if (separate && location.protocol === "file:" && window.origin === "null") separate.removeAttribute("hidden");
     document.documentElement.classList.add("study-record-page"); // the print styles show only the record
     window.addEventListener("storage", draw); // marked in another tab
     draw();

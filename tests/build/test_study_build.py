@@ -119,6 +119,10 @@ def test_my_study_lists_the_reading_pages_of_this_edition_and_their_totals(sites
     assert totals["局党委专题民主生活会会议报告及整改措施"] == "0/11"
     buttons = [button.get_text() for button in soup.select(".study-record__buttons button")]
     assert buttons == ["打印学习记录", "导出学习记录", "导入学习记录", "清除学习记录"]
+    index = "\n".join(
+        path.read_text(encoding="utf-8") for path in (sites[edition] / "search").rglob("*") if path.is_file()
+    )
+    assert "学习记录只保存" not in index and "data-study" not in index, "我的学习 is no search result"
     sheet = soup.select_one("[data-study-sheet]")
     assert sheet.select_one(".study-sheet__title").get_text() == "个人学习记录"
     assert [blank.parent.get_text() for blank in sheet.select(".study-sheet__blank")] == ["姓名：", "支部："]
