@@ -241,10 +241,12 @@
       window.print();
     });
 
-    // From a folder (file://), Chromium gives every page one origin and one storage; a browser that gives each
-    // file an opaque origin ("null", as Firefox does) may keep each page's marks apart: say what to do then.
+    // From a folder (file://), Chromium keeps one storage for every page; Firefox is reported to keep each file's
+    // apart, and no page can tell from inside (both give file pages the origin "null"): name what to do there.
     var separate = root.querySelector("[data-study-separate]");
-    if (separate && location.protocol === "file:" && window.origin === "null") separate.removeAttribute("hidden");
+    if (separate && location.protocol === "file:" && /\bFirefox\//.test(navigator.userAgent)) {
+      separate.removeAttribute("hidden");
+    }
     document.documentElement.classList.add("study-record-page"); // the print styles show only the record
     window.addEventListener("storage", draw); // marked in another tab
     draw();

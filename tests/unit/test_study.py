@@ -136,3 +136,10 @@ def test_a_contributor_cannot_write_the_control_or_the_record_into_a_page():
         '<ul data-study-catalogue><li data-study-id="a.md">x</li></ul>',
     ):
         assert html_findings(html), html
+
+
+def test_a_clerks_file_where_my_study_is_generated_is_refused():
+    found = site(read_source("study/index.md", "# 我的学习\n".encode())).problems
+    assert [str(p) for p in found if p.path.startswith("docs/study/")] == [
+        "docs/study/index.md:1: 文件: 应为 不存在（此页由构建自动生成，请删除该文件），实为 “study/index.md”"
+    ]
