@@ -29,7 +29,7 @@ from mkdocs.structure.files import File
 
 from studysite.build.order import priority
 from studysite.build.state import build_of
-from studysite.core.pages import FIND_PAGE
+from studysite.core.pages import FIND_PAGE, STUDY_PAGE
 from studysite.search.findpage import KINDS, facet_orders, facts_of
 from studysite.search.searchindex import IndexedPage, build, sections_of
 
@@ -91,7 +91,7 @@ def on_env(env, config, files):
             facts_of(file.src_uri, site.catalogue),
         )
         for file in files.documentation_pages()
-        if file.page is not None and file.page.content is not None and file.src_uri != FIND_PAGE
+        if file.page is not None and file.page.content is not None and file.src_uri not in (FIND_PAGE, STUDY_PAGE)
     ]
     arguments = (
         documents,

@@ -57,7 +57,7 @@ def scanned_pages(site: Path) -> dict[str, str]:
     texts = {}
     for path in sorted(site.rglob("*.html")):
         relative = path.relative_to(site).as_posix()
-        if relative in ("404.html", "find/index.html"):
+        if relative in ("404.html", "find/index.html", "study/index.html"):  # the pages the index leaves out
             continue
         html = path.read_text(encoding="utf-8")
         start, end = html.find("<article"), html.find("</article>")

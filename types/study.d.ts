@@ -46,8 +46,12 @@ interface StudyRecordApi {
   visit(id: string, title: string): boolean;
   clear(): boolean;
   exportText(): string;
-  /** false, and the record unchanged, when the text is not a study record */
+  /** the record a file holds, or null when it is not wholly one (nothing is saved) */
+  readText(text: string): StudyRecord | null;
+  /** false, and the record unchanged, when the text is not wholly a study record (or is over 2 MB) */
   importText(text: string): boolean;
+  /** nothing marked, no self-test, no page opened */
+  isEmpty(): boolean;
 }
 
 interface Window {

@@ -7,6 +7,7 @@
 
   var KEY = "studysite.record.v1";
   var MAX_ATTEMPTS = 20; // per self-test: enough for a year of monthly study, small enough for storage
+  var MAX_IMPORT = 2000000; // characters: a record of every page of a 2,000-page site is some 300 000
 
   /** @returns {StudyRecord} */
   function empty() {
@@ -16,6 +17,15 @@
   /** @param {unknown} value @returns {value is string} */
   function isText(value) {
     return typeof value === "string" && value.length <= 500;
+  }
+
+  /**
+   * A page's id: its source path under docs/ (report/index.md). Only such paths: a key like __proto__ would
+   * change the record object itself rather than name a page.
+   * @param {unknown} value @returns {value is string}
+   */
+  function isId(value) {
+    return isText(value) && /^[^/\u0000-\u001f][^\u0000-\u001f]*\.md$/.test(value) && value.indexOf("..") < 0;
   }
 
   /** @param {unknown} value @returns {value is string} */
@@ -45,14 +55,14 @@
     var pages = isObject(data.pages) ? data.pages : {};
     Object.keys(pages).forEach(function (id) {
       var page = pages[id];
-      if (isText(id) && isObject(page) && isText(page.title) && isDay(page.date)) {
+      if (isId(id) && isObject(page) && isText(page.title) && isDay(page.date)) {
         record.pages[id] = { title: page.title, date: page.date };
       }
     });
     var quizzes = isObject(data.quizzes) ? data.quizzes : {};
     Object.keys(quizzes).forEach(function (id) {
       var quiz = quizzes[id];
-      if (!isText(id) || !isObject(quiz) || !isText(quiz.title) || !Array.isArray(quiz.attempts)) return;
+      if (!isId(id) || !isObject(quiz) || !isText(quiz.title) || !Array.isArray(quiz.attempts)) return;
       /** @type {QuizAttempt[]} */
       var attempts = [];
       quiz.attempts.forEach(function (/** @type {unknown} */ attempt) {
@@ -69,10 +79,43 @@
       if (attempts.length) record.quizzes[id] = { title: quiz.title, attempts: attempts.slice(-MAX_ATTEMPTS) };
     });
     var last = data.last;
-    if (isObject(last) && isText(last.id) && isText(last.title) && isDay(last.date)) {
+    if (isObject(last) && isId(last.id) && isText(last.title) && isDay(last.date)) {
       record.last = { id: last.id, title: last.title, date: last.date };
     }
     return record;
+  }
+
+  /**
+   * An imported file's record, only when all of it is one: a file the reader chose may be anything, and a
+   * record with parts quietly dropped would replace theirs with less than they exported.
+   * @param {unknown} data
+   * @returns {StudyRecord | null}
+   */
+  function strictly(data) {
+    var record = validated(data);
+    if (record === null || !isObject(data) || !isObject(data.pages) || !isObject(data.quizzes)) return null;
+    var known = ["version", "pages", "quizzes", "last"];
+    if (Object.keys(data).some(function (key) { return known.indexOf(key) < 0; })) return null;
+    if (Object.keys(data.pages).length !== Object.keys(record.pages).length) return null;
+    var quizzes = data.quizzes;
+    var kept = record.quizzes;
+    if (Object.keys(quizzes).length !== Object.keys(kept).length) return null;
+    var whole = Object.keys(kept).every(function (id) {
+      var attempts = /** @type {{attempts: unknown[]}} */ (quizzes[id]).attempts;
+      return attempts.length === kept[id].attempts.length; // none dropped, none over the 20 kept
+    });
+    if (!whole || (data.last !== null && record.last === null)) return null;
+    return record;
+  }
+
+  /** @param {string} text @returns {StudyRecord | null} */
+  function readText(text) {
+    if (text.length > MAX_IMPORT) return null;
+    try {
+      return strictly(JSON.parse(text));
+    } catch (error) {
+      return null; // not JSON
+    }
   }
 
   /** @returns {StudyRecord} */
@@ -152,14 +195,14 @@
     exportText: function () {
       return JSON.stringify(load(), null, 1);
     },
+    readText: readText,
     importText: function (text) {
-      var record;
-      try {
-        record = validated(JSON.parse(text));
-      } catch (error) {
-        record = null;
-      }
+      var record = readText(text);
       return record !== null && save(record);
+    },
+    isEmpty: function () {
+      var record = load();
+      return !Object.keys(record.pages).length && !Object.keys(record.quizzes).length && record.last === null;
     },
   };
   window.studyRecord = api;

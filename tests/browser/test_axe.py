@@ -46,6 +46,23 @@ def search_results(page) -> None:
     page.evaluate("() => Promise.all(document.getAnimations().map((animation) => animation.finished))")
 
 
+def studied(page) -> None:
+    """Marked 已学 (the control pressed, its date shown)."""
+    if page.locator("article [data-study-toggle]").get_attribute("aria-pressed") != "true":
+        page.locator("article [data-study-toggle]").click()
+    page.locator("article [data-study-date]").filter(has_text="标记为已学").wait_for()
+
+
+def with_record(page) -> None:
+    """我的学习 with something in every list: pages marked, a self-test scored, a page to continue with."""
+    page.goto(page.url.rsplit("study/", 1)[0] + "measures/m1/")  # opened: 继续学习 names it
+    page.evaluate("() => window.studyRecord.markStudied('report/index.md', '局党委专题民主生活会召开情况汇报')")
+    page.evaluate("() => window.studyRecord.markStudied('measures/m1.md', 'M1 坚决听从党中央和习近平总书记指挥')")
+    page.evaluate("() => window.studyRecord.recordQuiz('quizzes/report.md', '示例自测', 8, 10)")
+    page.goto(page.url.rsplit("measures/", 1)[0] + "study/", wait_until="load")
+    assert page.locator("[data-study-pages] li").count() == 2
+
+
 PAGE_KINDS = [
     PageKind("首页", ""),
     PageKind("会议报告", "report/"),
@@ -71,6 +88,9 @@ PAGE_KINDS = [
     PageKind("自测题", "quizzes/"),
     PageKind("自测（作答前）", "quizzes/report/"),
     PageKind("自测（提交后）", "quizzes/report/", quiz_submitted),
+    PageKind("会议报告（已学）", "report/", studied),
+    PageKind("我的学习", "study/"),
+    PageKind("我的学习（有记录）", "study/", with_record),
     PageKind("找不到页面（404）", "404.html"),
     PageKind("搜索结果", "", search_results),
 ]

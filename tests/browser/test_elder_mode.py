@@ -30,6 +30,7 @@ MEASURED = [
     "speeches/",
     "notices/shili-tongbao-2025-7/",
     "packs/report/",
+    "study/",
 ]
 
 # Every visible text of the page: its size, line height and whether it sits in a heading (headings are set tighter).

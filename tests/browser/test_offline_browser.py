@@ -65,7 +65,8 @@ def test_nav_and_index_links_open_their_pages(context, folder: Path, requests: l
     assert page.url.endswith("/speeches/2025-03-12-shili-jiaqiang-xuexi.html")
     assert page.locator("article h1").inner_text().rstrip("¶") == "在示例局理论学习中心组学习会上的讲话"
 
-    # Every link of the nav, the tabs and the text of every page reached, followed until no new page appears.
+    # Every link of the header (我的学习), the nav, the tabs and the text of every page reached, followed until no
+    # new page appears.
     seen, queue = set(), [(folder / "index.html").as_uri()]
     while queue:
         url = queue.pop()
@@ -75,7 +76,8 @@ def test_nav_and_index_links_open_their_pages(context, folder: Path, requests: l
         page.goto(url)
         assert page.locator("article h1").count() == 1, url
         hrefs = page.eval_on_selector_all(
-            ".md-tabs a[href], nav.md-nav a[href], article a[href]", "links => links.map(a => a.href)"
+            ".md-header a[href], .md-tabs a[href], nav.md-nav a[href], article a[href]",
+            "links => links.map(a => a.href)",
         )
         for href in hrefs:
             parts = urlsplit(href)

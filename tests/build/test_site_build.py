@@ -43,9 +43,9 @@ PAGES = {
 
 
 def article_text(page) -> str:
-    """The page's own text: without permalinks and without the last-changed footer."""
+    """The page's own text: without permalinks, the 已学 control and the last-changed footer."""
     article = page.select_one("article")
-    for extra in article.select("a.headerlink, .md-source-file"):
+    for extra in article.select("a.headerlink, .study-mark, .md-source-file"):
         extra.decompose()
     return article.get_text()
 

@@ -6,6 +6,7 @@ them. So the list in mkdocs.yml says which hooks the site has, and this module w
 - content first: the Build every other hook reads;
 - search before edition: the offline edition's search index reads what the edition's hook then removes;
 - guards before the renderers that add the site's own markup after the clerk's text is judged;
+- study before guards: the 已学 control it adds to finished pages is judged with the rest of the page;
 - csp last: the policy goes on the finished page.
 """
 
@@ -15,6 +16,7 @@ HOOKS = (
     "content",
     "search",
     "edition",
+    "study",
     "guards",
     "indexes",
     "checklists",

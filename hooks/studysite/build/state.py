@@ -15,18 +15,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from studysite.build.edition import Edition, prune_nav, withheld
 from studysite.build.inputs import BuildInputs, Settings
-from studysite.core.pages import FIND_PAGE, LEDGER_CSV, LEDGER_PAGE, MAPPING_PAGE, PACK_INDEX, QUIZ_INDEX
+from studysite.core.pages import FIND_PAGE, LEDGER_CSV, LEDGER_PAGE, MAPPING_PAGE, PACK_INDEX, QUIZ_INDEX, STUDY_PAGE
 from studysite.core.plaintext import EscapedPages
 from studysite.core.problems import Problem
 from studysite.model.site import Site, load_site
+from studysite.model.study import StudyPlan, study_plan
 from studysite.model.timeline import History
 from studysite.render.compilation import generated_pages
 from studysite.render.ledger import ledger_csv, ledger_page, mapping_page
 from studysite.render.packpages import packs_index
 from studysite.render.quizpage import quizzes_index
+from studysite.render.study import study_page
 from studysite.rules.attachments import attachment_problems, is_document
 from studysite.rules.checks import Verdict, check_site
 from studysite.rules.finished import FinishedPages
@@ -86,6 +89,11 @@ class Build:
     def edition(self) -> Edition:
         return self.settings.edition
 
+    @cached_property
+    def study(self) -> StudyPlan:
+        """The reading pages and the groups 我的学习 counts (made once: every page asks whether it is one)."""
+        return study_plan(self.site)
+
 
 def generated_content(
     site: Site, pdf: bool, directory_urls: bool = True, history: History | None = None
@@ -99,6 +107,7 @@ def generated_content(
         PACK_INDEX: packs_index(site.packs, pdf),
         QUIZ_INDEX: quizzes_index(site.quizzes, pdf),
         FIND_PAGE: find_page(),
+        STUDY_PAGE: study_page(study_plan(site), directory_urls),
     }
 
 

@@ -49,6 +49,7 @@ class Kind:
     nested: Mapping[str, str] = field(default_factory=dict)  # labels of nested keys: items.status → 状态
     required: tuple[str, ...] = ()
     entry: bool = False  # an entry of the compilation (汇编)
+    study: bool = False  # a reading page: it carries the 已学 control and counts in 我的学习
     listings: tuple[IndexPage, ...] = ()
     new: NewPage | None = None
 
@@ -102,6 +103,7 @@ SPEECH = Kind(
     nested={"sources.publisher": "出版单位", "sources.date": "出版日期", "sources.year": "年份"},
     required=("title", "speaker", "date"),
     entry=True,
+    study=True,
     listings=(
         IndexPage("index.md", "讲话索引", "years/", "year"),
         IndexPage("by-speaker.md", "讲话·按讲话人", "by-speaker/", "speaker"),
@@ -140,6 +142,7 @@ NOTICE = Kind(
     nested={"review.by": "审查人", "review.date": "审查日期"},
     required=("title", "doc_type", "issuer", "date", "classification"),
     entry=True,
+    study=True,
     listings=(
         IndexPage("index.md", "通报通知索引", "years/", "year"),
         IndexPage("by-type.md", "通报通知·按文种", "by-type/", "type"),
@@ -152,7 +155,7 @@ NOTICE = Kind(
         "<!-- 在此粘贴公文正文（替换这段说明）：不要照抄份号、密级、版头；附件名称写在文件头的 attachments 中。 -->\n",
     ),
 )
-REPORT = Kind(key="report", label="会议报告", folder="report/")
+REPORT = Kind(key="report", label="会议报告", folder="report/", study=True)
 MEASURE = Kind(
     key="measure",
     label="措施",
@@ -180,6 +183,7 @@ MEASURE = Kind(
         "items.closed_on": "销号日期",
     },
     required=("id", "title", "problem_refs"),
+    study=True,
     listings=(IndexPage("ledger.md", "整改台账"), IndexPage("mapping.md", "问题—措施对照")),
 )
 PACK = Kind(
@@ -198,6 +202,7 @@ PACK = Kind(
         "pages": "页面",
     },
     required=("title", "pages"),
+    study=True,
     listings=(IndexPage("index.md", "学习材料包"),),
     new=NewPage(
         "5",

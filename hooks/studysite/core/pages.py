@@ -47,12 +47,14 @@ QUIZ_DIR = QUIZ.folder
 (QUIZ_INDEX,) = (page.src_uri for page in QUIZ.listings)
 FIND_PAGE = "find/index.md"  # the 检索 page with filters (issue 15): reserved here so every module names it alike
 _FIND_TITLE = "检索"
+STUDY_PAGE = "study/index.md"  # 我的学习 (issue 24): the reader's own record, read from the browser's storage
+_STUDY_TITLE = "我的学习"
 
 # The pages the registry declares for kinds outside the compilation (the ledger, the packs' index …).
 _OTHER_KIND_PAGES = tuple(page for kind in KINDS if not kind.entry for page in kind.listings)
 
 # Every generated Markdown page and every generated download a page may link to.
-GENERATED_PAGES = (*COMPILATION_PAGES, *(page.src_uri for page in _OTHER_KIND_PAGES), FIND_PAGE)
+GENERATED_PAGES = (*COMPILATION_PAGES, *(page.src_uri for page in _OTHER_KIND_PAGES), FIND_PAGE, STUDY_PAGE)
 GENERATED_FILES = (*MEASURE_FILES, LEDGER_XLSX)
 
 
@@ -152,4 +154,5 @@ GENERATED_TITLES = {
     CONTENTS: _CONTENTS_TITLE,
     **{page.src_uri: page.title for page in _OTHER_KIND_PAGES},
     FIND_PAGE: _FIND_TITLE,
+    STUDY_PAGE: _STUDY_TITLE,
 }
