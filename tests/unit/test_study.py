@@ -18,7 +18,10 @@ from studysite.rules.allowlist import html_findings
 from support import REPO
 from support.corpus import GOOD, TOPICS, sources_in
 
-QUIZ = "---\ntitle: 示例自测\n---\n\n# 示例自测\n"
+QUIZ = (
+    "---\ntype: quiz\ntitle: 示例自测\n---\n\n# 示例自测\n\n## 示例题干\n\n- [x] 正确\n- [ ] 错误\n\n"
+    "出处：[会议报告](../report/index.md)“示例”\n"
+)
 
 
 def site(*extra) -> Site:

@@ -18,10 +18,6 @@ from studysite.core.kinds import KINDS, Kind
 from studysite.core.pages import is_generated_path
 from studysite.model.site import Site
 
-# The self-tests' folder (issue 24's quiz kind): 我的学习 links the scores the record holds to these pages.
-QUIZ_FOLDER = "quizzes/"
-
-
 @dataclass(frozen=True)
 class ReadingPage:
     src_uri: str
@@ -84,11 +80,6 @@ def study_plan(site: Site, kinds: tuple[Kind, ...] = KINDS) -> StudyPlan:
         Group(pack.src_uri, pack.title, tuple(dict.fromkeys(p for p in pack.pages if p in pages)))
         for pack in site.packs
     )
-    quizzes = {
-        source.src_uri: site.title(source.src_uri)
-        for source in site.sources
-        if source.src_uri.startswith(QUIZ_FOLDER)
-        and source.src_uri.endswith(".md")
-        and source.src_uri != "quizzes/index.md"
-    }
+    # 我的学习 links the scores the record holds to the self-tests the site has.
+    quizzes = {quiz.src_uri: quiz.title for quiz in site.quizzes}
     return StudyPlan(pages, tuple(sections), packs, dict(sorted(quizzes.items())))
