@@ -93,9 +93,10 @@ def _build_into(root: Path, building: Path, site_dir: Path, pdf: bool, stream) -
         return False, f"构建失败：{why}。{'原有的 ' + str(site_dir.name) + '/ 保持不变。' if site_dir.exists() else ''}"
     seconds = time.perf_counter() - started
     pages = sum(1 for _ in building.rglob("*.html"))
-    pdfs = sum(1 for _ in building.rglob("*.pdf"))
+    packs = sum(1 for _ in (building / "packs").glob("*.pdf"))
+    sheets = sum(1 for _ in (building / "quizzes").glob("*.pdf"))
     shown = site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir
-    extra = f"，学习材料包 PDF {pdfs} 份" if pdf else ""
+    extra = f"，学习材料包 PDF {packs} 份" + (f"，自测题试题和答案 PDF {sheets} 份" if sheets else "") if pdf else ""
     return True, f"构建完成：{pages} 个网页{extra}，用时 {seconds:.1f} 秒，输出在 {shown}/。"
 
 

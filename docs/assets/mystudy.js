@@ -243,6 +243,8 @@
 
     // From a folder (file://), Chromium keeps one storage for every page; Firefox is reported to keep each file's
     // apart, and no page can tell from inside (both give file pages the origin "null"): name what to do there.
+    var noscript = root.querySelector("[data-study-noscript]"); // said in the page, not <noscript>: one allowlist
+    if (noscript) noscript.setAttribute("hidden", "");
     var separate = root.querySelector("[data-study-separate]");
     if (separate && location.protocol === "file:" && /\bFirefox\//.test(navigator.userAgent)) {
       separate.removeAttribute("hidden");

@@ -124,6 +124,23 @@ def test_one_wrong_is_marked_in_words_with_its_source_and_redone_alone(page, sit
     assert page.url == site_url + "report/" and "7月20日至22日" in page.locator("article").inner_text()
 
 
+def test_a_source_link_lands_on_the_quoted_words(browser, site_url: str):
+    """The 出处 link carries the quote as a text fragment: the reader lands on the words, not the page's top."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    page.locator("[data-quiz] button[type=submit]").click()
+    quote = page.locator("#q3 .quiz-source").inner_text().split("“", 1)[1].rstrip("”")
+    page.locator("#q3 [data-quiz-feedback] a").click()
+    page.wait_for_load_state()
+    page.wait_for_function("() => scrollY > 0")
+    words = page.locator("article p", has_text=quote)
+    assert words.count() == 1
+    box, height = words.bounding_box(), page.viewport_size["height"]
+    assert box is not None and box["y"] < height and box["y"] + box["height"] > 0, "the quoted words are in view"
+    context.close()
+
+
 def test_the_last_score_and_date_stay_across_a_reload(page, site_url: str):
     page.goto(site_url + PAGE)
     total = answer_all(page, wrong=2)

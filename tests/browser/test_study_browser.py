@@ -119,8 +119,10 @@ def test_my_study_counts_lists_and_continues(context, url: str):
         "局党委专题民主生活会会议报告及整改措施",
     }
     assert not page.locator("[data-study-pages-empty]").is_visible()
-    quiz = page.locator("[data-study-quizzes] li").inner_text()
-    assert quiz.startswith("示例自测（本站已无此页）：最近一次得分 10/10（") and quiz.endswith("最好 10/10，共做 2 次")
+    quiz = page.locator("[data-study-quizzes] li")
+    # named by the site's own title for it, and linked to it
+    assert quiz.inner_text().startswith("会议报告应知应会自测：最近一次得分 10/10（")
+    assert quiz.inner_text().endswith("最好 10/10，共做 2 次") and quiz.locator("a").count() == 1
 
 
 def test_export_clear_import_gives_the_same_record(context, url: str, tmp_path: Path):

@@ -68,4 +68,10 @@ def test_every_page_the_site_generates_or_decorates_passes_the_same_allowlist(tm
     # The 检索 page's form is the site's own: judged with the template (studysite.rules.pagecheck), never allowed to
     # a contributor's page.
     assert [finding.got for finding in html_findings(contents.pop("find__index.md"))][:1] == ["<form>"]
+    # So is 我的学习's own markup (its buttons, data-study-* and study-* names, which a contributor may not use so
+    # that no page can forge it), and nothing else of it.
+    found = {finding.got for finding in html_findings(contents.pop("study__index.md"))}
+    assert "<button>" in found and all(
+        got == "<button>" or got.startswith(("data-study-", "class=study-")) for got in found
+    ), found
     assert {name: html_findings(html) for name, html in contents.items() if html_findings(html)} == {}

@@ -149,7 +149,7 @@ def test_the_merge_request_checks_run_make_check_then_make_build_and_keep_the_si
         assert result.returncode == 0, result.stdout + result.stderr
         outputs.append(result.stdout + result.stderr)
     assert outputs[0].splitlines()[-1].endswith("可以构建。")
-    assert re.search(r"构建完成：\d+ 个网页，学习材料包 PDF 2 份", outputs[1]), outputs[1]
+    assert re.search(r"构建完成：\d+ 个网页，学习材料包 PDF 2 份，自测题试题和答案 PDF 2 份", outputs[1]), outputs[1]
     assert sorted(p.name for p in (clone / "site/packs").glob("*.pdf")) == ["compilation.pdf", "report.pdf"]
 
 

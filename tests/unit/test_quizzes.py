@@ -109,12 +109,12 @@ REFUSALS = {
     "实为 “正确、错误、不确定”",
     "both.md": "docs/quizzes/both.md:10: 自测题: 应为 第1题只用一种答法：选项（- [x] / - [ ]）或“答案：”（填空），"
     "实为 “既有选项又有答案”（选择题删去“答案：”一行，填空题删去选项）",
+    "empty.md": "docs/quizzes/empty.md:5: 自测题: 应为 至少一道题（以 ## 开头的一行写题干），实为 “没有题目”",
     "no-source.md": "docs/quizzes/no-source.md:6: 自测题: 应为 第1题有一行出处：[页面名](相对链接)“原文”，"
     "原文与所链接页面上的文字一字不差，实为 “没有出处”",
 }
 # Found over the whole site: the quoted words against the linked page, the link against the site's pages.
 SITE_REFUSALS = {
-    "empty.md": "docs/quizzes/empty.md:5: 自测题: 应为 至少一道题（以 ## 开头的一行写题干），实为 “没有题目”",
     "quote-missing.md": "docs/quizzes/quote-missing.md:10: 自测题: 应为 第1题的出处原文与 report/index.md 上的文字一字不差，"
     "实为 “共提出100条批评意见”（在 report/index.md 中找不到这段话；请从该页复制原文，不要改写）",
     "no-page.md": "docs/quizzes/no-page.md:10: 链接: 应为 docs/ 中存在的页面或文件（.md 文件名），"
@@ -128,7 +128,8 @@ def bad_sources() -> list[Source]:
 
 def test_every_refusal_of_the_form_names_file_and_line():
     quizzes, problems = load_quizzes(bad_sources(), TOPICS)
-    assert [quiz.src_uri for quiz in quizzes] == ["quizzes/empty.md", "quizzes/no-page.md", "quizzes/quote-missing.md"]
+    # Every quiz with a title is kept with its well-formed questions, so their quotes are checked in the same run.
+    assert [quiz.src_uri for quiz in quizzes] == sorted(f"quizzes/{name}" for name in (*REFUSALS, *SITE_REFUSALS))
     assert stop_message(problems) == f"发现 {len(REFUSALS)} 处问题，构建已停止：\n" + "\n".join(
         line for _, line in sorted(REFUSALS.items())
     )
@@ -146,6 +147,17 @@ def test_quotes_must_stand_on_the_linked_page_and_links_reach_a_page():
     assert sorted(lines) == sorted(SITE_REFUSALS.values())
     every = stop_message(verdict.stopping)
     assert all(line in every for line in REFUSALS.values()), "all in one run"
+
+
+def test_a_wrong_quote_is_named_in_the_same_run_as_the_quizs_other_problems():
+    body = (
+        "## 第一题\n\n答案：90\n\n"
+        "## 第二题\n\n答案：116\n\n出处：[会议报告](../report/index.md)“原汁原味梳理了5个方面116条意见建议”\n"
+    )
+    site = site_with(quiz_source(body))
+    lines = [str(p) for p in check_site(site, {s.src_uri: s.body for s in site.sources}, None, None).problems]
+    assert any("第1题有一行出处" in line and "没有出处" in line for line in lines), lines
+    assert any("第2题的出处原文" in line and "5个方面" in line for line in lines), lines
 
 
 def test_quotes_match_whatever_the_whitespace_markup_and_quotation_marks():

@@ -245,9 +245,12 @@ def read_quiz(source: Source, front: FrontMatter, topics: tuple[str, ...]) -> tu
                 Problem(source.path, question.line, FIELD, "每道题只出现一次", f"与第{seen[key]}行的题目重复")
             )
         seen.setdefault(key, question.line)
-    if problems or title is None:
+    if not blocks:
+        problems.append(Problem(source.path, first_line, FIELD, "至少一道题（以 ## 开头的一行写题干）", "没有题目"))
+    if title is None:
         return None, problems
-    return Quiz(source.src_uri, source.path, title, tuple(questions), tuple(chosen), first_line), []
+    # A quiz with problems keeps its well-formed questions, so their quotes are checked in the same run.
+    return Quiz(source.src_uri, source.path, title, tuple(questions), tuple(chosen), first_line), problems
 
 
 def load_quizzes(sources: Iterable[Source], topics: tuple[str, ...]) -> tuple[tuple[Quiz, ...], list[Problem]]:

@@ -18,6 +18,7 @@ from studysite.core.kinds import KINDS, Kind
 from studysite.core.pages import is_generated_path
 from studysite.model.site import Site
 
+
 @dataclass(frozen=True)
 class ReadingPage:
     src_uri: str

@@ -1,7 +1,8 @@
 """A quiz's two print sheets, 试题 and 答案, each a PDF and a Word document laid out like the study packs.
 
-Each sheet is printed as a pack of one page (cover with the quiz's title and the sheet's name, 目录, the sheet),
-through the packs' own PDF and Word writers, so paper looks the same whichever the site prints. The date on
+Each sheet is printed as a pack of one page through the packs' own PDF and Word writers, so paper looks the same
+whichever the site prints; like a report it has no cover and no 目录 (a sheet handed out to a 支部 is its page
+alone), and each question with its options or answer is kept on one page. The date on
 the cover is the quiz page's last change (git history), never the day of the build: same sources, same bytes.
 """
 
@@ -20,7 +21,7 @@ def printed_sheet(quiz: Quiz, sheet: str, label: str, day: date | None, level: s
     """One sheet as a pack of one page; level 内部 prints the 内部资料 mark on its cover, as a pack's."""
     pack = Pack(quiz.src_uri, quiz.title, (quiz.src_uri,), level, subtitle=label)
     page = PrintPage(quiz.src_uri, f"{quiz.title}（{label}）", sheet_html(quiz, sheet), "")
-    return PrintedPack(pack, [page], "", day)
+    return PrintedPack(pack, [page], "", day, report=True)
 
 
 def sheet_files(quiz: Quiz, day: date | None, level: str = DEFAULT_LEVEL) -> dict[str, bytes]:

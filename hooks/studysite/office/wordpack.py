@@ -52,6 +52,7 @@ from studysite.office.wordformat import (
     _set_fonts,
     _twips,
 )
+from studysite.render.md import KEEP
 
 _WS = re.compile(r"\s+")
 _CJK = r"[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”‘’]"
@@ -187,8 +188,19 @@ class _Writer:
             return
         elif tag == "div" and WIDE in classes:
             self.landscape(element)
+        elif tag == "div" and KEEP in classes:
+            self.kept(element, level)
         else:
             self.blocks(element, level)
+
+    def kept(self, element, level: int) -> None:
+        """A block printed whole on one page, as the PDF prints it: each paragraph kept with the next."""
+        first = len(self.document.paragraphs)
+        self.blocks(element, level)
+        added = self.document.paragraphs[first:]
+        for paragraph in added:
+            paragraph.paragraph_format.keep_together = True
+            paragraph.paragraph_format.keep_with_next = paragraph is not added[-1]
 
     def list(self, element, level: int) -> None:
         """List items as paragraphs with their marker typed in, indented by level: plain editable text."""

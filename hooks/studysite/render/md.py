@@ -20,6 +20,9 @@ from studysite.core.pages import relative_url
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|{}#!])")
 
+# The class of a block the PDF and Word writers print whole on one page (a self-test question with its options).
+KEEP = "keep"
+
 
 def escape(text: str) -> str:
     """Clerk-typed text as literal Markdown, safe inside a table cell or a link label."""

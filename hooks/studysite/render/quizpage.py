@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 import re
 from html import escape
+from urllib.parse import quote as quote_url
 
 from studysite.core.pages import QUIZ_INDEX, QUIZ_SHEETS, relative_url, sheet_of
 from studysite.model.quizzes import FILL, MULTIPLE, TRUE_FALSE, Question, Quiz
-from studysite.render.md import link, table
+from studysite.render.md import KEEP, link, table
 from studysite.rules.links import resolve
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -48,7 +49,15 @@ def citation_href(quiz: Quiz, question: Question, directory_urls: bool) -> str:
     if resolved is None:  # the checks refuse such a link before anything is rendered
         return "#"
     _, target, anchor = resolved
-    return relative_url(target, quiz.src_uri, directory_urls) + (f"#{anchor}" if anchor else "")
+    return relative_url(target, quiz.src_uri, directory_urls) + f"#{anchor}" + text_directive(question.citation.quote)
+
+
+def text_directive(quote: str) -> str:
+    """A text fragment (`:~:text=`) that browsers which know it (Chromium, Edge, Safari, Firefox 131+) scroll to
+    and mark, so the reader lands on the quoted words rather than the page's top; the others ignore it and keep
+    the anchor. '-', ',' and '&' are the directive's own syntax, so they are escaped too."""
+    words = " ".join(quote.split())
+    return ":~:text=" + quote_url(words, safe="").replace("-", "%2D")
 
 
 def _feedback(quiz: Quiz, question: Question, directory_urls: bool) -> str:
@@ -158,12 +167,12 @@ def _sheet_question(question: Question, answers: bool) -> str:
             body = "<p>答：＿＿＿＿＿＿＿＿＿＿＿＿＿＿</p>"
         else:
             body = "".join(f"<p>☐ {escape(option_label(question, i))}</p>" for i in range(len(question.options)))
-        return head + note + body
+        return f'<div class="{KEEP}">{head}{note}{body}</div>'
     citation = question.citation
     body = f"<p>答案：{escape(right_answer(question))}</p><p>出处：{escape(citation.label)}　“{escape(citation.quote)}”</p>"
     if question.explanation:
         body += f"<p>解析：{escape(question.explanation)}</p>"
-    return head + note + body
+    return f'<div class="{KEEP}">{head}{note}{body}</div>'
 
 
 def sheet_html(quiz: Quiz, sheet: str) -> str:

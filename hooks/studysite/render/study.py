@@ -92,7 +92,7 @@ hide:
 <div class="study-record__note" data-study-record>
 <p><strong>学习记录只保存在这台电脑的这个浏览器中</strong>，不会发送到任何地方，别人看不到。
 换电脑或换浏览器前，请先“导出学习记录”，再在另一台电脑上“导入学习记录”；清除浏览器数据会删除学习记录。</p>
-<noscript><p>学习记录需要浏览器启用 JavaScript。</p></noscript>
+<p data-study-noscript>学习记录需要浏览器启用 JavaScript。</p>
 <p data-study-separate hidden>这个浏览器从文件夹打开网站时，可能把每个页面的记录分开保存（如 Firefox）：
 如果在其他页面标记的“已学”没有出现在这里，请改用 Chrome、Edge 等浏览器打开离线版，或在内网网站上学习。</p>
 </div>
