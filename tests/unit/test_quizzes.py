@@ -160,6 +160,24 @@ def test_a_wrong_quote_is_named_in_the_same_run_as_the_quizs_other_problems():
     assert any("第2题的出处原文" in line and "5个方面" in line for line in lines), lines
 
 
+def test_a_quiz_cannot_cite_itself_or_another_quiz():
+    own = "## 题\n\n答案：1\n\n本页说明：示例句子。\n\n出处：[自测](示例.md)“示例句子”\n"
+    site = site_with(quiz_source(own))
+    problems = quote_problems(site, {s.src_uri: s.body for s in site.sources})
+    assert [p.expected for p in problems] == [
+        "第1题的出处链接到资料页面（会议报告、措施、讲话、通报通知等），不能是自测题"
+    ]
+
+
+def test_a_quiz_of_more_than_200_questions_is_refused_at_the_201st():
+    body = "".join(
+        f"## 第{n}题\n\n答案：{n}\n\n出处：[会议报告](../report/index.md)“116条意见建议”\n\n" for n in range(201)
+    )
+    (quiz,), problems = read(body)
+    assert [(p.expected, p.got) for p in problems] == [("每套自测题最多 200 道题", "201 道题")]
+    assert problems[0].line == quiz.questions[200].line
+
+
 def test_quotes_match_whatever_the_whitespace_markup_and_quotation_marks():
     body = (
         "## 示例题\n\n答案：90\n\n出处：[会议报告](../report/index.md)“坚持‘三评一诺’的做法，采取个人自评、 大家互评”\n"
@@ -247,10 +265,11 @@ def test_the_page_escapes_what_a_clerk_typed_and_keeps_answers_out_of_sight():
     page = quiz_html(quiz, directory_urls=True)
     assert "<script>" not in page and "<b>" not in page and "<img" not in page and "<i>" not in page
     assert "&lt;b&gt;加粗&lt;/b&gt; &amp; 题干" in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert '<a href="../../report/#P1">会议&lt;i&gt;报告&lt;/i&gt;</a>' in page
+    # the anchor, then the quoted words as a text fragment (共提出90条批评意见, percent-encoded)
+    assert '<a href="../../report/#P1:~:text=%E5%85%B1%E6%8F%90%E5%87%BA90%E6%9D%A1%E6%89%B9%E8%AF%84%E6%84%8F%E8%A7%81">会议&lt;i&gt;报告&lt;/i&gt;</a>' in page
     assert "data-quiz-feedback data-search-exclude hidden" in page  # the answer block: shown after 提交 only
     offline = quiz_html(quiz, directory_urls=False)
-    assert '<a href="../report/index.html#P1">' in offline
+    assert '<a href="../report/index.html#P1:~:text=%E5%85%B1%E6%8F%90%E5%87%BA90%E6%9D%A1%E6%89%B9%E8%AF%84%E6%84%8F%E8%A7%81">' in offline
     assert 'href="%E7%A4%BA%E4%BE%8B-questions.pdf"' in offline
 
 
@@ -301,3 +320,9 @@ def test_a_quiz_quoting_internal_material_is_internal_and_left_out_of_a_public_e
     assert site.internal("quizzes/neibu.md") and not site.internal("quizzes/gongkai.md")
     hidden = withheld([*entries, REPORT, citing, public], TOPICS)
     assert "quizzes/neibu.md" in hidden and "quizzes/gongkai.md" not in hidden
+
+
+def test_the_text_fragment_escapes_the_directives_own_syntax():
+    from studysite.render.quizpage import text_directive
+
+    assert text_directive("M1-1，甲&乙\n 丙") == ":~:text=M1%2D1%EF%BC%8C%E7%94%B2%26%E4%B9%99%20%E4%B8%99"

@@ -126,6 +126,9 @@ def parse_citation(value: str, line: int) -> Citation | None:
     return Citation(label, target, quote, line) if quote else None
 
 
+MAX_QUESTIONS = 200
+
+
 class _Block:
     """One question as written: its stem and the lines under it."""
 
@@ -247,6 +250,19 @@ def read_quiz(source: Source, front: FrontMatter, topics: tuple[str, ...]) -> tu
         seen.setdefault(key, question.line)
     if not blocks:
         problems.append(Problem(source.path, first_line, FIELD, "至少一道题（以 ## 开头的一行写题干）", "没有题目"))
+    elif len(blocks) > MAX_QUESTIONS:
+        # Every question is printed on two sheets and scored in the reader's browser: a quiz of thousands would
+        # print hundreds of pages and stall the page. A bank that large is several quizzes.
+        problems.append(
+            Problem(
+                source.path,
+                blocks[MAX_QUESTIONS].line,
+                FIELD,
+                f"每套自测题最多 {MAX_QUESTIONS} 道题",
+                f"{len(blocks)} 道题",
+                "请分成几套，每套一个文件",
+            )
+        )
     if title is None:
         return None, problems
     # A quiz with problems keeps its well-formed questions, so their quotes are checked in the same run.

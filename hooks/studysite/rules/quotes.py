@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from studysite.core.pages import is_quiz_path
 from studysite.core.problems import Problem
 from studysite.core.readertext import from_markdown, from_plain
 from studysite.model.quizzes import FIELD
@@ -57,6 +58,19 @@ def quote_problems(site: Site, texts: Mapping[str, str], directory_urls: bool = 
             target = resolved[1]
             if target not in site.targets:
                 continue  # the link check names it
+            if is_quiz_path(target):
+                # A self-test teaches nothing the material does not say: its own page (or another quiz) is not
+                # material, and a quote found there would prove nothing.
+                problems.append(
+                    Problem(
+                        quiz.path,
+                        citation.line,
+                        FIELD,
+                        f"{where}链接到资料页面（会议报告、措施、讲话、通报通知等），不能是自测题",
+                        citation.target,
+                    )
+                )
+                continue
             if target not in texts or not target.endswith(".md"):
                 problems.append(
                     Problem(quiz.path, citation.line, FIELD, f"{where}链接到本站的页面（.md 文件）", citation.target)
