@@ -75,3 +75,11 @@ def test_a_period_that_begins_before_the_first_record_says_so():
     # A period that begins after the first record compares with the day before it.
     later = overview(figures(HISTORY, Period(date(2024, 12, 2), date(2024, 12, 31))))
     assert not later[1].startswith("台账的修改记录始于")
+
+
+def test_a_figure_that_did_not_change_is_said_to_stay():
+    from studysite.office.progressreport import figures, overview
+
+    assert overview(figures(HISTORY, PERIOD))[1] == (
+        "与2024年12月31日相比，已完成由0项变为1项，正在整改仍为1项，完成率由0%（0/2）变为50%（1/2）；本期销号1项。"
+    )

@@ -43,6 +43,16 @@ def test_the_raw_log_gives_each_commits_measure_blobs_in_china_time():
     ]
 
 
+def test_a_commit_dated_before_the_one_it_follows_counts_on_that_ones_day():
+    log = (
+        "\0" + "1735747200\n\n"  # 2025-01-02 in Beijing
+        f":000000 100644 {NULL} {A} A\tdocs/measures/m2.md\n"
+        "\0" + "1704067200\n\n"  # 2024-01-01: rebased or backdated on top of it
+        f":100644 100644 {A} {B} M\tdocs/measures/m2.md\n"
+    )
+    assert [commit.day for commit in parse_raw_log(log, "docs/measures/")] == [date(2025, 1, 2), date(2025, 1, 2)]
+
+
 def test_the_batch_output_is_split_by_the_sizes_git_gives():
     first, second = "一\n二".encode(), b"x"
     output = f"{A} blob {len(first)}\n".encode() + first + b"\n" + f"{B} missing\n".encode()

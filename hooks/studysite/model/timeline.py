@@ -113,6 +113,10 @@ def parse_raw_log(output: str, measures_prefix: str) -> list[Commit]:
             if is_measure_path(src_uri):
                 blobs.append((src_uri, _NULL_BLOB if parts[4].startswith("D") else parts[3]))
         if blobs:
+            # A commit dated before the one it follows (a rebase, a cherry-pick, a backdated commit) cannot have
+            # changed the ledger before its parent did: it counts on its parent's day, so the page, the workbook
+            # and every period's report read one order of events.
+            day = max(day, commits[-1].day) if commits else day
             commits.append(Commit(day, tuple(blobs)))
     return commits
 

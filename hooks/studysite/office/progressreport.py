@@ -126,11 +126,15 @@ def overview(f: PeriodFigures) -> list[str]:
     elif f.before.total == 0:
         sentences.append(f"{since}以前台账中没有整改事项，本期销号{len(f.closed)}项。")
     else:
-        sentences.append(
-            f"与{since}相比，已完成由{f.before.done}项变为{f.after.done}项，"
-            f"正在整改由{f.before.in_progress}项变为{f.after.in_progress}项，"
-            f"完成率由{f.before.rate_shown}变为{f.after.rate_shown}；本期销号{len(f.closed)}项。"
+        changes = "，".join(
+            f"{label}由{before}变为{after}" if before != after else f"{label}仍为{after}"
+            for label, before, after in (
+                ("已完成", f"{f.before.done}项", f"{f.after.done}项"),
+                ("正在整改", f"{f.before.in_progress}项", f"{f.after.in_progress}项"),
+                ("完成率", f.before.rate_shown, f.after.rate_shown),
+            )
         )
+        sentences.append(f"与{since}相比，{changes}；本期销号{len(f.closed)}项。")
     return sentences
 
 
