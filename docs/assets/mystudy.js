@@ -19,6 +19,8 @@
     return Number(parts[0]) + "年" + Number(parts[1]) + "月" + Number(parts[2]) + "日";
   }
 
+  var GONE = "（本站已无此页）"; // a page or self-test the record names and the site does not have (any more)
+
   /** @param {string} tag @param {string} [text] @returns {HTMLElement} */
   function element(tag, text) {
     var made = document.createElement(tag);
@@ -29,7 +31,7 @@
   /** A link to the page when the site still has it, else its title as the record kept it.
    * @param {{title: string, href: string} | undefined} known @param {string} kept @returns {Node} */
   function named(known, kept) {
-    if (!known) return element("span", kept + "（本站已无此页）");
+    if (!known) return element("span", kept + GONE);
     var link = /** @type {HTMLAnchorElement} */ (element("a", known.title));
     link.href = known.href;
     return link;
@@ -146,7 +148,8 @@
         shown.map(function (id) {
           var row = element("tr");
           var known = pages[id];
-          row.append(element("td", known ? known.title : record.pages[id].title), element("td", shownDay(record.pages[id].date)));
+          var title = known ? known.title : record.pages[id].title + GONE; // paper says it too
+          row.append(element("td", title), element("td", shownDay(record.pages[id].date)));
           return row;
         })
       );
@@ -159,7 +162,7 @@
           var row = element("tr");
           var known = quizzes[id];
           row.append(
-            element("td", known ? known.title : record.quizzes[id].title),
+            element("td", known ? known.title : record.quizzes[id].title + GONE),
             element("td", last.score + "/" + last.total),
             element("td", shownDay(last.date))
           );

@@ -30,7 +30,9 @@
 
   /** @param {unknown} value @returns {value is string} */
   function isDay(value) {
-    return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value);
+    if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+    var day = new Date(value + "T00:00:00Z"); // a day of the calendar (not 2026-13-45), from the year 2000 on
+    return !isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value && value >= "2000-01-01";
   }
 
   /** @param {unknown} value @returns {value is number} */

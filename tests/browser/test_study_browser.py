@@ -167,6 +167,14 @@ MALFORMED = {
             "last": None,
         }
     ),
+    "no-such-day.json": json.dumps(
+        {
+            "version": 1,
+            "pages": {"report/problems.md": {"title": "问题清单", "date": "9999-99-99"}},
+            "quizzes": {},
+            "last": None,
+        }
+    ),
     "proto.json": '{"version": 1, "pages": {"__proto__": {"title": "x", "date": "2025-03-12"}}, "quizzes": {}, "last": null}',
     "markup.json": json.dumps(
         {"version": 1, "pages": {"<img src=x>.md": GOOD_PAGE, "report/problems.md": 1}, "quizzes": {}, "last": None}
@@ -231,7 +239,7 @@ def test_the_printed_record_is_one_a4_page_of_the_record_only(context, url: str)
         printed = plain(document.pages[0].extract_text())
     for expected in ("个人学习记录姓名：支部：", "已学页面60个（下表列出最近的30个），自测12项。"):
         assert plain(expected) in printed
-    assert "示例页面0" in printed and "示例自测7" in printed and "8/102025年3月12日" in printed
+    assert "示例页面0" in printed and plain("示例自测7（本站已无此页）") in printed and "8/102025年3月12日" in printed
     assert "示例自测8" not in printed, "8 self-tests fit beside 30 pages"
     for chrome in ("导出学习记录", "学习进度", "学习资料汇编", "检索", "长者模式"):
         assert chrome not in printed, chrome
