@@ -146,3 +146,11 @@ def test_a_clerks_file_where_my_study_is_generated_is_refused():
     assert [str(p) for p in found if p.path.startswith("docs/study/")] == [
         "docs/study/index.md:1: 文件: 应为 不存在（此页由构建自动生成，请删除该文件），实为 “study/index.md”"
     ]
+
+
+def test_progress_rows_are_the_sections_and_packs_with_something_to_study():
+    plan = study_plan(load_site(sources_in(REPO / "docs"), [], TOPICS, date(2025, 6, 30)))
+    rows = BeautifulSoup(study_page(plan), "html.parser").select("tr[data-study-group]")
+    shown = {row.th.get_text() for row in rows}
+    assert "会议报告" in shown and "讲话" not in shown, "the shipped site has no speeches: no 讲话 0/0 row"
+    assert all(not row.td.get_text().endswith("/0") for row in rows)

@@ -49,9 +49,11 @@ def _group_rows(groups: tuple[Group, ...], first: int, head: str) -> str:
         f'<tr data-study-group="{first + index}"><th scope="row">{escape(group.label)}</th>'
         f"<td><span data-study-count>0</span>/{len(group.pages)}</td></tr>"
         for index, group in enumerate(groups)
+        if group.pages  # a section or pack with nothing to study yet (讲话 0/0) is not a row
     )
     return (
-        '<table class="study-record__progress">'
+        # No class: Material draws only tables without one (`table:not([class])`) with its borders and spacing.
+        "<table>"
         f'<thead><tr><th scope="col">{head}</th><th scope="col">已学</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
     )
