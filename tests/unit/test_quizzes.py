@@ -266,10 +266,16 @@ def test_the_page_escapes_what_a_clerk_typed_and_keeps_answers_out_of_sight():
     assert "<script>" not in page and "<b>" not in page and "<img" not in page and "<i>" not in page
     assert "&lt;b&gt;加粗&lt;/b&gt; &amp; 题干" in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     # the anchor, then the quoted words as a text fragment (共提出90条批评意见, percent-encoded)
-    assert '<a href="../../report/#P1:~:text=%E5%85%B1%E6%8F%90%E5%87%BA90%E6%9D%A1%E6%89%B9%E8%AF%84%E6%84%8F%E8%A7%81">会议&lt;i&gt;报告&lt;/i&gt;</a>' in page
+    assert (
+        '<a href="../../report/#P1:~:text=%E5%85%B1%E6%8F%90%E5%87%BA90%E6%9D%A1%E6%89%B9%E8%AF%84%E6%84%8F%E8%A7%81">会议&lt;i&gt;报告&lt;/i&gt;</a>'
+        in page
+    )
     assert "data-quiz-feedback data-search-exclude hidden" in page  # the answer block: shown after 提交 only
     offline = quiz_html(quiz, directory_urls=False)
-    assert '<a href="../report/index.html#P1:~:text=%E5%85%B1%E6%8F%90%E5%87%BA90%E6%9D%A1%E6%89%B9%E8%AF%84%E6%84%8F%E8%A7%81">' in offline
+    assert (
+        '<a href="../report/index.html#P1:~:text=%E5%85%B1%E6%8F%90%E5%87%BA90%E6%9D%A1%E6%89%B9%E8%AF%84%E6%84%8F%E8%A7%81">'
+        in offline
+    )
     assert 'href="%E7%A4%BA%E4%BE%8B-questions.pdf"' in offline
 
 

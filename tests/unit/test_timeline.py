@@ -7,7 +7,15 @@ from datetime import date
 
 from studysite.model.measures import Item, Measure, Plan
 from studysite.model.timeline import Change, Commit, History, Timeline, months, parse_batch, parse_raw_log, timelines
-from studysite.render.progress import closed_this_month, due_soon, progress_section, status_history, trend, trend_row
+from studysite.render.progress import (
+    chart,
+    closed_this_month,
+    due_soon,
+    progress_section,
+    status_history,
+    trend,
+    trend_row,
+)
 from studysite.rules.pagecheck import SiteAssets, page_findings
 
 A, B, C, D = ("a" * 40, "b" * 40, "c" * 40, "d" * 40)
@@ -189,3 +197,18 @@ def test_a_generated_page_still_refuses_script_and_handlers_in_svg():
     for bad in ('<rect onclick="alert(1)"></rect>', "<script>alert(1)</script>", '<text style="x" x="1">a</text>'):
         page = PAGE.format(CHART.replace("</svg>", bad + "</svg>"))
         assert page_findings(page, "measures/ledger/", ASSETS, generated=True) != [], bad
+
+
+def test_a_long_history_widens_the_chart_instead_of_shrinking_its_words():
+    todo = Item("M2-1", "示例任务甲", "办公室", date(2026, 3, 31), status="未开始")
+    history = History((_timeline("M2-1", ("2024-01-05", todo)),))
+    sizes = {}
+    for today in (date(2024, 6, 1), date(2024, 12, 1), date(2025, 12, 1)):
+        months = trend(history, today)
+        svg = chart(months)
+        sizes[len(months)] = svg[: svg.index(" viewBox")]
+    assert sizes == {
+        6: '<svg class="progress-chart"',
+        12: '<svg class="progress-chart progress-chart--wide"',
+        24: '<svg class="progress-chart progress-chart--widest"',
+    }

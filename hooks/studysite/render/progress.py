@@ -70,8 +70,17 @@ def chart(trend_months: list[Month]) -> str:
     top = max((m.counts.total for m in trend_months), default=0) or 1
     scale = _HEIGHT / top
     first, last = trend_months[0].label, trend_months[-1].label
+    # Past 8 months the bars keep a readable size and the figure scrolls sideways (a phone, a narrow column)
+    # rather than shrinking its words to a few pixels.
+    size = (
+        " progress-chart--widest"
+        if len(trend_months) > 16
+        else " progress-chart--wide"
+        if len(trend_months) > 8
+        else ""
+    )
     parts = [
-        f'<svg class="progress-chart" viewBox="0 0 {width} {height}" role="img" '
+        f'<svg class="progress-chart{size}" viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="progress-chart-title progress-chart-desc" xmlns="http://www.w3.org/2000/svg">',
         '<title id="progress-chart-title">整改事项按月进展</title>',
         f'<desc id="progress-chart-desc">{first}至{last}每月末各状态的事项数和完成率，数字见旁边的表格。</desc>',
@@ -164,7 +173,7 @@ def progress_section(plan: Plan, history: History) -> str:
         rows = [tuple(map(html_text, trend_row(month))) for month in months_shown]
         parts.append(
             # The chart for the screen; paper and screen readers have the table beside it (and the packs' fonts).
-            f'<div class="progress-trend">\n<figure class="progress-figure screen-only">{chart(months_shown)}'
+            f'<div class="progress-trend">\n<figure class="progress-figure screen-only" tabindex="0">{chart(months_shown)}'
             "</figure>\n" + html_table(TREND_COLUMNS, rows, css_class="progress-table") + "</div>\n"
         )
     else:

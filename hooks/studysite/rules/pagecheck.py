@@ -94,7 +94,7 @@ TEMPLATE_ATTRIBUTES: dict[str, frozenset[str]] = {
 # judge on every page a contributor wrote).
 GENERATED_ATTRIBUTES: dict[str, frozenset[str]] = {
     "svg": frozenset({"viewbox", "xmlns"}),
-    "figure": frozenset(),
+    "figure": frozenset({"tabindex"}),  # scrolled by keyboard when the chart is wider than the column
     "g": frozenset(),
     "desc": frozenset(),
     "rect": frozenset({"x", "y", "width", "height"}),
