@@ -109,12 +109,12 @@ REFUSALS = {
     "实为 “正确、错误、不确定”",
     "both.md": "docs/quizzes/both.md:10: 自测题: 应为 第1题只用一种答法：选项（- [x] / - [ ]）或“答案：”（填空），"
     "实为 “既有选项又有答案”（选择题删去“答案：”一行，填空题删去选项）",
-    "empty.md": "docs/quizzes/empty.md:5: 自测题: 应为 至少一道题（以 ## 开头的一行写题干），实为 “没有题目”",
     "no-source.md": "docs/quizzes/no-source.md:6: 自测题: 应为 第1题有一行出处：[页面名](相对链接)“原文”，"
     "原文与所链接页面上的文字一字不差，实为 “没有出处”",
 }
 # Found over the whole site: the quoted words against the linked page, the link against the site's pages.
 SITE_REFUSALS = {
+    "empty.md": "docs/quizzes/empty.md:5: 自测题: 应为 至少一道题（以 ## 开头的一行写题干），实为 “没有题目”",
     "quote-missing.md": "docs/quizzes/quote-missing.md:10: 自测题: 应为 第1题的出处原文与 report/index.md 上的文字一字不差，"
     "实为 “共提出100条批评意见”（在 report/index.md 中找不到这段话；请从该页复制原文，不要改写）",
     "no-page.md": "docs/quizzes/no-page.md:10: 链接: 应为 docs/ 中存在的页面或文件（.md 文件名），"

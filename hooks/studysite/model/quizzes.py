@@ -72,6 +72,7 @@ class Quiz:
     questions: tuple[Question, ...]  # none yet in a quiz `make new` just made: the checks refuse it
     topics: tuple[str, ...] = ()
     first_line: int = 1  # the line the body starts on
+    written: int = 0  # questions written (## headings), well-formed or not
 
     def cited(self) -> frozenset[str]:
         """The pages its 出处 link to, by src_uri (as a Markdown link resolves; the link check judges the rest)."""
@@ -248,9 +249,7 @@ def read_quiz(source: Source, front: FrontMatter, topics: tuple[str, ...]) -> tu
                 Problem(source.path, question.line, FIELD, "每道题只出现一次", f"与第{seen[key]}行的题目重复")
             )
         seen.setdefault(key, question.line)
-    if not blocks:
-        problems.append(Problem(source.path, first_line, FIELD, "至少一道题（以 ## 开头的一行写题干）", "没有题目"))
-    elif len(blocks) > MAX_QUESTIONS:
+    if len(blocks) > MAX_QUESTIONS:
         # Every question is printed on two sheets and scored in the reader's browser: a quiz of thousands would
         # print hundreds of pages and stall the page. A bank that large is several quizzes.
         problems.append(
@@ -266,7 +265,8 @@ def read_quiz(source: Source, front: FrontMatter, topics: tuple[str, ...]) -> tu
     if title is None:
         return None, problems
     # A quiz with problems keeps its well-formed questions, so their quotes are checked in the same run.
-    return Quiz(source.src_uri, source.path, title, tuple(questions), tuple(chosen), first_line), problems
+    quiz = Quiz(source.src_uri, source.path, title, tuple(questions), tuple(chosen), first_line, len(blocks))
+    return quiz, problems
 
 
 def load_quizzes(sources: Iterable[Source], topics: tuple[str, ...]) -> tuple[tuple[Quiz, ...], list[Problem]]:

@@ -33,13 +33,18 @@ def quoted_words(quote: str) -> str:
 
 
 def quote_problems(site: Site, texts: Mapping[str, str], directory_urls: bool = True) -> list[Problem]:
-    """Each 出处 whose link reaches no page of the site, or whose quoted words that page does not hold.
+    """Each 出处 whose link reaches no page of the site, or whose quoted words that page does not hold; each quiz
+    without a question.
 
     A link to nothing in docs/ is reported by the link check (studysite.rules.links) with its line; here it is
     only skipped."""
     problems = []
     words: dict[str, str] = {}
     for quiz in site.quizzes:
+        if not quiz.written:  # a quiz `make new` just made: it is written, then checked
+            problems.append(
+                Problem(quiz.path, quiz.first_line, FIELD, "至少一道题（以 ## 开头的一行写题干）", "没有题目")
+            )
         for question in quiz.questions:
             citation = question.citation
             resolved = resolve(quiz.src_uri, citation.target, False, site.targets, directory_urls)
