@@ -95,7 +95,7 @@ class Commit:
 
 def parse_raw_log(output: str, measures_prefix: str) -> list[Commit]:
     """`git log --format=%x00%ct --raw --no-abbrev` output → commits oldest first (as --reverse lists them)."""
-    commits = []
+    commits: list[Commit] = []
     for chunk in output.split("\0")[1:]:
         lines = chunk.split("\n")
         if not lines[0].strip().isdigit():

@@ -72,7 +72,7 @@ def chart(trend_months: list[Month]) -> str:
     first, last = trend_months[0].label, trend_months[-1].label
     # Past 8 months the bars keep a readable size and the figure scrolls sideways (a phone, a narrow column)
     # rather than shrinking its words to a few pixels.
-    size = (
+    wide = (
         " progress-chart--widest"
         if len(trend_months) > 16
         else " progress-chart--wide"
@@ -80,7 +80,7 @@ def chart(trend_months: list[Month]) -> str:
         else ""
     )
     parts = [
-        f'<svg class="progress-chart{size}" viewBox="0 0 {width} {height}" role="img" '
+        f'<svg class="progress-chart{wide}" viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="progress-chart-title progress-chart-desc" xmlns="http://www.w3.org/2000/svg">',
         '<title id="progress-chart-title">整改事项按月进展</title>',
         f'<desc id="progress-chart-desc">{first}至{last}每月末各状态的事项数和完成率，数字见旁边的表格。</desc>',
