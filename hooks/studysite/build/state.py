@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 
 from studysite.build.edition import Edition, prune_nav, withheld
 from studysite.build.inputs import BuildInputs, Settings
@@ -78,6 +77,9 @@ class Build:
     report: Verdict
     history: History | None = None  # the measures' timelines from git (the ledger's 整改进展, its workbook)
     withheld: frozenset[str] = frozenset()  # pages this edition leaves out (offline, public; files: shipped.py)
+    study: StudyPlan = field(
+        default_factory=lambda: StudyPlan({}, (), ())
+    )  # the reading pages and the groups 我的学习 counts
     rendering: Rendering = field(default_factory=Rendering, compare=False)
 
     @property
@@ -89,14 +91,9 @@ class Build:
     def edition(self) -> Edition:
         return self.settings.edition
 
-    @cached_property
-    def study(self) -> StudyPlan:
-        """The reading pages and the groups 我的学习 counts (made once: every page asks whether it is one)."""
-        return study_plan(self.site)
-
 
 def generated_content(
-    site: Site, pdf: bool, directory_urls: bool = True, history: History | None = None
+    site: Site, pdf: bool, directory_urls: bool = True, history: History | None = None, study: StudyPlan | None = None
 ) -> dict[str, str]:
     """Every page and text file the build adds to docs/ (never written there), by src_uri."""
     return {
@@ -107,7 +104,7 @@ def generated_content(
         PACK_INDEX: packs_index(site.packs, pdf),
         QUIZ_INDEX: quizzes_index(site.quizzes, pdf),
         FIND_PAGE: find_page(),
-        STUDY_PAGE: study_page(study_plan(site), directory_urls),
+        STUDY_PAGE: study_page(study or study_plan(site), directory_urls),
     }
 
 
@@ -133,7 +130,8 @@ def make_build(
         sources = [s for s in sources if s.src_uri not in hidden]
         nav = prune_nav(nav, hidden)
     site = load_site(sources, files, topics, today)
-    generated = generated_content(site, pdf, directory_urls, inputs.history)
+    study = study_plan(site)
+    generated = generated_content(site, pdf, directory_urls, inputs.history, study)
     pages = {src_uri: text for src_uri, text in generated.items() if src_uri.endswith(".md")}
     report = check_site(site, pages, nav, inputs.slugify, pdf if glyphs is None else glyphs, directory_urls)
     problems = [*inputs.problems, *report.problems]
@@ -141,7 +139,7 @@ def make_build(
     if documents and read_file is not None:
         linked = linked_files(site, directory_urls)
         problems += [p for f in documents for p in attachment_problems(f, read_file(f), f in linked)]
-    return Build(settings, site, generated, Verdict(problems, report.findings), inputs.history, hidden)
+    return Build(settings, site, generated, Verdict(problems, report.findings), inputs.history, hidden, study)
 
 
 def linked_files(site: Site, directory_urls: bool = True) -> set[str]:

@@ -38,7 +38,7 @@ class Group:
 @dataclass(frozen=True)
 class StudyPlan:
     pages: Mapping[str, ReadingPage]  # every reading page by src_uri, sections in registry order
-    sections: tuple[Group, ...]  # one per study kind, empty ones included (已学 0/0 says there is none yet)
+    sections: tuple[Group, ...]  # one per study kind, empty ones included (我的学习 shows only those with pages)
     packs: tuple[Group, ...]
     quizzes: Mapping[str, str] = field(default_factory=dict)  # self-test pages: src_uri → title
 
