@@ -32,18 +32,34 @@ class PageKind:
     then: Callable | None = None  # what a reader does on the page before it is checked (gets the Playwright page)
 
 
+# Until nothing moves: a click can start a transition frames later (a button's colour, Material hiding its tabs
+# when the page scrolls to the result), and axe measuring half-way reads half a colour.
+_SETTLED = """async () => {
+  for (let round = 0; round < 20; round++) {
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const running = document.getAnimations().filter(animation => animation.playState === "running");
+    if (!running.length) return;
+    await Promise.all(running.map(animation => animation.finished.catch(() => null)));
+  }
+}"""
+
+
+def settled(page) -> None:
+    page.evaluate(_SETTLED)
+
+
 def quiz_submitted(page) -> None:
     """The self-test answered with the first option of every choice and a blank left, then submitted: marks,
     answers, sources and 解析 all shown."""
     page.locator("[data-quiz-question] input[value='0']").evaluate_all("boxes => boxes.forEach(b => b.click())")
     page.locator("[data-quiz-submit]").click()
     page.locator("[data-quiz-retry]").wait_for()
+    settled(page)
 
 
 def search_results(page) -> None:
     search_in_header(page, "整改")
-    # Material fades the results panel in: measured half-way, its text would be half its colour.
-    page.evaluate("() => Promise.all(document.getAnimations().map((animation) => animation.finished))")
+    settled(page)  # Material fades the results panel in
 
 
 def studied(page) -> None:
@@ -51,6 +67,7 @@ def studied(page) -> None:
     if page.locator("article [data-study-toggle]").get_attribute("aria-pressed") != "true":
         page.locator("article [data-study-toggle]").click()
     page.locator("article [data-study-date]").filter(has_text="标记为已学").wait_for()
+    settled(page)
 
 
 def with_record(page) -> None:
@@ -61,6 +78,7 @@ def with_record(page) -> None:
     page.evaluate("() => window.studyRecord.recordQuiz('quizzes/report.md', '示例自测', 8, 10)")
     page.goto(page.url.rsplit("measures/", 1)[0] + "study/", wait_until="load")
     assert page.locator("[data-study-pages] li").count() == 2
+    settled(page)
 
 
 PAGE_KINDS = [
