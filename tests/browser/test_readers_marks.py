@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import shutil
 import unicodedata
+
 import pdfplumber
 import pytest
 

@@ -129,7 +129,6 @@ class Progress:
         return f"{self.statuses()}，完成率{self.rate_shown}；{self.among()}"
 
 
-
 def counted(counts: Iterable[tuple[int, str]]) -> str:
     """The counts that are not zero with their labels, 已完成3项、逾期1项 (empty when all are zero)."""
     return "、".join(f"{label}{count}项" for count, label in counts if count)
