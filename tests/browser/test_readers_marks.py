@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import shutil
 import unicodedata
+from pathlib import Path
 
 import pdfplumber
 import pytest
@@ -25,14 +26,19 @@ PRINTED_COLUMNS = ("完成时限", "状态", "佐证材料", "销号日期")
 
 
 @pytest.fixture(scope="module")
-def marks_url(tmp_path_factory):
+def marks_site(tmp_path_factory) -> Path:
     tmp_path = tmp_path_factory.mktemp("marks")
     project = copy_project(tmp_path / "project")
     shutil.copy2(FIXTURES / "measures/m9.md", project / "docs/measures/m9.md")
     site = tmp_path / "site"
     result = mkdocs_build(project, site, env={"STUDYSITE_TODAY": "2025-07-01"})
     assert result.returncode == 0, result.stderr[-3000:]
-    with served(site) as url:
+    return site
+
+
+@pytest.fixture(scope="module")
+def marks_url(marks_site: Path):
+    with served(marks_site) as url:
         yield url
 
 
@@ -172,3 +178,31 @@ def test_a_closed_detail_prints_open(browser, marks_url: str):
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert page.evaluate(closed) > 0
     page.close()
+
+
+# Whatever an article holds that printing could cut at the paper's right edge.
+_CUT_OFF = """() => {
+  const article = document.querySelector('article');
+  if (!article) return [];
+  const right = article.getBoundingClientRect().right + 1;
+  return [...article.querySelectorAll('table, pre, img, svg')]
+    .filter(e => e.getClientRects().length)
+    .filter(e => e.getBoundingClientRect().right > right || e.scrollWidth > e.clientWidth + 1)
+    .map(e => e.tagName + ' ' + (e.closest('[class]')?.className || ''));
+}"""
+
+
+def test_no_page_prints_cut_off_at_the_right(browser, marks_site: Path, marks_url: str):
+    """Every page prints whole: on an A4 page's width (718 CSS px inside Chromium's margins) no table, code block
+    or picture is wider than the text or scrolls (Material's table wrapper scrolls on screen and cut on paper)."""
+    pages = sorted(p.relative_to(marks_site).parent.as_posix() + "/" for p in marks_site.rglob("index.html"))
+    assert "measures/ledger/" in pages and len(pages) > 20
+    page = browser.new_page(viewport={"width": 718, "height": 1000})
+    page.emulate_media(media="print")
+    cut = {}
+    for path in pages:
+        page.goto(marks_url + path, wait_until="load")
+        if found := page.evaluate(_CUT_OFF):
+            cut[path] = found
+    page.close()
+    assert cut == {}
