@@ -144,20 +144,6 @@
     apply();
   }
 
-  // Paper shows every row's 详情: open them for printing, close them again after.
-  /** @type {HTMLDetailsElement[]} */
-  var opened = [];
-  window.addEventListener("beforeprint", function () {
-    opened = Array.prototype.filter.call(document.querySelectorAll(".ledger details"), function (d) {
-      return !d.open;
-    });
-    opened.forEach(function (d) { d.open = true; });
-  });
-  window.addEventListener("afterprint", function () {
-    opened.forEach(function (d) { d.open = false; });
-    opened = [];
-  });
-
   function init() {
     document.querySelectorAll(".ledger").forEach(setUp);
   }

@@ -1,5 +1,6 @@
 // @ts-check
-// The 打印 button of a study pack: print its PDF (GB/T 9704 layout) straight from the page.
+// Printing: the 打印 button of a study pack prints its PDF (GB/T 9704 layout) straight from the page; a page
+// printed from the browser (Ctrl+P) prints whole, its closed 详情 too; the ledger has a 打印本页 button.
 (function () {
   "use strict";
 
@@ -37,4 +38,44 @@
   }
 
   document.addEventListener("click", printPdf);
+
+  // Paper cannot be clicked open: every closed <details> opens for printing and closes again after.
+  /** @type {HTMLDetailsElement[]} */
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll("article details"), function (d) {
+      return !d.open;
+    });
+    opened.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
+
+  // 打印本页 on a page with a printed-only table (the ledger's every column): beside its downloads, where a
+  // reader looks for the ways to take the ledger away, else under the title. Made here, not in the page,
+  // because it does nothing without this script.
+  function addPrintButton() {
+    var article = document.querySelector("article");
+    if (!article || !article.querySelector(".ledger-print") || article.querySelector(".page-print")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button page-print";
+    button.textContent = "打印本页";
+    button.addEventListener("click", function () { window.print(); });
+    var download = article.querySelector("p.screen-only a[href$='.csv']");
+    var after = download ? download.closest("p") : article.querySelector("h1");
+    var line = document.createElement("p");
+    line.className = "page-print-line screen-only";
+    line.appendChild(button);
+    if (after && after.parentNode) after.parentNode.insertBefore(line, after.nextSibling);
+    else article.insertBefore(line, article.firstChild);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", addPrintButton);
+  } else {
+    addPrintButton();
+  }
 })();

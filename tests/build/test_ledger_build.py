@@ -37,8 +37,8 @@ def test_measure_page_shows_checkboxes_overdue_and_progress(measures_site: Path)
         "M9-5 示例事项（时限待定）：未填报",
     ]
     assert page.select_one(".admonition.info p:not(.admonition-title)").get_text(strip=True) == (
-        "已完成1项、正在整改1项、长期坚持1项，完成率33.3%（1/3）；未开始1项、未填报状态1项、完成时限待定1项、逾期1项、"
-        "未分配责任1项。逾期按2025年7月1日计算。完成率 = 有完成时限的事项中已完成的项数 ÷ 有完成时限的项数"
+        "已完成1项、正在整改1项、长期坚持1项、未开始1项、未填报1项，完成率33.3%（1/3）；"
+        "其中逾期1项、完成时限待定1项、责任部门待定1项。逾期按2025年7月1日计算。完成率 = 有完成时限的事项中已完成的项数 ÷ 有完成时限的项数"
         "（时限待定和长期坚持的事项不计入）；没有确定完成时限的事项时，完成率记为“—”。"
     )
     assert [span.get_text() for span in page.select("article .overdue")] == ["正在整改（逾期）"]
@@ -88,7 +88,7 @@ def test_ledger_page_and_csv_agree(measures_site: Path):
         "合计",
         "32",
         "33.3%（1/3）",
-        "已完成1项、正在整改1项、长期坚持17项、未开始1项、未填报12项；其中逾期1项、责任部门待定27项",
+        "已完成1项、正在整改1项、长期坚持17项、未开始1项、未填报12项；其中逾期1项、完成时限待定12项、责任部门待定27项",
     ]
     assert page.select_one("a[href='../ledger.csv']") is not None
 

@@ -129,8 +129,9 @@ def _report(project: Path, start: str, end: str) -> list[str]:
 
 def test_a_period_across_the_year_end(project: Path):
     lines = _report(project, "2024-12-01", "2025-01-31")
-    assert lines[1].startswith(
-        "截至2025年1月31日，整改事项共31项：已完成1项、正在整改1项、长期坚持16项，完成率25%（1/4）"
+    assert lines[1] == (
+        "截至2025年1月31日，整改事项共31项：已完成1项、正在整改1项、长期坚持16项、未开始2项、未填报11项，"
+        "完成率25%（1/4）；其中逾期1项、完成时限待定11项、责任部门待定27项。"
     )
     assert lines[2] == (
         "与2024年11月30日相比，已完成由0项变为1项，正在整改由0项变为1项，完成率由0%（0/4）变为25%（1/4）；本期销号1项。"

@@ -30,7 +30,8 @@ def test_progress_and_overdue_with_a_fixed_date():
     m9 = next(m for m in plan.measures if m.id == "M9")
     assert [item.overdue(JULY_FIRST) for item in m9.items] == [False, True, False, False, False]
     assert progress(m9.items, JULY_FIRST).summary() == (
-        "已完成1项、正在整改1项、长期坚持1项，完成率33.3%（1/3）；未开始1项、未填报状态1项、完成时限待定1项、逾期1项、未分配责任1项"
+        "已完成1项、正在整改1项、长期坚持1项、未开始1项、未填报1项，完成率33.3%（1/3）；"
+        "其中逾期1项、完成时限待定1项、责任部门待定1项"
     )
     assert progress(m9.items, date(2025, 3, 1)).overdue == 0
     assert progress(m9.items, date(2026, 1, 1)).overdue == 2, "the not-started item is late too"
@@ -48,7 +49,23 @@ def test_completion_rate_counts_only_items_with_a_due_date_and_rounds_to_one_dec
     # M2 of the report: its one-off items are all 待定, so there is nothing to divide by, done or not.
     assert progress([undated_done, undated, undated, ongoing], JULY_FIRST).rate == "—"
     assert progress([done, pending, undated_done], JULY_FIRST).rate_fraction == "1/2"
-    assert progress([], JULY_FIRST).summary() == "已完成0项、正在整改0项、长期坚持0项，完成率—"
+    assert progress([], JULY_FIRST).summary() == "已完成0项、正在整改0项、长期坚持0项，完成率—；其中逾期0项"
+
+
+def test_counts_are_worded_one_way_and_zero_overdue_is_said():
+    """Issue 26 item 10: a measure with nothing late says 逾期0项, and 责任部门待定 is the one name for items
+    without an owner (never 未分配责任), in the summary and in the progress table's cells alike."""
+    done = Item("M1-1", "甲", owner="办公室", due=date(2025, 1, 1), status="已完成", closed_on=date(2025, 1, 1))
+    unowned = Item("M1-2", "乙", owner="待定", due=date(2025, 12, 1), status="正在整改")
+    unreported = Item("M1-3", "丙", owner="办公室", due=date(2025, 12, 1))
+    counts = progress([done, unowned, unreported], JULY_FIRST)
+    assert counts.statuses() == "已完成1项、正在整改1项、长期坚持0项、未填报1项"
+    assert counts.among() == "其中逾期0项、责任部门待定1项"
+    assert counts.summary() == (
+        "已完成1项、正在整改1项、长期坚持0项、未填报1项，完成率33.3%（1/3）；其中逾期0项、责任部门待定1项"
+    )
+    late = progress([done, unowned, unreported], date(2026, 1, 1))
+    assert late.among() == "其中逾期2项、责任部门待定1项"
 
 
 def test_reference_date_comes_from_the_environment_when_given():

@@ -110,17 +110,23 @@ class Progress:
         """完成率 with what it was divided from, 33.3%（1/3）; NO_RATE alone when nothing has a due date."""
         return self.rate + (f"（{self.rate_fraction}）" if self.dated else "")
 
+    def statuses(self) -> str:
+        """Items by status, 已完成0项、正在整改2项、长期坚持1项: the three a report quotes always, zero too; 未开始
+        and 未填报 when there are any. The statuses add up to the total."""
+        always = f"已完成{self.done}项、正在整改{self.in_progress}项、长期坚持{self.ongoing}项"
+        rest = counted([(self.not_started, NOT_STARTED), (self.unreported, UNREPORTED)])
+        return f"{always}、{rest}" if rest else always
+
+    def among(self) -> str:
+        """What is counted again among the statuses, said apart so nobody adds it up: 其中逾期0项 always (zero is
+        news too), 完成时限待定 and 责任部门待定 when there are any."""
+        rest = counted([(self.undated, "完成时限待定"), (self.unassigned, "责任部门待定")])
+        return f"其中逾期{self.overdue}项" + (f"、{rest}" if rest else "")
+
     def summary(self) -> str:
-        line = f"已完成{self.done}项、正在整改{self.in_progress}项、长期坚持{self.ongoing}项，完成率{self.rate_shown}"
-        extras = [
-            (self.not_started, NOT_STARTED),
-            (self.unreported, "未填报状态"),
-            (self.undated, "完成时限待定"),
-            (self.overdue, "逾期"),
-            (self.unassigned, "未分配责任"),
-        ]
-        rest = counted(extras)
-        return f"{line}；{rest}" if rest else line
+        """The one wording of an item count everywhere (measure and problem pages, ledger, workbook, report):
+        已完成1项、正在整改1项、长期坚持1项，完成率33.3%（1/3）；其中逾期0项、责任部门待定3项."""
+        return f"{self.statuses()}，完成率{self.rate_shown}；{self.among()}"
 
 
 def counted(counts: Iterable[tuple[int, str]]) -> str:

@@ -11,17 +11,13 @@ from studysite.core.fields import format_date
 from studysite.core.pages import LEDGER_CSV, LEDGER_PAGE, LEDGER_XLSX, MAPPING_PAGE, PROBLEM_PAGE
 from studysite.model.measures import (
     DONE,
-    IN_PROGRESS,
     NO_RATE_NOTE,
-    NOT_STARTED,
-    ONGOING,
     RATE_DEFINITION,
     TBD,
     Item,
     Measure,
     Plan,
     Progress,
-    counted,
     progress,
 )
 from studysite.model.timeline import History, Timeline
@@ -185,18 +181,8 @@ def _ledger_row(row: LedgerRow, plan: Plan, urls: bool, timeline: Timeline | Non
 
 def _progress_cells(p: Progress) -> tuple[str, str, str]:
     """事项, 完成率 (with its fraction), 情况: the counts a row of the progress table shows."""
-    statuses = [
-        (p.done, DONE),
-        (p.in_progress, IN_PROGRESS),
-        (p.ongoing, ONGOING),
-        (p.not_started, NOT_STARTED),
-        (p.unreported, "未填报"),
-    ]
-    # Overdue and unassigned items are counted again among the statuses: said apart, so nobody adds them up.
-    among = [(p.overdue, "逾期"), (p.unassigned, "责任部门待定")]
-    state = counted(statuses) or "—"
-    if counted(among):
-        state += "；其中" + counted(among)
+    # The same words as every summary (Progress.statuses and among), 完成率 in its own column.
+    state = f"{p.statuses()}；{p.among()}"
     return str(p.total), p.rate_shown, state
 
 
