@@ -12,6 +12,7 @@ from mkdocs.structure.files import File
 from studysite.build.order import priority
 from studysite.build.state import build_of
 from studysite.core.pages import QUIZ_INDEX, QUIZ_SHEETS, sheet_of
+from studysite.model.packs import DEFAULT_LEVEL
 from studysite.render.quizpage import quiz_html, with_quiz
 
 _PRIORITY = priority("quizzes")
@@ -58,7 +59,7 @@ def on_env(env, config, files):
     changed = build.rendering.page_dates
     for quiz in build.site.quizzes:
         started = time.perf_counter()
-        level = "内部" if build.site.internal(quiz.src_uri) else "非密"
+        level = build.site.levels.get(quiz.src_uri, DEFAULT_LEVEL)  # 内部 when it quotes 内部 material
         for name, data in sheet_files(quiz, changed.get(quiz.src_uri), level).items():
             files.get_file_from_path(name).content_bytes = data
         log.info("自测题 %s：试题和答案 PDF、Word，%.2f 秒", quiz.src_uri, time.perf_counter() - started)

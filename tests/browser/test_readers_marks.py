@@ -8,16 +8,15 @@ One strict build of the repo's site plus the fixture measure M9 (one item done, 
 from __future__ import annotations
 
 import io
-import shutil
 import unicodedata
 from pathlib import Path
 
 import pdfplumber
 import pytest
 
-from support import FIXTURES, copy_project, mkdocs_build
 from support.a11y import ELDER_KEY
 from support.browser import served
+from support.measures import site_with_m9
 
 PHONE = {"width": 390, "height": 844}
 # Pages whose headings are Chinese, so their anchors are percent-encoded in the address.
@@ -27,13 +26,7 @@ PRINTED_COLUMNS = ("完成时限", "状态", "佐证材料", "销号日期")
 
 @pytest.fixture(scope="module")
 def marks_site(tmp_path_factory) -> Path:
-    tmp_path = tmp_path_factory.mktemp("marks")
-    project = copy_project(tmp_path / "project")
-    shutil.copy2(FIXTURES / "measures/m9.md", project / "docs/measures/m9.md")
-    site = tmp_path / "site"
-    result = mkdocs_build(project, site, env={"STUDYSITE_TODAY": "2025-07-01"})
-    assert result.returncode == 0, result.stderr[-3000:]
-    return site
+    return site_with_m9(tmp_path_factory.mktemp("marks"))
 
 
 @pytest.fixture(scope="module")

@@ -10,18 +10,12 @@ from pathlib import Path
 import pytest
 
 from support import copy_project, mkdocs_build, soup
-from support.measures import BAD_MEASURES_REPORT, FIXTURES, PLAN
+from support.measures import BAD_MEASURES_REPORT, FIXTURES, PLAN, site_with_m9
 
 
 @pytest.fixture(scope="module")
 def measures_site(tmp_path_factory) -> Path:
-    tmp_path = tmp_path_factory.mktemp("measures")
-    project = copy_project(tmp_path / "project")
-    shutil.copy2(FIXTURES / "measures/m9.md", project / "docs/measures/m9.md")
-    site = tmp_path / "site"
-    result = mkdocs_build(project, site, env={"STUDYSITE_TODAY": "2025-07-01"})
-    assert result.returncode == 0, result.stderr
-    return site
+    return site_with_m9(tmp_path_factory.mktemp("measures"))
 
 
 def test_measure_page_shows_checkboxes_overdue_and_progress(measures_site: Path):

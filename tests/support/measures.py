@@ -3,12 +3,13 @@ a fixed reference date, the plan they make, and the report a build of the bad fi
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
 from studysite.core.sources import Source
 from studysite.model.measures import load_plan
-from support import FIXTURES, REPO
+from support import FIXTURES, REPO, copy_project, mkdocs_build
 from support.corpus import sources_in
 
 PROBLEMS_MARKDOWN = (REPO / "docs/report/problems.md").read_text(encoding="utf-8")
@@ -40,3 +41,13 @@ docs/report/problems.md:23: P4 问题: 应为 至少一项措施的 problem_refs
 docs/report/problems.md:27: P5 问题: 应为 至少一项措施的 problem_refs 含 P5，实为 “没有措施对应”"""
 PLAN, _ = load_plan([*measure_files(FIXTURES / "measures"), *repo_measures(), PROBLEM_LIST], JULY_FIRST)
 M9 = next(m for m in PLAN.measures if m.id == "M9")
+
+
+def site_with_m9(folder: Path) -> Path:
+    """The repo with the fictional M9 added, built into folder/site on 2025-07-01 (its dates fall due then)."""
+    project = copy_project(folder / "project")
+    shutil.copy2(FIXTURES / "measures/m9.md", project / "docs/measures/m9.md")
+    site = folder / "site"
+    result = mkdocs_build(project, site, env={"STUDYSITE_TODAY": "2025-07-01"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site
