@@ -111,8 +111,11 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt $(VENV)/.hooks-pat
 
 # The venv finds the hooks' studysite package through a .pth file, as an editable install would: no script
 # edits sys.path, and every Python of the venv (scripts, tests) imports the same package.
+# The repository's own config also gets core.quotepath false: git status then shows Chinese file names as they
+# are, not as octal escapes ("\344\270\255…").
 $(VENV)/.hooks-path: | $(BIN)/python
 	@$(BIN)/python -c "import os, site; open(os.path.join(site.getsitepackages()[0], 'studysite.pth'), 'w').write(os.path.abspath('hooks') + chr(10))"
+	@git config core.quotepath false 2>/dev/null || true
 	@touch $@
 
 # axe-core for the accessibility tests and TypeScript for the type check, the versions package-lock.json pins,
