@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -29,19 +29,25 @@ if __name__ == "__main__":
 
 
 from check import fixed_text, load  # noqa: E402  (the build's own state, and make fix's fixer)
-from studysite.core.kinds import ENTRY_FOLDERS, by_key  # noqa: E402
+from studysite.core.kinds import ENTRY_FOLDERS, Kind, by_key  # noqa: E402
 from studysite.core.pages import NOTICE_DIR  # noqa: E402
 from studysite.core.sources import Source  # noqa: E402
 from studysite.core.writing import file_stem, front_matter  # noqa: E402
+from studysite.core.sources import INTERNAL_PRINTED  # noqa: E402
+from studysite.importer.document import Block  # noqa: E402
 from studysite.importer.gongwen import NOTICE, SPEECH, Recognised, Refused, recognise  # noqa: E402
+from studysite.importer.internal import INTERNAL, take_internal_mark  # noqa: E402
+from studysite.importer.personal import Removed, clean_body, clean_fields, said  # noqa: E402
 from studysite.importer.markdownbody import body_markdown  # noqa: E402
 from studysite.importer.officefiles import LEGACY, OFD, READABLE, Unreadable, read  # noqa: E402
+from studysite.model.entries import LABELS  # noqa: E402
 from studysite.model.measures import reference_date  # noqa: E402
 from studysite.model.site import load_site  # noqa: E402
 from studysite.rules import lint  # noqa: E402
 from studysite.rules.checks import check_site  # noqa: E402
 
 CLASSIFICATION_COMMENT = "密级待定：请对照原件填写 非密、公开 或 内部（涉密文件不得收入本站）"
+UNREAD_COMMENT = "导入时未能读出：请对照原件填写；原件上没有这一项的，删去这一行"
 KIND_NAMES = {SPEECH: "讲话", NOTICE: "公文"}
 FOLDERS = {kind: by_key()[kind].folder for kind in (SPEECH, NOTICE)}
 NEXT_STEPS = (
@@ -53,7 +59,7 @@ NEXT_STEPS = (
 @dataclass
 class Tally:
     created: int = 0
-    notices: int = 0  # of the created: 公文, whose 密级 a person decides
+    notices: int = 0  # of the created: 公文 whose 密级 a person decides (no 内部 mark on the 版头)
     skipped: int = 0
     failed: int = 0
     lines: list[str] = field(default_factory=list)
@@ -61,6 +67,25 @@ class Tally:
     def say(self, line: str) -> None:
         self.lines.append(line)
         print(line, flush=True)
+
+
+@dataclass(frozen=True)
+class Said:
+    """What the import's line tells the clerk besides the fields it read."""
+
+    internal: str  # the 内部 mark as printed on the 版头 ("" when none)
+    removed: tuple[Removed, ...]  # personal numbers taken out, and where
+    unaccepted: tuple[str, ...]  # 修订, 批注 still in the Word file
+
+    def parts(self) -> list[str]:
+        parts = []
+        if self.internal:
+            parts.append(f"密级：内部（版头标有“{self.internal}”）")
+        if self.removed:
+            parts.append(said(list(self.removed)))
+        if self.unaccepted:
+            parts.append(f"原文件有未接受的{' / '.join(self.unaccepted)}，请确认是定稿")
+        return parts
 
 
 @dataclass
@@ -71,6 +96,7 @@ class Entry:
     text: str
     images: tuple[tuple[str, bytes], ...]
     recognised: Recognised
+    said: Said
 
     @property
     def image_folder(self) -> str:
@@ -112,15 +138,25 @@ class Importer:
     def entry(self, path: Path) -> Entry:
         """The entry a file makes, checked; Unreadable or Refused when there is none."""
         document = read(path, self.profile() if path.suffix.lower() in LEGACY else None)
+        document, internal = take_internal_mark(document)
         recognised = recognise(document, self.kind)
+        recognised, removed = _without_personal(recognised)
         notice = recognised.kind == NOTICE
-        # In the contract's order; a notice's classification written empty, for a person to decide.
+        if internal and notice:
+            recognised = replace(recognised, fields={**recognised.fields, "classification": INTERNAL})
+        elif internal:  # a speech has no level of its own: the mark in its text gives its page the banner
+            recognised = replace(recognised, body=(Block(text=INTERNAL_PRINTED), *recognised.body))
+        kind = by_key()[recognised.kind]
+        unread = _left_for_a_person(recognised, kind)
+        # In the contract's order; what could not be read written empty with a comment, for a person to fill in.
         fields = {
             key: recognised.fields.get(key)
-            for key in by_key()[recognised.kind].fields
-            if key in recognised.fields or (notice and key == "classification")
+            for key in kind.fields
+            if key in recognised.fields or key in unread or (notice and key == "classification")
         }
-        comments = {"classification": CLASSIFICATION_COMMENT} if notice else {}
+        comments = {key: UNREAD_COMMENT for key in unread}
+        if notice and "classification" not in recognised.fields:
+            comments["classification"] = CLASSIFICATION_COMMENT
         day = str(fields.get("date") or "")
         name = str((fields.get("doc_number") if notice else None) or fields.get("title") or "")
         stem = file_stem(day, name) or file_stem(day, path.stem) or "导入"
@@ -129,7 +165,9 @@ class Importer:
         body = body_markdown(recognised.body, stem)
         text = front_matter(fields, comments) + "\n" + body
         text = fixed_text(Source(src_uri, text))
-        return Entry(src_uri, text, tuple((n, data) for n, data in document.images if n in shown_images), recognised)
+        images = tuple((n, data) for n, data in document.images if n in shown_images)
+        said = Said(internal, tuple(removed), document.unaccepted)
+        return Entry(src_uri, text, images, recognised, said)
 
     def duplicate_of(self, entry: Entry) -> str | None:
         fields = entry.recognised.fields
@@ -195,16 +233,36 @@ class Importer:
         if not self.dry_run:
             self.write(entry)
         tally.created += 1
-        tally.notices += entry.recognised.kind == NOTICE
+        tally.notices += entry.recognised.kind == NOTICE and "classification" not in entry.recognised.fields
         self._remember(entry.src_uri, _front(entry))
         recognised = entry.recognised
         parts = [KIND_NAMES[recognised.kind], "识别：" + ("、".join(recognised.found) or "无")]
         parts.append(_body_summary(recognised, len(entry.images)))
+        parts += entry.said.parts()
         parts.append("需人工：" + "、".join(needs) if needs else "无需人工补充")
         if hints:
             parts.append("提示：" + "、".join(hints))
         verb = "将导入" if self.dry_run else "已导入"
         tally.say(f"{verb} {shown} → docs/{entry.src_uri}（{'；'.join(parts)}）")
+
+
+def _without_personal(recognised: Recognised) -> tuple[Recognised, list[Removed]]:
+    """The recognised entry with every personal number taken out of its fields and body, and what went where."""
+    fields, from_fields = clean_fields(recognised.fields, LABELS)
+    body, from_body = clean_body(recognised.body)
+    return replace(recognised, fields=fields, body=body), from_fields + from_body
+
+
+def _left_for_a_person(recognised: Recognised, kind: Kind) -> list[str]:
+    """The fields written empty for a person: required ones not read (a notice's 密级 has its own comment), and
+    the ones the recognition saw but doubted (its doubts start with the field's Chinese name)."""
+    unread = [key for key in kind.required if key not in recognised.fields and key != "classification"]
+    doubted = [
+        key
+        for key, label in kind.fields.items()
+        if key not in recognised.fields and any(doubt.startswith(label) for doubt in recognised.doubts)
+    ]
+    return [key for key in kind.fields if key in unread or key in doubted]
 
 
 def _front(entry: Entry) -> dict:

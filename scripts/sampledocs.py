@@ -301,3 +301,48 @@ def word(build=None, **properties) -> bytes:
 def split_runs(document, paragraph):
     for text in ("联系电话：138", "1234", "56", "78"):
         paragraph.add_run(text)
+
+
+def revise(path: Path, delete_row: bool = True) -> Path:
+    """The notice as a reviewer leaves it in Word with 修订 on: a word deleted and another inserted, a table cell
+    changed and a row deleted, a draft paragraph moved away and one moved here, and a 批注. Every change
+    accepted and the comment removed, the text is the notice's own. (LibreOffice's .doc export drops a tracked
+    row deletion, keeping the row: delete_row=False for a file to be saved as .doc.)"""
+    document = docx.Document(str(path))
+    stamp = f'xmlns:w="{_W}" w:author="示例审核人" w:date="2025-03-10T09:00:00Z"'
+
+    def change(tag: str, text: str, number: int) -> BaseOxmlElement:
+        element = "w:delText" if tag in ("del", "moveFrom") else "w:t"
+        return parse_xml(f'<w:{tag} w:id="{number}" {stamp}><w:r><{element}>{text}</{element}></w:r></w:{tag}>')
+
+    paragraph = next(p for p in document.paragraphs if p.text == "各处室要继续抓好学习，确保取得实效。")
+    run = paragraph.runs[0]
+    run.text = "抓好学习，确保取得实效。"
+    for number, element in enumerate(
+        (
+            parse_xml(f'<w:r xmlns:w="{_W}"><w:t>各处室要</w:t></w:r>'),
+            change("del", "尽快", 901),
+            change("ins", "继续", 902),
+        ),
+        1,
+    ):
+        run._r.addprevious(element)  # fmt: skip
+    moved = next(p for p in document.paragraphs if p.text == "特此通报。")
+    moved.insert_paragraph_before()._p.append(change("moveFrom", "（草稿：此段移到文末）", 903))
+    for moved_run in moved.runs:
+        wrapper = parse_xml(f'<w:moveTo w:id="904" {stamp}/>')
+        moved_run._r.addprevious(wrapper)
+        wrapper.append(moved_run._r)
+    document.add_comment(paragraph.runs[-1], text="数字请再核对", author="示例审核人", initials="示")
+    table = document.tables[0]
+    cell = table.rows[2].cells[2].paragraphs[0]
+    cell.runs[0].text = ""
+    cell._p.append(change("del", "50", 905))
+    cell._p.append(change("ins", "60", 906))
+    if delete_row:
+        row = table.add_row()
+        for text, row_cell in zip(("示例三处", "0", "0"), row.cells, strict=True):
+            row_cell.text = text
+        row._tr.get_or_add_trPr().append(parse_xml(f'<w:del w:id="907" {stamp}/>'))
+    document.save(str(path))
+    return path

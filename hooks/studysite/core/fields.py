@@ -16,7 +16,8 @@ from studysite.core.frontmatter import FrontMatter
 from studysite.core.problems import Problem
 
 MISSING = "（未填写）"
-UNKNOWN = "待补充"
+UNFILLED = "对照原件填写的值"
+UNFILLED_HINT = "原件上没有这一项的，删去这一行"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 T = TypeVar("T")
 
@@ -96,6 +97,15 @@ class Reader:
                 check(self, path, None)
             return None
         return check(self, path, raw)
+
+    def unfilled(self, keys: Iterable[str]) -> None:
+        """Optional fields written with no value: left for a person (make import writes what it could not read
+        that way), named at their line until filled in or the line is deleted."""
+        for key in keys:
+            if key in self.front.data and self.front.data[key] in (None, "", []):
+                self.problems.append(
+                    Problem(self.path, self.front.line(key), self.label(key), UNFILLED, MISSING, UNFILLED_HINT)
+                )
 
     def unknown_keys(self, allowed: Iterable[str], kind: str, within: tuple = ()) -> None:
         allowed = tuple(allowed)

@@ -46,6 +46,7 @@ class Document:
     blocks: tuple[Block, ...]
     images: tuple[tuple[str, bytes], ...] = ()  # name (image1.png …) and content, in order of appearance
     source: str = ""  # what it was read from: docx, pdf
+    unaccepted: tuple[str, ...] = ()  # 修订, 批注: what a Word file still has unaccepted (importer.revisions)
 
 
 # --- text as a reader finds it, made plain -----------------------------------------------------------------

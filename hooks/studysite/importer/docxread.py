@@ -12,6 +12,7 @@ import zipfile
 
 from studysite.importer.document import Block, Document, Note, squash
 from studysite.importer.docxstyles import _Numbering, _red, _Styles, _val, _w
+from studysite.importer.revisions import row_deleted, runs, text_of, unaccepted
 from studysite.importer.unreadable import Unreadable
 
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -58,7 +59,8 @@ class _DocxReader:
 
     def document(self) -> Document:
         self._container(self.doc.element.body)
-        return Document(tuple(self.blocks), tuple(self.images.values()), "docx")
+        body = self.doc.element.body
+        return Document(tuple(self.blocks), tuple(self.images.values()), "docx", unaccepted(body))
 
     def _container(self, element) -> None:
         for child in element.iterchildren():
@@ -113,7 +115,7 @@ class _DocxReader:
         label = self.numbering.label(properties, style_id, self.styles)
         if label:
             pieces.append((label, False, 0.0, False))
-        for run in _runs(p):
+        for run in runs(p):
             run_properties = run.find(_w("rPr"))
             bold, size, red = self.styles.run(run_properties, style_id)
             for child in run.iterchildren():
@@ -167,13 +169,15 @@ class _DocxReader:
         table = Table(tbl, self.doc._body)
         rows = []
         for row in table.rows:
+            if row_deleted(row._tr):
+                continue
             cells, seen = [], set()
             for cell in row.cells:
                 if id(cell._tc) in seen:
                     cells.append("")  # a merged cell's text once, where it starts
                     continue
                 seen.add(id(cell._tc))
-                cells.append("\n".join(squash(p.text) for p in cell.paragraphs if squash(p.text)))
+                cells.append("\n".join(squash(text_of(p._p)) for p in cell.paragraphs if squash(text_of(p._p))))
             rows.append(tuple(cells))
         if any(any(cells) for cells in rows):
             self.blocks.append(Block(rows=tuple(rows)))
@@ -192,18 +196,6 @@ def _with_notes(pieces: list[tuple], notes: list[tuple[int, str]]) -> tuple[str,
         text = text[:at] + text[at + 1 :]
         found.append(Note(at, note_text))
     return text, tuple(found)
-
-
-def _runs(p):
-    """The runs of a paragraph in order, inside hyperlinks, insertions and smart tags too; deletions left out."""
-    for child in p.iterchildren():
-        if child.tag == _w("r"):
-            yield child
-        elif child.tag in (_w("hyperlink"), _w("ins"), _w("smartTag"), _w("customXml"), _w("fldSimple")):
-            yield from _runs(child)
-        elif child.tag == _w("sdt"):
-            for content in child.iterchildren(_w("sdtContent")):
-                yield from _runs(content)
 
 
 def _text_boxes(p) -> list:

@@ -229,6 +229,7 @@ def _doc_number(doc_type: str | None) -> Callable[[Reader, tuple, object], str |
 
 def _speech(reader: Reader, src_uri: str, topics: tuple[str, ...]) -> Speech | None:
     reader.unknown_keys(SPEECH.keys, SPEECH.label)
+    reader.unfilled(key for key in SPEECH.fields if not SPEECH.needs(key) and key != "type")
     title = reader.read("title", text("讲话标题"), SPEECH.needs("title"))
     speakers = reader.read("speaker", text_list("讲话人姓名（一人写文字，多人写列表）"), SPEECH.needs("speaker"))
     day = reader.read("date", iso_date, SPEECH.needs("date"))
@@ -258,6 +259,7 @@ def _speech(reader: Reader, src_uri: str, topics: tuple[str, ...]) -> Speech | N
 
 def _notice(reader: Reader, src_uri: str, topics: tuple[str, ...]) -> Notice | None:
     reader.unknown_keys(NOTICE.keys, NOTICE.label)
+    reader.unfilled(key for key in NOTICE.fields if not NOTICE.needs(key) and key != "type")
     doc_type = reader.read(
         "doc_type", one_of(DOC_TYPES, "15 种法定文种之一：" + "、".join(DOC_TYPES)), NOTICE.needs("doc_type")
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from urllib.parse import urlencode
 
-from studysite.core.fields import UNKNOWN, format_date
+from studysite.core.fields import format_date
 from studysite.core.kinds import kind_of_folder
 from studysite.core.pages import (
     CONTENTS,
@@ -51,14 +51,14 @@ def _speech_row(speech: Speech, page: str, urls: bool) -> tuple[str, ...]:
         format_date(speech.date),  # digits and Han only: nothing to escape
         "、".join(html_text(s) for s in speech.speakers),
         html_link(speech.title, speech.src_uri, page, urls),
-        html_text(speech.occasion) if speech.occasion else UNKNOWN,
-        "；".join(html_text(format_source(s)) for s in speech.sources) or UNKNOWN,
+        html_text(speech.occasion) if speech.occasion else "",  # unknown: an empty cell, never a placeholder
+        "；".join(html_text(format_source(s)) for s in speech.sources),
     )
 
 
 def _notice_row(notice: Notice, page: str, urls: bool) -> tuple[str, ...]:
     return (
-        html_text(notice.doc_number) if notice.doc_number else UNKNOWN,
+        html_text(notice.doc_number) if notice.doc_number else "",
         format_date(notice.date),
         html_text(notice.doc_type),
         "、".join(html_text(i) for i in notice.issuers),
@@ -319,33 +319,31 @@ def _meta_rows(entry: Entry, listings: Listings) -> list[tuple[str, str]]:
     here = entry.src_uri
     if isinstance(entry, Speech):
         by_speaker = listings.speeches_by_speaker
-        return [
+        rows = [
             ("讲话人", "、".join(_group_link(by_speaker, s, here) for s in entry.speakers)),
             ("日期", format_date(entry.date)),
-            ("场合", escape(entry.occasion) if entry.occasion else UNKNOWN),
-            *([("体裁", escape(entry.genre))] if entry.genre else []),
-            *([("节录方式", escape(entry.excerpt))] if entry.excerpt else []),
-            ("出处", "；".join(escape(format_source(s)) for s in entry.sources) or UNKNOWN),
-            *_topic_row(entry, listings),
+            ("场合", escape(entry.occasion or "")),
+            ("体裁", escape(entry.genre or "")),
+            ("节录方式", escape(entry.excerpt or "")),
+            ("出处", "；".join(escape(format_source(s)) for s in entry.sources)),
         ]
+        # A field not known is left out (page, index and pack alike): nothing printed says it is missing.
+        return [(label, value) for label, value in rows if value] + _topic_row(entry, listings)
     rows = [
         ("文种", _group_link(listings.notices_by_type, entry.doc_type, here)),
-        ("文号", escape(entry.doc_number) if entry.doc_number else UNKNOWN),
+        ("文号", escape(entry.doc_number or "")),
         ("发文机关", "、".join(_group_link(listings.notices_by_issuer, i, here) for i in entry.issuers)),
         ("成文日期", format_date(entry.date)),
         ("密级", escape(entry.classification)),
-    ]
-    optional = [
         ("主送机关", "、".join(map(escape, entry.recipients))),
         ("抄送机关", "、".join(map(escape, entry.cc))),
         ("附件", "；".join(f"{n}. {escape(a)}" for n, a in enumerate(entry.attachments, 1))),
         ("附注", escape(entry.note or "")),
         ("公开属性", escape(entry.public_status or "")),
         ("保密审查", f"{escape(entry.review.by)}，{format_date(entry.review.date)}" if entry.review else ""),
+        ("来源", escape(entry.source or "")),
     ]
-    rows += [(label, value) for label, value in optional if value]
-    rows.append(("来源", escape(entry.source) if entry.source else UNKNOWN))
-    return rows + _topic_row(entry, listings)
+    return [(label, value) for label, value in rows if value] + _topic_row(entry, listings)
 
 
 def _topic_row(entry: Entry, listings: Listings) -> list[tuple[str, str]]:

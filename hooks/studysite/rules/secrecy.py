@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from studysite.core.frontmatter import parse, split
 from studysite.core.problems import Problem
-from studysite.core.readertext import SEPARATOR, Piece, from_html, from_markdown, plain_characters
+from studysite.core.readertext import SEPARATOR, Piece, from_html, from_markdown, from_plain, plain_characters
 from studysite.core.sources import Source
 from studysite.rules.findings import Finding
 
@@ -241,6 +241,19 @@ def _personal_data(text: str) -> list[Hit]:
         if sum(c.isdigit() for c in run.group()) >= 11:
             hits += _numbers(text, run.start(), run.end())
     return hits
+
+
+PERSONAL_RULES = ("身份证号", "疑似身份证号", "手机号", "银行卡号")
+
+
+def personal_numbers(text: str) -> list[tuple[int, int, str]]:
+    """Each ID, mobile or card number in a plain text, as the guards find it (full-width digits, spaces and dots
+    inside a number count): its span in the text as given, and its rule. The importer drops them."""
+    spans = []
+    for piece in from_plain(text):
+        for hit in _personal_data(piece.text):
+            spans.append((piece.source_offset(hit.start), piece.source_offset(hit.end - 1) + 1, hit.rule))
+    return sorted(spans)
 
 
 def hits_in(text: str) -> list[Hit]:
