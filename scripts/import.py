@@ -31,15 +31,14 @@ if __name__ == "__main__":
 from check import fixed_text, load  # noqa: E402  (the build's own state, and make fix's fixer)
 from studysite.core.kinds import ENTRY_FOLDERS, Kind, by_key  # noqa: E402
 from studysite.core.pages import NOTICE_DIR  # noqa: E402
-from studysite.core.sources import Source  # noqa: E402
+from studysite.core.sources import INTERNAL_PRINTED, Source  # noqa: E402
 from studysite.core.writing import file_stem, front_matter  # noqa: E402
-from studysite.core.sources import INTERNAL_PRINTED  # noqa: E402
 from studysite.importer.document import Block  # noqa: E402
 from studysite.importer.gongwen import NOTICE, SPEECH, Recognised, Refused, recognise  # noqa: E402
 from studysite.importer.internal import INTERNAL, take_internal_mark  # noqa: E402
-from studysite.importer.personal import Removed, clean_body, clean_fields, said  # noqa: E402
 from studysite.importer.markdownbody import body_markdown  # noqa: E402
 from studysite.importer.officefiles import LEGACY, OFD, READABLE, Unreadable, read  # noqa: E402
+from studysite.importer.personal import Removed, clean_body, clean_fields, said  # noqa: E402
 from studysite.model.entries import LABELS  # noqa: E402
 from studysite.model.measures import reference_date  # noqa: E402
 from studysite.model.site import load_site  # noqa: E402

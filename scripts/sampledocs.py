@@ -318,15 +318,9 @@ def revise(path: Path, delete_row: bool = True) -> Path:
     paragraph = next(p for p in document.paragraphs if p.text == "各处室要继续抓好学习，确保取得实效。")
     run = paragraph.runs[0]
     run.text = "抓好学习，确保取得实效。"
-    for number, element in enumerate(
-        (
-            parse_xml(f'<w:r xmlns:w="{_W}"><w:t>各处室要</w:t></w:r>'),
-            change("del", "尽快", 901),
-            change("ins", "继续", 902),
-        ),
-        1,
-    ):
-        run._r.addprevious(element)  # fmt: skip
+    before = parse_xml(f'<w:r xmlns:w="{_W}"><w:t>各处室要</w:t></w:r>')
+    for element in (before, change("del", "尽快", 901), change("ins", "继续", 902)):
+        run._r.addprevious(element)
     moved = next(p for p in document.paragraphs if p.text == "特此通报。")
     moved.insert_paragraph_before()._p.append(change("moveFrom", "（草稿：此段移到文末）", 903))
     for moved_run in moved.runs:
