@@ -131,8 +131,11 @@ def _translate(message: str) -> str:
 class ChineseArgumentParser(argparse.ArgumentParser):
     """argparse with its own words and errors in Chinese, and an error exit that names what to type."""
 
+    usage_on_error = True  # False: a command make runs for the clerk says only what is wrong, no usage line
+
     def error(self, message: str) -> NoReturn:  # noqa: D401 - argparse's signature
-        self.print_usage(sys.stderr)
+        if self.usage_on_error:
+            self.print_usage(sys.stderr)
         self.exit(2, f"{_translate(message)}（运行 {self.prog} -h 可查看全部参数）\n")
 
     def format_help(self) -> str:

@@ -39,7 +39,7 @@ from studysite.importer.internal import INTERNAL, take_internal_mark  # noqa: E4
 from studysite.importer.markdownbody import body_markdown  # noqa: E402
 from studysite.importer.officefiles import LEGACY, OFD, READABLE, Unreadable, read  # noqa: E402
 from studysite.importer.personal import Removed, clean_body, clean_fields, said  # noqa: E402
-from studysite.model.entries import LABELS  # noqa: E402
+from studysite.model.entries import DOC_TYPES, LABELS  # noqa: E402
 from studysite.model.measures import reference_date  # noqa: E402
 from studysite.model.site import load_site  # noqa: E402
 from studysite.rules import lint  # noqa: E402
@@ -298,21 +298,74 @@ def files_in(paths: list[Path]) -> list[tuple[Path, str, bool]]:
     return found
 
 
+# What a clerk may write after KIND= (or --kind): the registry's names of the two kinds, and the 文种 of a 公文.
+KIND_NAMES_TYPED = {
+    SPEECH: (SPEECH, *{by_key()[SPEECH].label, *(by_key()[SPEECH].new.words if by_key()[SPEECH].new else ())}),
+    NOTICE: (NOTICE, "公文", by_key()[NOTICE].label, *DOC_TYPES, "命令", "令"),
+}
+KIND_REFUSED = (
+    "未导入任何文件：KIND 应为 讲话（或 speech）、公文（或 notice、通报、通知等文种），实为 “{}”"
+    '（例如 make import SRC="心得.docx" KIND=讲话）'
+)
+
+
+def kind_named(typed: str) -> str | None:
+    """speech or notice from what was typed after KIND= (full-width letters and spaces as an input method gives)."""
+    text = typed.strip().lower()
+    return next((key for key, names in KIND_NAMES_TYPED.items() if text in names), None)
+
+
+def is_wsl(version: str) -> bool:
+    """Windows' Linux (WSL): its kernel says so in /proc/version."""
+    return "microsoft" in version.lower() or "wsl" in version.lower()
+
+
+def suggested_source(home: Path, version: str, mounts: Path = Path("/mnt")) -> tuple[str, str]:
+    """Where a clerk's files likely are on this machine, as SRC names it, and what to say about it: under WSL a
+    folder on Windows' D: (or C:) drive, else the desktop or downloads folder that exists."""
+    if is_wsl(version):
+        drive = next((d for d in ("d", "c") if (mounts / d).is_dir()), "d")
+        return (
+            f"/mnt/{drive}/公文",
+            f"Windows 的 {drive.upper()} 盘在这里是 /mnt/{drive}/，把“公文”换成文件所在的文件夹",
+        )
+    for name in ("桌面", "Desktop", "下载", "Downloads"):
+        if (home / name).is_dir():
+            return (home / name).as_posix(), f"{(home / name).as_posix()} 是本机的“{name}”文件夹"
+    return "来件", "可先把文件复制到本仓库中的“来件”文件夹（没有就新建一个）"
+
+
+def _proc_version() -> str:
+    try:
+        return Path("/proc/version").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = ChineseArgumentParser(
         prog="python3 scripts/import.py",
         description="把 Word、WPS、PDF 格式的讲话和公文导入为学习资料汇编的条目（不覆盖已有文件）",
     )
+    parser.usage_on_error = False
     parser.add_argument(
         "paths", nargs="*", type=Path, metavar="文件或文件夹", help=".docx、.pdf、.doc、.wps、.odt 文件或其所在文件夹"
     )
-    parser.add_argument("--kind", choices=(SPEECH, NOTICE), help="全部按讲话（speech）或公文（notice）导入，不自动判断")
+    parser.add_argument(
+        "--kind", metavar="类型", help="全部按讲话（讲话、speech）或公文（公文、通报、通知、notice）导入，不自动判断"
+    )
     parser.add_argument("--dry-run", action="store_true", help="只显示将导入什么，不写入任何文件")
     parser.add_argument("--root", type=Path, default=REPO, help="项目目录（默认为本仓库）")
     args = parser.parse_args(argv)
+    kind = kind_named(args.kind) if args.kind is not None else None
+    if args.kind is not None and kind is None:
+        print(KIND_REFUSED.format(args.kind), file=sys.stderr)
+        return 2
     if not args.paths:
+        folder, note = suggested_source(Path.home(), _proc_version())
         print(
-            '请指定要导入的文件或文件夹，例如：make import SRC="D:/公文/示例通报.docx" 或 make import SRC=公文文件夹',
+            f'请指定要导入的文件或文件夹，例如：make import SRC="{folder}/示例通报.docx"（只导入一个文件）'
+            f'或 make import SRC="{folder}"（导入该文件夹中的全部文件）；{note}',
             file=sys.stderr,
         )
         return 2
@@ -321,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
         for path in missing:
             print(f"未找到 {path}：请检查路径（含空格的路径请加英文引号）", file=sys.stderr)
         return 1
-    importer = Importer(args.root.resolve(), args.kind, args.dry_run)
+    importer = Importer(args.root.resolve(), kind, args.dry_run)
     tally = Tally()
     try:
         for path, shown, named in files_in(args.paths):

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from datetime import date
 
 from studysite.core import docnumber
-from studysite.core.fields import NAMES, format_date, parse_iso_date
+from studysite.core.dates import FORMS, written_date
+from studysite.core.fields import NAMES, format_date
 from studysite.core.kinds import KINDS as REGISTRY
 from studysite.core.kinds import Kind
 from studysite.model.entries import CLASSIFICATIONS, SECRET_LEVELS
@@ -35,7 +36,6 @@ def menu(kinds: tuple[Kind, ...] = REGISTRY) -> dict[str, tuple[str, str, tuple[
 
 
 KINDS = menu()
-_CHINESE_DATE = re.compile(r"^(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?$")
 
 
 class Refused(argparse.ArgumentTypeError):
@@ -56,15 +56,12 @@ def normalized(answer: str) -> str:
 
 
 def a_date(answer: str) -> str:
-    """2025-03-12 from 2025-03-12, 2025-3-12, 2025年3月12日, 2025.3.12 or 2025/3/12."""
-    text = normalized(answer)
-    match = _CHINESE_DATE.match(text)
-    if match:
-        text = f"{int(match.group(1)):04d}-{int(match.group(2)):02d}-{int(match.group(3)):02d}"
-    day, reason = parse_iso_date(text)
+    """2025-03-12 from 2025-03-12, 2025-3-12, 2025年3月12日, 二〇二五年三月十二日, 2025.3.12 or 2025/3/12: the
+    dates `make import` reads in a document (studysite.core.dates)."""
+    day, reason = written_date(normalized(answer))
     if day is None:
-        raise Refused(f"应为日期，如 2025-03-12 或 2025年3月12日，实为 “{answer}”（{reason}）")
-    return text
+        raise Refused(f"应为日期，如 {FORMS}，实为 “{answer}”（{reason}）")
+    return day.isoformat()
 
 
 def a_date_or_tbd(answer: str) -> str:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from studysite.core import docnumber, kinds
+from studysite.core.dates import written_date
 from studysite.importer.document import CENTER, RIGHT, Block, Document, clean, plain_digits, squash
 from studysite.model.entries import DOC_TYPES, GENRES
 from studysite.rules.secrecy import security
@@ -50,12 +50,8 @@ def secret_marks(document: Document) -> list[str]:
 
 # --- the parts, one pattern each --------------------------------------------------------------------------
 
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0, "Ｏ": 0, "0": 0}
-_CN_NUMBER = "〇○零OＯ一二三四五六七八九十"
-_DATE = re.compile(
-    rf"^(?P<open>[（(]?)\s*(?P<y>\d{{4}}|[{_CN_NUMBER}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN_NUMBER}]{{1,2}})\s*月"
-    rf"\s*(?P<d>\d{{1,2}}|[{_CN_NUMBER}]{{1,3}})\s*日\s*(?P<close>[）)]?)$"
-)
+# A line that is only a date, maybe in brackets (a speech's （2025年3月12日）); the date itself is core.dates'.
+_DATE = re.compile(r"^(?P<open>[（(]?)\s*(?P<date>[^（()）]+?)\s*(?P<close>[）)]?)$")
 _DOC_NUMBER_LINE = re.compile(
     r"^(?P<agency>[^\s〔〕\[\]［］【】（）()\d：:]{1,20}?)\s*[〔\[［【（(]\s*(?P<year>\d{4}|\d{2})\s*[〕\]］】）)]"
     r"\s*第?\s*(?P<number>\d+)\s*号\s*(?P<signer>签\s*发\s*人.*)?$"
@@ -83,26 +79,13 @@ _NAME = re.compile(r"^[\u3400-\u9fff·]{2,6}$")
 
 
 def iso_date(text: str) -> str | None:
-    """2025-03-12 from a line that is only a date: 2025年3月12日, 二〇二五年三月十二日, （2025年3月12日）."""
+    """2025-03-12 from a line that is only a date: 2025年3月12日, 二〇二五年三月十二日, （2025年3月12日）; read by
+    the parser `make new` uses too (studysite.core.dates)."""
     match = _DATE.match(squash(plain_digits(text)))
     if not match or bool(match.group("open")) != bool(match.group("close")):
         return None
-    year, month, day = (_number(match.group(key)) for key in ("y", "m", "d"))
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-def _number(text: str) -> int:
-    if text.isdigit() and text.isascii():
-        return int(text)
-    if len(text) == 4:  # a year is written digit by digit: 二〇二五
-        return int("".join(str(_CN_DIGITS[c]) for c in text))
-    tens, _, units = text.rpartition("十")  # 十二, 二十, 三十一
-    if "十" not in text:
-        return _CN_DIGITS.get(text, 0)
-    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(units, 0) if units else 0)
+    day, _ = written_date(match.group("date"))
+    return day.isoformat() if day else None
 
 
 def doc_type_of(title: str) -> str | None:
