@@ -212,6 +212,35 @@ def _dates(path: str, line: Line) -> list[Finding]:
     return found
 
 
+# A title (the front matter's title, a heading) with an input method's full-width digits (２０２５年第１期): the
+# title shows, indexes and sorts with them as typed, so they become ASCII digits.
+_FULL_WIDTH_DIGITS = re.compile("[\uff10-\uff19]+")
+_TITLE_LINE = re.compile(r"^(?:\s*title:|\s{0,3}#{1,6}\s)")
+
+
+def _title_digits(path: str, line: Line) -> list[Finding]:
+    if not _TITLE_LINE.match(line.text) or (line.text.lstrip().startswith("title:") and not line.in_front_matter):
+        return []
+    found = []
+    for match in _FULL_WIDTH_DIGITS.finditer(line.prose):
+        new = "".join(chr(ord(c) - 0xFEE0) for c in match.group())
+        found.append(_finding(path, line, match.start(), "全角数字", "标题中用半角数字，如 2025", match.group(), new))
+    return found
+
+
+# Half-width brackets around Chinese words (党委(扩大)会议): GB/T 15834 has the full-width （）. Brackets around
+# only digits or letters stay (a 文号's are the 文号 rule's; (1), (WTO) are not Chinese text).
+_HALF_BRACKETS = re.compile(rf"\(([^()\n\0]*[{HAN}][^()\n\0]*)\)")
+
+
+def _brackets(path: str, line: Line) -> list[Finding]:
+    found = []
+    for match in _HALF_BRACKETS.finditer(line.prose):
+        for at, mark, new in ((match.start(), "(", "（"), (match.end() - 1, ")", "）")):
+            found.append(_finding(path, line, at, "半角括号", "中文括号 （ ）", mark, new))
+    return found
+
+
 # Word's symbol fonts put bullets and marks in the Private Use Area: pasted, they show as nothing or a box on the
 # web and in print. The common ones have a real character; others are deleted.
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
@@ -258,6 +287,8 @@ _MAY_NEED = (
     (re.compile(r"\d\s+[年月日]|[年月]\s+\d"), _dates),
     (_PRIVATE_USE, _private_use),
     (_NBSP, _non_breaking_spaces),
+    (_FULL_WIDTH_DIGITS, _title_digits),
+    (re.compile(r"\("), _brackets),
 )
 
 
