@@ -70,7 +70,6 @@ def test_entry_pages_have_their_header_and_internal_banner(fixture_site: Path):
         "密级": "内部",
         "主送机关": "示例局各处室、示例局各一线窗口",
         "保密审查": "示例局办公室，2025年4月2日",
-        "来源": "待补充",
         "专题": "警示教育",
     }
     assert page.select_one(".entry-meta a")["href"] == "../by-type/#type-通报"

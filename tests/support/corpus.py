@@ -9,9 +9,9 @@ from studysite.core.sources import Source, read_source
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 GOOD = FIXTURES / "compilation"
 BAD = FIXTURES / "bad"
-# The speech index of the GOOD corpus as a reader sees it: newest first, unknowns as 待补充.
+# The speech index of the GOOD corpus as a reader sees it: newest first, an unknown field an empty cell.
 SPEECH_INDEX_ROWS = [
-    ["2025年5月20日", "示例乙、示例甲", "关于示例选人用人工作的讲话", "待补充", "待补充"],
+    ["2025年5月20日", "示例乙、示例甲", "关于示例选人用人工作的讲话", "", ""],
     [
         "2025年3月12日",
         "示例甲",
@@ -19,7 +19,7 @@ SPEECH_INDEX_ROWS = [
         "示例局理论学习中心组学习会",
         "示例日报 2025年3月13日",
     ],
-    ["2024年11月2日", "示例丙", "示例廉洁自律讲话摘编", "待补充", "示例杂志 2024年第21期"],
+    ["2024年11月2日", "示例丙", "示例廉洁自律讲话摘编", "", "示例杂志 2024年第21期"],
 ]
 TOPICS = ("理想信念", "选人用人", "政治纪律政治规矩", "廉洁自律", "党内政治生活", "作风建设", "警示教育")
 
