@@ -298,18 +298,19 @@ def test_dry_run_writes_nothing(originals, tmp_path: Path, capsys):
     assert _entries(project) == before
 
 
-def test_personal_data_is_reported_by_the_guards_of_make_check(tmp_path: Path, capsys):
-    original = make.notice(tmp_path / "有联系人.docx", contact="联系人：示例乙，电话：13812345678")
+def test_a_mobile_number_in_the_note_never_reaches_docs_and_the_line_says_what_went(tmp_path: Path, capsys):
+    contact = "联系人：示例乙，联系电话：0571-87654321，１３８ １２３４．５６７８"  # full-width, spaced, dotted
+    original = make.notice(tmp_path / "有联系人.docx", contact=contact)
     project = _project(tmp_path)
     code, out = _run(capsys, "--root", project, original)
     assert code == 0
-    assert out[0].endswith("；需人工：classification 密级（第7行）、手机号（第12行））")
-    assert "note: 联系人：示例乙，电话：13812345678\n" in _entries(project)[f"notices/{NOTICE_STEM}.md"].decode()
-    assert check.main(["--root", str(project)]) == 1
-    assert (
-        f"docs/notices/{NOTICE_STEM}.md:12:7: 手机号: 应为 不含个人信息的正文，实为 “138****5678”（建议：删除手机号，需要时写办公电话）"
-        in capsys.readouterr().out
+    assert out[0] == (
+        f"已导入 {original.as_posix()} → docs/notices/{NOTICE_STEM}.md（公文；{NOTICE_FOUND}；"
+        "正文9段、1个表格、1张图片、1条脚注；已删除个人信息：手机号（附注）；需人工：classification 密级（第7行））"
     )
+    written = _entries(project)[f"notices/{NOTICE_STEM}.md"].decode()
+    assert written == NOTICE_TEXT.replace("note: 此件公开发布", "note: 联系人：示例乙，联系电话：0571-87654321")
+    assert all("5678" not in data.decode("utf-8", "replace") for data in _entries(project).values())
 
 
 def test_without_libreoffice_a_doc_gets_a_clear_message(originals, tmp_path: Path, capsys, monkeypatch):
@@ -373,7 +374,7 @@ def test_a_clerk_never_sees_a_traceback(tmp_path: Path):
     for argv, expected in (
         ([str(broken)], "未导入 "),
         ([str(tmp_path / "不存在.docx")], "未找到 "),
-        (["--kind", "讲话", str(broken)], "参数 --kind 的值 “讲话” 不在可选范围内"),
+        (["--kind", "讲话稿件", str(broken)], "未导入任何文件：KIND 应为 讲话（或 speech）"),
         ([], "请指定要导入的文件或文件夹"),
     ):
         result = subprocess.run(

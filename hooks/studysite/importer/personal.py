@@ -57,7 +57,7 @@ def without_numbers(text: str) -> tuple[str, list[str], list[tuple[int, int]]]:
 
 
 def _tidied(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Each cut widened over the one separator it leaves dangling: ，139… ） → ）, （139…，示例甲 → （示例甲."""
+    """Each cut widened over what it leaves dangling: （139…） goes whole, ，139…） → ）, （139…，示例甲 → （示例甲."""
     tidy = []
     for start, end in sorted(cuts):
         before = start
@@ -68,7 +68,9 @@ def _tidied(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
             after += 1
         previous = text[before - 1] if before else "\n"
         following = text[after] if after < len(text) else "\n"
-        if previous in _SEPARATORS and (following in _CLOSING + _SEPARATORS + "\n"):
+        if previous in "（(" and following in "）)":
+            start, end = before - 1, after + 1  # （139…）: the brackets held only the number
+        elif previous in _SEPARATORS and (following in _CLOSING + _SEPARATORS + "。！？!?\n"):
             start = before - 1  # ，139…） or ，139…，
         elif following in _SEPARATORS and previous in _OPENING + "：:\n":
             end = after + 1  # （139…，示例甲 or a number first in the text
