@@ -181,8 +181,9 @@ def notice(
     contact: str | None = None,
     secret: str | None = None,
     title: tuple[str, str] = ("关于示例局2025年第一季度", "示例学习情况的通报"),
+    dated: bool = True,
 ) -> Path:
-    """A 公文 laid out as GB/T 9704 prints it: 版头, 主体 with every element, 版记."""
+    """A 公文 laid out as GB/T 9704 prints it: 版头, 主体 with every element, 版记 (dated=False: no 成文日期)."""
     w = Writer()
     if secret:
         w.para(secret, font=HEI)
@@ -216,7 +217,8 @@ def notice(
     w.para("2. 示例学习人员名单", indent=True)
     w.para("", size=12)
     w.para("中共示例局委员会", align=RIGHT)
-    w.para("2025年3月12日", align=RIGHT)
+    if dated:
+        w.para("2025年3月12日", align=RIGHT)
     w.image(png((230, 0, 18), (48, 48)), align=RIGHT)
     w.para(f"（{contact}）" if contact else "（此件公开发布）", indent=True)
     w.para("", size=12, border="black")
