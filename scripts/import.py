@@ -299,10 +299,12 @@ def files_in(paths: list[Path]) -> list[tuple[Path, str, bool]]:
 
 
 # What a clerk may write after KIND= (or --kind): the registry's names of the two kinds, and the 文种 of a 公文.
-KIND_NAMES_TYPED = {
-    SPEECH: (SPEECH, *{by_key()[SPEECH].label, *(by_key()[SPEECH].new.words if by_key()[SPEECH].new else ())}),
-    NOTICE: (NOTICE, "公文", by_key()[NOTICE].label, *DOC_TYPES, "命令", "令"),
-}
+def _names_of(key: str) -> tuple[str, ...]:
+    kind = by_key()[key]
+    return (key, kind.label, *(kind.new.words if kind.new else ()))
+
+
+KIND_NAMES_TYPED = {SPEECH: _names_of(SPEECH), NOTICE: (*_names_of(NOTICE), *DOC_TYPES, "命令", "令")}
 KIND_REFUSED = (
     "未导入任何文件：KIND 应为 讲话（或 speech）、公文（或 notice、通报、通知等文种），实为 “{}”"
     '（例如 make import SRC="心得.docx" KIND=讲话）'

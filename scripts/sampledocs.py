@@ -13,6 +13,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -313,20 +314,20 @@ def revise(path: Path, delete_row: bool = True) -> Path:
     document = docx.Document(str(path))
     stamp = f'xmlns:w="{_W}" w:author="示例审核人" w:date="2025-03-10T09:00:00Z"'
 
-    def change(tag: str, text: str, number: int) -> BaseOxmlElement:
+    def change(tag: str, text: str, number: int) -> Any:  # a w:ins, w:del … element (lxml's stubs know no kinds)
         element = "w:delText" if tag in ("del", "moveFrom") else "w:t"
         return parse_xml(f'<w:{tag} w:id="{number}" {stamp}><w:r><{element}>{text}</{element}></w:r></w:{tag}>')
 
     paragraph = next(p for p in document.paragraphs if p.text == "各处室要继续抓好学习，确保取得实效。")
     run = paragraph.runs[0]
     run.text = "抓好学习，确保取得实效。"
-    before = parse_xml(f'<w:r xmlns:w="{_W}"><w:t>各处室要</w:t></w:r>')
+    before: Any = parse_xml(f'<w:r xmlns:w="{_W}"><w:t>各处室要</w:t></w:r>')
     for element in (before, change("del", "尽快", 901), change("ins", "继续", 902)):
         run._r.addprevious(element)
     moved = next(p for p in document.paragraphs if p.text == "特此通报。")
     moved.insert_paragraph_before()._p.append(change("moveFrom", "（草稿：此段移到文末）", 903))
     for moved_run in moved.runs:
-        wrapper = parse_xml(f'<w:moveTo w:id="904" {stamp}/>')
+        wrapper: Any = parse_xml(f'<w:moveTo w:id="904" {stamp}/>')
         moved_run._r.addprevious(wrapper)
         wrapper.append(moved_run._r)
     document.add_comment(paragraph.runs[-1], text="数字请再核对", author="示例审核人", initials="示")

@@ -58,7 +58,7 @@ def without_numbers(text: str) -> tuple[str, list[str], list[tuple[int, int]]]:
 
 def _tidied(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Each cut widened over what it leaves dangling: （139…） goes whole, ，139…） → ）, （139…，示例甲 → （示例甲."""
-    tidy = []
+    tidy: list[tuple[int, int]] = []
     for start, end in sorted(cuts):
         before = start
         while before > 0 and text[before - 1] in " \u3000":
