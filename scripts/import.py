@@ -31,7 +31,7 @@ if __name__ == "__main__":
 from check import fixed_text, load  # noqa: E402  (the build's own state, and make fix's fixer)
 from studysite.core.kinds import ENTRY_FOLDERS, Kind, by_key  # noqa: E402
 from studysite.core.pages import NOTICE_DIR  # noqa: E402
-from studysite.core.sources import INTERNAL_PRINTED, Source  # noqa: E402
+from studysite.core.sources import Source  # noqa: E402
 from studysite.core.writing import file_stem, front_matter  # noqa: E402
 from studysite.importer.document import Block  # noqa: E402
 from studysite.importer.gongwen import NOTICE, SPEECH, Recognised, Refused, recognise  # noqa: E402
@@ -75,10 +75,13 @@ class Said:
     internal: str  # the 内部 mark as printed on the 版头 ("" when none)
     removed: tuple[Removed, ...]  # personal numbers taken out, and where
     unaccepted: tuple[str, ...]  # 修订, 批注 still in the Word file
+    speech: bool = False  # a speech has no 密级 field: its 内部 mark stays in its text
 
     def parts(self) -> list[str]:
         parts = []
-        if self.internal:
+        if self.internal and self.speech:
+            parts.append(f"版头标有“{self.internal}”：已写在正文开头，页面显示内部资料提示条")
+        elif self.internal:
             parts.append(f"密级：内部（版头标有“{self.internal}”）")
         if self.removed:
             parts.append(said(list(self.removed)))
@@ -144,7 +147,7 @@ class Importer:
         if internal and notice:
             recognised = replace(recognised, fields={**recognised.fields, "classification": INTERNAL})
         elif internal:  # a speech has no level of its own: the mark in its text gives its page the banner
-            recognised = replace(recognised, body=(Block(text=INTERNAL_PRINTED), *recognised.body))
+            recognised = replace(recognised, body=(Block(text=internal), *recognised.body))
         kind = by_key()[recognised.kind]
         unread = _left_for_a_person(recognised, kind)
         # In the contract's order; what could not be read written empty with a comment, for a person to fill in.
@@ -165,7 +168,7 @@ class Importer:
         text = front_matter(fields, comments) + "\n" + body
         text = fixed_text(Source(src_uri, text))
         images = tuple((n, data) for n, data in document.images if n in shown_images)
-        said = Said(internal, tuple(removed), document.unaccepted)
+        said = Said(internal, tuple(removed), document.unaccepted, not notice)
         return Entry(src_uri, text, images, recognised, said)
 
     def duplicate_of(self, entry: Entry) -> str | None:

@@ -107,6 +107,22 @@ def test_an_internal_mark_on_the_head_sets_the_classification_and_is_said(origin
     assert out[-1].startswith("下一步：逐个打开新文件，补齐“需人工”的各项")  # no 密级 left to decide
 
 
+def test_a_speech_marked_internal_keeps_the_mark_in_its_text_for_the_banner(tmp_path: Path, capsys):
+    original = make.speech(tmp_path / "内部讲话.docx")
+    document = docx.Document(str(original))
+    document.paragraphs[0].insert_paragraph_before("内部资料")
+    document.save(str(original))
+    project, code, out = _import(capsys, tmp_path, original)
+    assert code == 0
+    stem = "2025-03-05-在示例局2025年理论学习中心组第一次集体学习会上的讲话"
+    assert out[0] == (
+        f"已导入 {original.as_posix()} → docs/speeches/{stem}.md（讲话；识别：标题、讲话人、日期、场合、体裁；正文9段；"
+        "版头标有“内部资料”：已写在正文开头，页面显示内部资料提示条；无需人工补充；提示：内部资料标志（第10行））"
+    )
+    written = (project / "docs" / "speeches" / f"{stem}.md").read_text(encoding="utf-8")
+    assert written.split("---\n", 2)[2].startswith("\n内部资料\n\n同志们：\n")
+
+
 def test_a_secret_level_is_still_refused_and_nothing_written(originals, tmp_path: Path, capsys):
     project, code, out = _import(capsys, tmp_path, originals["secret.docx"])
     assert code == 1
