@@ -62,6 +62,28 @@ def test_fix_applies_typography_shows_the_diff_and_is_idempotent(project: Path, 
     assert "+依据" not in capsys.readouterr().out, "a second --fix changes nothing"
 
 
+def test_check_finds_full_width_title_digits_and_half_width_brackets_and_fix_puts_them_right(project: Path, capsys):
+    page = project / "docs/notices/2025-04-01-示例.md"
+    text = (
+        "---\ntype: notice\ntitle: 关于示例局党委(扩大)会议第１期的通报\ndoc_type: 通报\nissuer: 示例局\n"
+        "date: 2025-04-01\nclassification: 公开\n---\n\n## 一、２０２５年学习情况\n\n示例正文。\n"
+    )
+    page.write_text(text, encoding="utf-8")
+    assert check.main(["--root", str(project)]) == 1
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("docs/notices/")]
+    assert lines == [
+        "docs/notices/2025-04-01-示例.md:3:15: 半角括号（警告）: 应为 中文括号 （ ），实为 “(”（建议：改为 “（”）",
+        "docs/notices/2025-04-01-示例.md:3:18: 半角括号（警告）: 应为 中文括号 （ ），实为 “)”（建议：改为 “）”）",
+        "docs/notices/2025-04-01-示例.md:3:22: 全角数字（警告）: 应为 标题中用半角数字，如 2025，实为 “１”（建议：改为 “1”）",
+        "docs/notices/2025-04-01-示例.md:10:6: 全角数字（警告）: 应为 标题中用半角数字，如 2025，实为 “２０２５”（建议：改为 “2025”）",
+    ]
+    assert page.read_text(encoding="utf-8") == text, "a check changes nothing"
+    assert check.main(["--root", str(project), "--fix"]) == 0
+    assert page.read_text(encoding="utf-8") == text.replace("(扩大)", "（扩大）").replace("１", "1").replace(
+        "２０２５", "2025"
+    )
+
+
 def test_notices_alone_exit_zero(project: Path, capsys):
     page = project / "docs/report/problems.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n本通报发至县处级领导干部。\n", encoding="utf-8")
