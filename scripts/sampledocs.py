@@ -315,7 +315,7 @@ def revise(path: Path, delete_row: bool = True) -> Path:
     stamp = f'xmlns:w="{_W}" w:author="示例审核人" w:date="2025-03-10T09:00:00Z"'
 
     def change(tag: str, text: str, number: int) -> Any:  # a w:ins, w:del … element (lxml's stubs know no kinds)
-        element = "w:delText" if tag in ("del", "moveFrom") else "w:t"
+        element = "w:delText" if tag == "del" else "w:t"  # moved-from text keeps w:t, as Word writes it
         return parse_xml(f'<w:{tag} w:id="{number}" {stamp}><w:r><{element}>{text}</{element}></w:r></w:{tag}>')
 
     paragraph = next(p for p in document.paragraphs if p.text == "各处室要继续抓好学习，确保取得实效。")

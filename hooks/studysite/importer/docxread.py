@@ -84,7 +84,7 @@ class _DocxReader:
             for note in root.iterchildren(_w("footnote")):
                 if note.get(_w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
                     continue
-                text = "".join(t.text or "" for t in note.iter(_w("t")))
+                text = "".join(text_of(paragraph) for paragraph in note.iter(_w("p")))  # changes accepted
                 notes[note.get(_w("id"))] = squash(text)
         return notes
 
