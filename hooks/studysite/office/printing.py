@@ -20,8 +20,9 @@ from studysite.core.fields import format_date
 from studysite.core.sources import INTERNAL_PRINTED
 from studysite.model.packs import Pack
 from studysite.office.layout import balanced_lines, column_widths
+from studysite.rules.fonts import font_face_css
 
-CSS = (Path(__file__).parent / "pack.css").read_text(encoding="utf-8")
+CSS = font_face_css() + (Path(__file__).parent / "pack.css").read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,10 @@ def render_pdf(printed: PrintedPack) -> tuple[bytes, tuple[int, ...], int]:
     from weasyprint import HTML
 
     rendered = HTML(string=document(printed)).render()
-    starts = {name: index for index, page in enumerate(rendered.pages) for name in page.anchors}
+    starts: dict[str, int] = {}
+    for index, page in enumerate(rendered.pages):
+        for name in page.anchors:  # a section's id is an anchor on every page it runs over: its first counts
+            starts.setdefault(name, index)
     first = starts.get("page-1", 0)
     numbers = tuple(starts.get(f"page-{n}", first) - first + 1 for n in range(1, len(printed.pages) + 1))
     return rendered.write_pdf(), numbers, len(rendered.pages)
