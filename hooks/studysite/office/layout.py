@@ -160,3 +160,27 @@ def column_widths(rows: Sequence[Sequence[str]], font_pt: float = TABLE_PT) -> C
         widths = [m + spare * w / sum(wants) for m, w in zip(least, wants, strict=True)]
     total = sum(widths)
     return Columns(tuple(w / total for w in widths), wide)
+
+
+# Word and LibreOffice set a quarter em between Chinese characters and digits or Latin letters (Word's
+# autoSpaceDE/DN, which LibreOffice applies whatever the file says); the PDF sets the same so its lines break
+# where theirs do. Only a Han character directly against a Latin letter or digit: punctuation and spaces take none.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_SPACED_RUN = re.compile(rf"(?<=[{_HAN}])[0-9A-Za-z]+|[0-9A-Za-z]+(?=[{_HAN}])")
+
+
+def spaced_runs(text: str) -> list[tuple[str, bool, bool]]:
+    """text cut into pieces: (piece, a Han character just before it, a Han character just after it); only
+    Latin or digit runs that touch a Han character have either flag."""
+    pieces: list[tuple[str, bool, bool]] = []
+    start = 0
+    for match in _SPACED_RUN.finditer(text):
+        if match.start() > start:
+            pieces.append((text[start : match.start()], False, False))
+        before = match.start() > 0 and re.match(f"[{_HAN}]", text[match.start() - 1]) is not None
+        after = match.end() < len(text) and re.match(f"[{_HAN}]", text[match.end()]) is not None
+        pieces.append((match.group(0), before, after))
+        start = match.end()
+    if start < len(text):
+        pieces.append((text[start:], False, False))
+    return pieces

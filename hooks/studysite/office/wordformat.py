@@ -166,11 +166,10 @@ def _style(document, name: str, font: str, size: float, **options) -> object:
     # snapping: Word, WPS and LibreOffice then all set 22 lines of 28 characters (LibreOffice snaps a
     # 16 pt character into two 15.79 pt grid cells).
     _insert_ordered(ppr, _el("w:snapToGrid", val="0"), _PPR_ORDER)
-    if name == "Normal":  # no punctuation hanging past the block: a line holds 28 characters, as in the PDF
-        _insert_ordered(ppr, _el("w:overflowPunct", val="0"), _PPR_ORDER)
-        # No extra space between Chinese and digits or Latin letters (2026年, not 2026 年), as the PDF sets them.
-        _insert_ordered(ppr, _el("w:autoSpaceDE", val="0"), _PPR_ORDER)
-        _insert_ordered(ppr, _el("w:autoSpaceDN", val="0"), _PPR_ORDER)
+    if name == "Normal":
+        # No punctuation hanging past the block, as in the PDF: LibreOffice reads overflowPunct the other way
+        # round (on: no hanging; off: hanging), and Word, which hangs by default, recounts the 目录 itself.
+        _insert_ordered(ppr, _el("w:overflowPunct", val="1"), _PPR_ORDER)
     return style
 
 
