@@ -344,16 +344,20 @@ def test_the_ledger_workbook_opened_in_calc_shows_every_task_whole_under_a_clear
     columns = []
     with pdfplumber.open(tmp_path / "ledger.pdf") as pdf:
         first = pdf.pages[0]
-        title = [c for c in first.chars if c["text"] in "整改台账" and c["size"] > 13]
-        note = [c for c in first.chars if c["top"] > max(c["top"] for c in title) and c["size"] < 13]
+        largest = max(c["size"] for c in first.chars)  # Calc scales the sheet to the page's width
+        title = [c for c in first.chars if c["size"] == largest]
+        note = [c for c in first.chars if c["size"] < largest and c["top"] > title[0]["top"]]
+        assert "".join(c["text"] for c in title) == "整改台账"
         assert title and note and max(c["bottom"] for c in title) <= min(c["top"] for c in note), "title clear"
         for page in pdf.pages:
             words = page.extract_words()
-            header = next(w for w in words if w["text"] == "任务")
+            headers = [w for w in words if w["text"] == "任务"]
             starts = [w["x0"] for w in words if re.fullmatch(r"[MT]\d+-\d+", w["text"])]
-            left = min(starts)
+            if not (headers and starts):
+                continue  # the workbook's other sheets (进度, 进展)
+            header, left = headers[0], min(starts)
             right = 2 * (header["x0"] + header["x1"]) / 2 - left  # the header is centred in its column
-            columns.append(page.crop((left - 2, 0, right + 2, page.height)).extract_text() or "")
+            columns.append(page.within_bbox((left - 2, 0, right + 1, page.height)).extract_text() or "")
     shown = re.sub(r"\s", "", "".join(columns))
     for row in rows:
         task = re.sub(r"\s", "", row.cells()[LEDGER_COLUMNS.index("任务")])

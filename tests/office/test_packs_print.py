@@ -206,7 +206,8 @@ def test_cover_has_the_date_and_the_packs_introduction_follows_the_toc(pdf_site:
     # No date in the pack file: the newest commit of its pages (the fixture's history), not the build day.
     assert cover.splitlines()[-1] == "2025年6月20日"
     assert toc.startswith("目 录") and intro.startswith("说 明")
-    assert "本材料包收录会议报告全文、查摆的5个方面问题" in intro.replace("\n", "")
+    # (a quarter em between Chinese and digits, as Word sets it, reads as a space)
+    assert "本材料包收录会议报告全文、查摆的5个方面问题" in re.sub(r"\s", "", intro)
 
 
 def test_wide_tables_print_on_landscape_pages_with_whole_rows_and_their_header(pdf_site: Path):
@@ -224,7 +225,7 @@ def test_wide_tables_print_on_landscape_pages_with_whole_rows_and_their_header(p
         assert numbers == list(range(1, 33))
         text = "\n".join(page.extract_text() for page in landscape)
         assert landscape[0].extract_text().lstrip().startswith("台账明细"), "the heading goes with its table"
-        assert "长期坚持" in text and "2025年6月30日" in text
+        assert "长期坚持" in text and "2025年6月30日" in re.sub(r"[ \t]", "", text)
         upright = next(p for p in _body_pages(pdf) if p.extract_text().lstrip().startswith("整改台账"))
         assert "措施 事项 完成率 情况" in upright.extract_text(), "short headers are never stacked"
 

@@ -123,7 +123,7 @@ def _spans(text: str) -> tuple[str, list]:
     """A text's leading plain part, then a span for each spaced run, each with the plain text after it."""
     import lxml.html
 
-    lead, spans = "", []
+    lead, spans = "", []  # type: str, list
     for piece, before, after in spaced_runs(text):
         if not (before or after):
             if spans:

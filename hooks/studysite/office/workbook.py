@@ -117,7 +117,7 @@ def row_height(cells: tuple[str, ...], widths: list[float], font_pt: float = 10.
 
 def _set_widths(sheet, rows: list[tuple[str, ...]]) -> list[float]:
     """Column widths from the cells; each row (header included) as tall as its longest cell needs."""
-    widths = [round(fraction * PAGE_WIDTH_UNITS, 1) for fraction in column_widths(rows).fractions]
+    widths = [round(fraction * PAGE_WIDTH_UNITS, 1) for fraction in column_widths(rows, spaced=False).fractions]
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
     for index, cells in enumerate(rows, start=HEADER_ROW):
