@@ -266,6 +266,10 @@ def test_the_word_packs_toc_gives_the_pages_its_headings_fall_on(pdf_site: Path,
         in_word, last = _heading_pages(word_pdfs / f"{pack}.pdf", titles)
         in_pdf, _ = _heading_pages(pdf_site / f"packs/{pack}.pdf", titles)
         assert carried == in_word == in_pdf, (pack, carried, in_word, in_pdf)
+        with pdfplumber.open(word_pdfs / f"{pack}.pdf") as pdf:
+            toc = next(page.extract_text() for page in pdf.pages if (page.extract_text() or "").startswith("目 录"))
+        shown = [int(number) for number in re.findall(r"(\d+)\s*$", toc, re.MULTILINE)]
+        assert shown == carried, "the reader sees the numbers the file carries"
         assert not re.fullmatch(r"\s*— \d+ —\s*", last), "no blank page at the end"
     instructions = "".join(
         t.text for t in docx.Document(pdf_site / "packs/report.docx").element.iter(qn("w:instrText"))
