@@ -13,6 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+# The print faces are named in one place (studysite.rules.fonts, standard library only at import).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+from studysite.rules.fonts import FANDOL_PACKAGE, print_font_files  # noqa: E402
+
 
 @dataclass(frozen=True)
 class Need:
@@ -43,7 +47,12 @@ _PDF = [
     Need("libpango-1.0-0", lambda: _has_library("libpango-1.0.so.0"), "WeasyPrint 排版 PDF"),
     Need("libpangoft2-1.0-0", lambda: _has_library("libpangoft2-1.0.so.0"), "WeasyPrint 排版 PDF"),
     Need("fonts-noto-cjk", lambda: _has_font("Noto Serif CJK SC"), "中文字体（宋体、黑体）"),
-    Need("fonts-lxgw-wenkai", lambda: _has_font("LXGW WenKai"), "楷体（“（一）”级标题）"),
+    Need("fonts-lxgw-wenkai", lambda: _has_font("LXGW WenKai"), "楷体（Fandol 字体缺少的字）"),
+    Need(
+        FANDOL_PACKAGE,
+        lambda: all(path.is_file() for path in print_font_files()),
+        "Fandol 仿宋、宋体、黑体、楷体（材料包 PDF 和 Word 文档的字体）",
+    ),
 ]
 NEEDS: dict[str, list[Need]] = {
     "site": [_VENV],
@@ -57,6 +66,11 @@ NEEDS: dict[str, list[Need]] = {
             "libreoffice-writer-nogui",
             lambda: shutil.which("soffice") is not None,
             "导入 .doc/.wps/.odt 文件；测试中把 Word 文件另存为 PDF 和 .doc，把 Word 材料包排成 PDF 检查版式",
+        ),
+        Need(
+            "libreoffice-calc-nogui",
+            lambda: Path("/usr/lib/libreoffice/program/libsclo.so").exists(),
+            "测试中用 LibreOffice Calc 把整改台账 Excel 工作簿排成 PDF，检查文字不被截断",
         ),
         Need("nginx", lambda: Path("/usr/sbin/nginx").exists(), "测试 deploy/nginx.conf（在 127.0.0.1 上临时启动）"),
         Need(

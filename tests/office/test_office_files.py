@@ -28,6 +28,7 @@ from studysite.core.fields import format_date
 from studysite.office.ooxml import ZIP_TIME
 from studysite.office.workbook import LEDGER_SHEET
 from studysite.render.ledger import LEDGER_COLUMNS, ledger_rows
+from studysite.rules.fonts import fontconfig_file
 from support import PDF_ENV, append_line, copy_project, mkdocs_build, soup
 from support.measures import PLAN
 
@@ -90,14 +91,22 @@ def test_word_pack_has_the_gbt9704_page_styles_and_numbering(pdf_site: Path):
     settings = document.settings.element
     assert settings.find(qn("w:mirrorMargins")) is not None and settings.find(qn("w:evenAndOddHeaders")) is not None
     styles = document.styles
-    assert (_fonts(styles["Normal"]), styles["Normal"].font.size.pt) == ("仿宋_GB2312", 16)
-    assert (_fonts(styles["Heading 1"]), styles["Heading 1"].font.size.pt) == ("方正小标宋简体", 22)
-    assert [_fonts(styles[f"Heading {n}"]) for n in (2, 3, 4)] == ["黑体", "楷体_GB2312", "楷体_GB2312"]
+    # The PDF's faces (Fandol 仿宋, 宋 bold for titles, 黑, 楷) for Chinese text, with Windows' faces as alternatives.
+    assert (_fonts(styles["Normal"]), styles["Normal"].font.size.pt) == ("FandolFang", 16)
+    assert (_fonts(styles["Heading 1"]), styles["Heading 1"].font.size.pt) == ("FandolSong", 22)
+    assert styles["Heading 1"].font.bold and styles["Title"].font.bold
+    assert [_fonts(styles[f"Heading {n}"]) for n in (2, 3, 4)] == ["FandolHei", "FandolKai", "FandolKai"]
     assert styles["Heading 2"].font.size.pt == 16 and not styles["Heading 2"].font.bold
     fonts = document.part.part_related_by(
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable"
     ).blob.decode()
-    assert re.search(r'w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>', fonts)
+    for name, alternative in (
+        ("FandolFang", "仿宋"),
+        ("FandolHei", "黑体"),
+        ("FandolKai", "楷体"),
+        ("FandolSong", "宋体"),
+    ):
+        assert re.search(f'w:name="{name}"><w:altName w:val="{alternative}"/>', fonts)
     # Cover and 目录 have no page numbers; the body restarts at 1 on a right-hand page, “— N —” at the outer edge.
     assert not cover._sectPr.findall(qn("w:footerReference")) and not toc._sectPr.findall(qn("w:footerReference"))
     assert body._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
@@ -110,7 +119,7 @@ def test_word_pack_has_the_gbt9704_page_styles_and_numbering(pdf_site: Path):
         paragraph = footer.paragraphs[0]
         assert paragraph.alignment == alignment and paragraph.text == "— 1 —"
         assert "PAGE" in "".join(t.text for t in paragraph._p.iter(qn("w:instrText")))
-        assert paragraph.style.font.size.pt == 14 and _fonts(paragraph.style) == "宋体"
+        assert paragraph.style.font.size.pt == 14 and _fonts(paragraph.style) == "FandolSong"
 
 
 def test_word_pack_prints_the_packs_pages_as_headings_with_a_toc_field(pdf_site: Path):
@@ -180,6 +189,7 @@ def word_pdfs(pdf_site: Path, tmp_path_factory) -> Path:
     """Each pack's .docx laid out by LibreOffice (headless), as a check of what Word and WPS will show."""
     out = tmp_path_factory.mktemp("word-pdf")
     profile = (out / "profile").as_uri()
+    fonts = fontconfig_file(out)  # the Fandol faces the styles name, where Debian keeps them
     result = subprocess.run(
         [
             "soffice",
@@ -194,7 +204,7 @@ def word_pdfs(pdf_site: Path, tmp_path_factory) -> Path:
         capture_output=True,
         text=True,
         timeout=300,
-        env={**os.environ, "HOME": str(out)},
+        env={**os.environ, "HOME": str(out), "FONTCONFIG_FILE": str(fonts)},
     )
     assert all((out / f"{pack}.pdf").exists() for pack in PACKS), result.stderr
     return out
@@ -213,11 +223,11 @@ def test_word_pack_laid_out_keeps_the_grid_and_numbers_pages(word_pdfs: Path, pd
             full += len(lines) == 22
             if page.width < page.height:
                 for chars in lines.values():
-                    assert sum(ord(c["text"]) > 0x2E7F for c in chars) <= 28, "".join(c["text"] for c in chars)
                     # LibreOffice keeps a 、 or ， that may not start a line past the line's end instead of moving
                     # the character before it down; the 28 characters before it stay within the block.
                     chars = sorted(chars, key=lambda c: c["x0"])
                     inside = chars[:-1] if chars[-1]["text"] in "，、。；：？！”）》" else chars
+                    assert sum(ord(c["text"]) > 0x2E7F for c in inside) <= 28, "".join(c["text"] for c in chars)
                     assert max(c["x1"] for c in inside) - min(c["x0"] for c in inside) <= 156 / 25.4 * 72 + 1
             number = re.findall(r"— (\d+) —", page.extract_text())[-1]
             numbers.append(int(number))
@@ -228,6 +238,43 @@ def test_word_pack_laid_out_keeps_the_grid_and_numbers_pages(word_pdfs: Path, pd
         text = "".join(page.extract_text() for page in pdf.pages)
     for title in _titles(pdf_site, "report"):
         assert title.replace(" ", "") in text.replace("\n", "").replace(" ", "")
+
+
+def _heading_pages(path: Path, titles: list[str]) -> tuple[list[int | None], str]:
+    """The page number printed on the page each title opens, and the text of the last page."""
+    found: dict[str, int] = {}
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            text = page.extract_text() or ""
+            numbers = re.findall(r"— (\d+) —", text)
+            flat = text.replace("\n", "").replace(" ", "")
+            for title in titles:
+                if numbers and title not in found and flat.startswith(title.replace(" ", "")):
+                    found[title] = int(numbers[-1])
+        last = pdf.pages[-1].extract_text() or ""
+    return [found.get(title) for title in titles], last
+
+
+def test_the_word_packs_toc_gives_the_pages_its_headings_fall_on(pdf_site: Path, word_pdfs: Path):
+    """Opened in a reader that does not update fields (LibreOffice here), the 目录 the file carries is right:
+    each entry's number is the page its heading prints on, in the Word document as in the PDF."""
+    for pack in PACKS:
+        document = docx.Document(pdf_site / f"packs/{pack}.docx")
+        entries = [p.text.rsplit("\t", 1) for p in document.paragraphs if p.style.name == "toc 1"]
+        titles, carried = [title for title, _ in entries], [int(number) for _, number in entries]
+        assert titles == _titles(pdf_site, pack)
+        in_word, last = _heading_pages(word_pdfs / f"{pack}.pdf", titles)
+        in_pdf, _ = _heading_pages(pdf_site / f"packs/{pack}.pdf", titles)
+        assert carried == in_word == in_pdf, (pack, carried, in_word, in_pdf)
+        with pdfplumber.open(word_pdfs / f"{pack}.pdf") as pdf:
+            toc = next(page.extract_text() for page in pdf.pages if (page.extract_text() or "").startswith("目 录"))
+        shown = [int(number) for number in re.findall(r"(\d+)\s*$", toc, re.MULTILINE)]
+        assert shown == carried, "the reader sees the numbers the file carries"
+        assert not re.fullmatch(r"\s*— \d+ —\s*", last), "no blank page at the end"
+    instructions = "".join(
+        t.text for t in docx.Document(pdf_site / "packs/report.docx").element.iter(qn("w:instrText"))
+    )
+    assert "TOC" in instructions, "the field stays for Word to update"
 
 
 _SITE_WORKINGS = re.compile(r"docs/|[\w\-.]+\.md\b|Markdown|合并请求")
@@ -275,3 +322,47 @@ def test_the_link_check_knows_the_office_files(tmp_path: Path):
     )
     problems = [p for p in check.load(project).report.problems if p.path == "docs/index.md"]
     assert [(p.line, p.got) for p in problems] == [(line, "measures/ledger.xls")]
+
+
+def test_the_ledger_workbook_opened_in_calc_shows_every_task_whole_under_a_clear_title(pdf_site: Path, tmp_path: Path):
+    """LibreOffice Calc does not grow rows for wrapped text: the workbook sets each row's height from its
+    text, so no 措施 or 任务 is cut to its first line, and the 16 pt title has a row of its own height."""
+    result = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(pdf_site / "measures/ledger.xlsx"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    assert (tmp_path / "ledger.pdf").exists(), result.stderr
+    rows = ledger_rows(PLAN)
+    columns = []
+    with pdfplumber.open(tmp_path / "ledger.pdf") as pdf:
+        first = pdf.pages[0]
+        largest = max(c["size"] for c in first.chars)  # Calc scales the sheet to the page's width
+        title = [c for c in first.chars if c["size"] == largest]
+        note = [c for c in first.chars if c["size"] < largest and c["top"] > title[0]["top"]]
+        assert "".join(c["text"] for c in title) == "整改台账"
+        assert title and note and max(c["bottom"] for c in title) <= min(c["top"] for c in note), "title clear"
+        for page in pdf.pages:
+            words = page.extract_words()
+            headers = [w for w in words if w["text"] == "任务"]
+            starts = [w["x0"] for w in words if re.fullmatch(r"[MT]\d+-\d+", w["text"])]
+            if not (headers and starts):
+                continue  # the workbook's other sheets (进度, 进展)
+            header, left = headers[0], min(starts)
+            right = 2 * (header["x0"] + header["x1"]) / 2 - left  # the header is centred in its column
+            columns.append(page.within_bbox((left - 2, 0, right + 1, page.height)).extract_text() or "")
+    shown = re.sub(r"\s", "", "".join(columns))
+    for row in rows:
+        task = re.sub(r"\s", "", row.cells()[LEDGER_COLUMNS.index("任务")])
+        assert task in shown, task

@@ -61,7 +61,8 @@ def test_the_pdf_draft_uses_simplified_chinese_faces_and_numbers_its_pages(tmp_p
     path.write_bytes(pdf)
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
     faces = [line.split()[0] for line in fonts.splitlines()[2:]]
-    assert faces and all("CJK-SC" in face for face in faces), faces
+    assert faces and all("Fandol" in face or "CJK-SC" in face for face in faces), faces
+    assert any("FandolFang" in face for face in faces), "the body in 仿宋"
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
     assert "整改进展情况" in text and "— 1 —" in text.replace("—1—", "— 1 —")
     assert "目　　录" not in text

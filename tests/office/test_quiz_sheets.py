@@ -52,7 +52,7 @@ def test_the_sheets_use_the_packs_fonts_and_the_word_files_hold_the_same_text(pd
         fonts = subprocess.run(
             ["pdffonts", str(pdf_site / f"quizzes/report-{sheet}.pdf")], capture_output=True, text=True, check=True
         ).stdout
-        assert "CJK-SC" in fonts and "JP" not in fonts, fonts
+        assert "FandolFang" in fonts and "JP" not in fonts, fonts
         document = docx.Document(str(pdf_site / f"quizzes/report-{sheet}.docx"))
         words = "".join(p.text for p in document.paragraphs)
         assert "局党委常委召开专题教育整顿民主生活会的时间是？" in words

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from studysite.office.layout import BLOCK_HEIGHT_MM, BLOCK_WIDTH_MM, TABLE_PT, balanced_lines, column_widths, text_width
+from studysite.office.layout import (
+    BLOCK_HEIGHT_MM,
+    BLOCK_WIDTH_MM,
+    TABLE_PT,
+    balanced_lines,
+    column_widths,
+    spaced_runs,
+    spaced_width,
+    text_width,
+)
 from studysite.render.ledger import LEDGER_COLUMNS, ledger_rows
 from support.measures import PLAN
 
@@ -47,9 +56,12 @@ def test_the_ledger_is_wide_and_no_column_stacks_its_short_cells():
     widths = [fraction * em for fraction in columns.fractions]
     for index, name in enumerate(LEDGER_COLUMNS):
         assert widths[index] >= min(text_width(name), 4), name
-    assert widths[LEDGER_COLUMNS.index("完成时限")] >= text_width("2025年6月30日"), "a date never wraps"
+    # with the quarter em the print sets around its digits (1.15 em more than the bare characters)
+    assert widths[LEDGER_COLUMNS.index("完成时限")] >= spaced_width("2025年6月30日") > 7.6, "a date never wraps"
     task = LEDGER_COLUMNS.index("任务")
-    assert widths[task] == max(widths), "the long text takes what is left"
+    dates = {LEDGER_COLUMNS.index(name) for name in ("完成时限", "销号日期")}
+    others = [width for index, width in enumerate(widths) if index not in dates]
+    assert widths[task] == max(others), "the long text takes what is left after the dates"
 
 
 def test_a_narrow_table_stays_upright_and_shares_by_content():
@@ -59,3 +71,27 @@ def test_a_narrow_table_stays_upright_and_shares_by_content():
     assert columns.fractions[0] > columns.fractions[1]
     em = BLOCK_WIDTH_MM / 25.4 * 72 / TABLE_PT
     assert columns.fractions[1] * em >= text_width("2024年11月2日")
+
+
+def test_latin_and_digit_runs_that_touch_chinese_are_spaced_as_word_spaces_them():
+    """Word and LibreOffice set a quarter em between a Han character and a digit or Latin letter; the PDF marks
+    the same runs (pack.css spaces them), and punctuation or a space beside a run takes none."""
+    assert spaced_runs("已完成0项，P3 守（2025）") == [
+        ("已完成", False, False),
+        ("0", True, True),
+        ("项，P3 守（2025）", False, False),
+    ]
+    assert spaced_runs("逾期按2026年12月7日") == [
+        ("逾期按", False, False),
+        ("2026", True, True),
+        ("年", False, False),
+        ("12", True, True),
+        ("月", False, False),
+        ("7", True, True),
+        ("日", False, False),
+    ]
+    from studysite.office.printing import for_paper
+
+    # Runs are found within one text: a tag between a run and its neighbour hides the neighbour.
+    html = '<p>共<span class="sp-b sp-a">5</span>个，<b>M1-1</b> 按<i>照</i>x</p>'
+    assert for_paper("<p>共5个，<b>M1-1</b> 按<i>照</i>x</p>") == html

@@ -117,3 +117,17 @@ def test_paper_drops_screen_only_blocks_and_turns_wide_tables_with_their_heading
     assert paper.count('class="wide"') == 1, "a two-column table stays upright"
     widths = [float(w) for w in re.findall(r'<col style="width: ([\d.]+)%">', paper)]
     assert len(widths) == 12 and abs(sum(widths[:10]) - 100) < 0.1 and abs(sum(widths[10:]) - 100) < 0.1
+
+
+def test_a_pack_says_it_holds_internal_material_only_when_one_of_its_pages_is_internal():
+    """The sentence comes from the pack's pages (issue 26 item 12): the public offline edition leaves the 内部
+    notices out, and the same pack then says nothing about them; the repo's own pack texts claim nothing."""
+    from studysite.render.packpages import INTERNAL_SENTENCE, pack_page
+
+    packs, _ = load_packs(pack_files(REPO / "docs/packs"), EXISTING, CATALOGUE, LEVELS)
+    compilation = next(pack for pack in packs if pack.src_uri == "packs/compilation.md")
+    internal = replace(compilation, level="内部")
+    public = replace(compilation, level="非密")
+    assert INTERNAL_SENTENCE in pack_page(internal, {}, pdf=True)
+    assert "内部" not in pack_page(public, {}, pdf=True) and "内部" not in pack_page(public, {}, pdf=False)
+    assert all("内部" not in pack.intro for pack in packs), "said by the site, not by the pack's own text"

@@ -19,9 +19,10 @@ from urllib.parse import urljoin
 from studysite.core.fields import format_date
 from studysite.core.sources import INTERNAL_PRINTED
 from studysite.model.packs import Pack
-from studysite.office.layout import balanced_lines, column_widths
+from studysite.office.layout import balanced_lines, column_widths, spaced_runs
+from studysite.rules.fonts import font_face_css
 
-CSS = (Path(__file__).parent / "pack.css").read_text(encoding="utf-8")
+CSS = font_face_css() + (Path(__file__).parent / "pack.css").read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -115,14 +116,53 @@ def _screen_only(element) -> bool:
     return SCREEN_ONLY in (element.get("class") or "").split()
 
 
+SPACE_BEFORE, SPACE_AFTER = "sp-b", "sp-a"  # a Latin or digit run with a quarter em before, after it
+
+
+def _spans(text: str) -> tuple[str, list]:
+    """A text's leading plain part, then a span for each spaced run, each with the plain text after it."""
+    import lxml.html
+
+    lead, spans = "", []  # type: str, list
+    for piece, before, after in spaced_runs(text):
+        if not (before or after):
+            if spans:
+                spans[-1].tail = (spans[-1].tail or "") + piece
+            else:
+                lead += piece
+            continue
+        span = lxml.html.Element(
+            "span", {"class": " ".join(c for c, on in ((SPACE_BEFORE, before), (SPACE_AFTER, after)) if on)}
+        )
+        span.text = piece
+        spans.append(span)
+    return lead, spans
+
+
+def _space_latin_runs(root) -> None:
+    """Mark each Latin or digit run that touches a Han character, for pack.css's quarter-em space."""
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or element.tag in ("style", "script"):
+            continue
+        if element.text:
+            element.text, spans = _spans(element.text)
+            for index, span in enumerate(spans):
+                element.insert(index, span)
+        if element.tail and element is not root:
+            element.tail, spans = _spans(element.tail)
+            for span in reversed(spans):
+                element.addnext(span)
+
+
 def for_paper(content: str) -> str:
-    """Drop what only the screen shows; lay tables out for paper."""
+    """Drop what only the screen shows; lay tables out for paper; space Latin runs as Word does."""
     import lxml.html  # only builds that print load it
 
     root = lxml.html.fragment_fromstring(content, create_parent="div")
     for element in [e for e in root.iter() if isinstance(e.tag, str) and _screen_only(e)]:
         element.drop_tree()
     _lay_out_tables(root)
+    _space_latin_runs(root)
     inner = html.escape(root.text or "", quote=False)
     return inner + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
 
@@ -193,7 +233,10 @@ def render_pdf(printed: PrintedPack) -> tuple[bytes, tuple[int, ...], int]:
     from weasyprint import HTML
 
     rendered = HTML(string=document(printed)).render()
-    starts = {name: index for index, page in enumerate(rendered.pages) for name in page.anchors}
+    starts: dict[str, int] = {}
+    for index, page in enumerate(rendered.pages):
+        for name in page.anchors:  # a section's id is an anchor on every page it runs over: its first counts
+            starts.setdefault(name, index)
     first = starts.get("page-1", 0)
     numbers = tuple(starts.get(f"page-{n}", first) - first + 1 for n in range(1, len(printed.pages) + 1))
     return rendered.write_pdf(), numbers, len(rendered.pages)

@@ -21,25 +21,30 @@ from lxml import etree
 
 from studysite.office.layout import BLOCK_WIDTH_MM
 from studysite.office.printing import PrintedPack
+from studysite.rules.fonts import FANGSONG, HEITI, KAITI, SONGTI
 
-# Font names as Chinese Word and WPS know them. altName names the face Windows ships under another name,
-# so a machine without the GB2312 faces or 方正小标宋 still finds a close one (the PDF's CSS does the same).
-FANGSONG, HEITI, KAITI, SONGTI, XIAOBIAOSONG = "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体", "方正小标宋简体"
+# The PDF's faces (studysite.rules.fonts: Fandol 仿宋/宋/黑/楷), so LibreOffice, given them, sets the document as
+# the PDF is set. altName names the face Windows ships, so Word or WPS on an office PC without Fandol draws
+# the text in 仿宋, 黑体, 楷体, 宋体; titles are FandolSong bold where the PDF has it (小标宋 is a heavy 宋).
 SYMBOLS = "Segoe UI Symbol"  # ☑ ☐: in Windows' symbol face; LibreOffice falls back to DejaVu
 _FONTS = {
     FANGSONG: ("仿宋", "02010609060101010101", "modern", "fixed"),
-    HEITI: ("SimHei", "02010609060101010101", "modern", "fixed"),
+    HEITI: ("黑体", "02010609060101010101", "modern", "fixed"),
     KAITI: ("楷体", "02010609060101010101", "modern", "fixed"),
-    SONGTI: ("SimSun", "02010600030101010101", "auto", "variable"),
-    XIAOBIAOSONG: ("宋体", "02000000000000000000", "auto", "variable"),
+    SONGTI: ("宋体", "02010600030101010101", "auto", "variable"),
 }
 BODY_PT, TITLE_PT, TABLE_PT, PAGE_NUMBER_PT = 16, 22, 10.5, 14
 # The grid: 22 lines in the 225 mm block (579 twips a line, rounded down so 22 fit) and 28 characters in
 # 156 mm (a 16 pt character set 849/4096 pt tighter: 15.79 pt a character).
 LINE_PITCH = 579
 CHAR_SPACE = -849
+# Characters are set 0.3 pt tighter (pack.css's letter-spacing): 28 of them, 440 pt, sit inside the 442 pt line
+# with room to spare, so LibreOffice, Word and WeasyPrint all put 28 on a line (26 after the indent).
+TRACKING = -6  # twentieths of a point
 TWIPS_PER_MM = 1440 / 25.4
 CELL_MARGIN = 85  # twips: 1.5 mm
+CELL_MARGIN_TOP = 57  # twips: 1 mm above and below a cell's text, as pack.css pads it
+TABLE_LINE = 294  # twips: 14.7 pt, pack.css's line-height for tables
 FOOTER_DISTANCE_MM = 22.4  # the number's line top 7 mm below the block: 35 - 7 - its 5.6 mm line
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TABLE_STYLE = "表格文字"
@@ -161,8 +166,10 @@ def _style(document, name: str, font: str, size: float, **options) -> object:
     # snapping: Word, WPS and LibreOffice then all set 22 lines of 28 characters (LibreOffice snaps a
     # 16 pt character into two 15.79 pt grid cells).
     _insert_ordered(ppr, _el("w:snapToGrid", val="0"), _PPR_ORDER)
-    if name == "Normal":  # no punctuation hanging past the block: a line holds 28 characters, as in the PDF
-        _insert_ordered(ppr, _el("w:overflowPunct", val="0"), _PPR_ORDER)
+    if name == "Normal":
+        # No punctuation hanging past the block, as in the PDF: LibreOffice reads overflowPunct the other way
+        # round (on: no hanging; off: hanging), and Word, which hangs by default, recounts the 目录 itself.
+        _insert_ordered(ppr, _el("w:overflowPunct", val="1"), _PPR_ORDER)
     return style
 
 
@@ -221,20 +228,20 @@ def _prepare(document, printed: PrintedPack) -> None:
     spacing.set(qn("w:line"), "240")
 
     # 3号 仿宋; 16 pt characters set 0.25 pt tighter: 28 to a 156 mm line.
-    _style(document, "Normal", FANGSONG, BODY_PT, indent=2, tracking=-5)
+    _style(document, "Normal", FANGSONG, BODY_PT, indent=2, tracking=TRACKING)
     # Every page's title: 2号 小标宋, centred, a blank grid line under it; off the grid so its characters
     # keep their own width, on exact lines one grid line high.
-    _style(document, "Heading 1", XIAOBIAOSONG, TITLE_PT, align="center", after=LINE_PITCH, keep=True)
-    _style(document, "Heading 2", HEITI, BODY_PT, indent=2, keep=True, tracking=-5)
-    _style(document, "Heading 3", KAITI, BODY_PT, indent=2, keep=True, tracking=-5)
-    _style(document, "Heading 4", KAITI, BODY_PT, indent=2, keep=True, tracking=-5)
-    _style(document, "Heading 5", FANGSONG, BODY_PT, indent=2, keep=True, bold=True, tracking=-5)
-    _style(document, "Title", XIAOBIAOSONG, TITLE_PT, align="center")
+    _style(document, "Heading 1", SONGTI, TITLE_PT, align="center", after=LINE_PITCH, keep=True, bold=True)
+    _style(document, "Heading 2", HEITI, BODY_PT, indent=2, keep=True, tracking=TRACKING)
+    _style(document, "Heading 3", KAITI, BODY_PT, indent=2, keep=True, tracking=TRACKING)
+    _style(document, "Heading 4", KAITI, BODY_PT, indent=2, keep=True, tracking=TRACKING)
+    _style(document, "Heading 5", FANGSONG, BODY_PT, indent=2, keep=True, bold=True, tracking=TRACKING)
+    _style(document, "Title", SONGTI, TITLE_PT, align="center", bold=True)
     _style(document, FRONT_TITLE_STYLE, HEITI, BODY_PT, align="center", after=LINE_PITCH)
-    _style(document, "toc 1", FANGSONG, BODY_PT, tracking=-5)
+    _style(document, "toc 1", FANGSONG, BODY_PT, tracking=TRACKING)
     tabs = document.styles["toc 1"].paragraph_format.tab_stops
     tabs.add_tab_stop(Mm(BLOCK_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.MIDDLE_DOT)
-    _style(document, TABLE_STYLE, FANGSONG, TABLE_PT, align="left", line=None)
+    _style(document, TABLE_STYLE, FANGSONG, TABLE_PT, align="left", line=TABLE_LINE)
     _style(document, "Footer", SONGTI, PAGE_NUMBER_PT, line=None)
     for style in ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Heading 5"):
         # Drop the template's borders and colours: 公文 headings are plain text.
@@ -350,3 +357,25 @@ def _end_section(document, landscape: bool) -> None:
     section = document.add_section(WD_SECTION.NEW_PAGE)
     _page(section, landscape)
     _restart_numbering(section, None)
+    # The paragraph that carries the closed section's properties is set 1 pt high, and an empty line just
+    # before it (a table's blank grid line) goes: on a page a table fills they would spill onto a blank page
+    # that the PDF does not have.
+    closing = document.element.body[-2]
+    before = closing.getprevious()
+    if (
+        before is not None
+        and before.tag == qn("w:p")
+        and _empty(before)
+        and before.find(f".//{qn('w:sectPr')}") is None
+    ):
+        before.getparent().remove(before)
+    ppr = closing.get_or_add_pPr()
+    _insert_ordered(ppr, _el("w:spacing", line="20", lineRule="exact"), _PPR_ORDER)
+    rpr = _el("w:rPr")
+    rpr.append(_el("w:sz", val="2"))
+    _insert_ordered(ppr, rpr, _PPR_ORDER)
+
+
+def _empty(paragraph) -> bool:
+    """A paragraph with no text, picture or break in it."""
+    return not any(child.tag in (qn("w:t"), qn("w:drawing"), qn("w:br"), qn("w:tab")) for child in paragraph.iter())

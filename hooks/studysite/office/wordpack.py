@@ -38,6 +38,7 @@ from studysite.office.wordformat import (
     _TBLPR_ORDER,
     BODY_PT,
     CELL_MARGIN,
+    CELL_MARGIN_TOP,
     FRONT_TITLE_STYLE,
     HEITI,
     SYMBOLS,
@@ -190,6 +191,9 @@ class _Writer:
             self.landscape(element)
         elif tag == "div" and KEEP in classes:
             self.kept(element, level)
+        elif tag == "div" and "admonition" in classes:
+            self.blocks(element, level)
+            self.paragraph(indent=False)  # the blank grid line the PDF leaves under the box
         else:
             self.blocks(element, level)
 
@@ -257,8 +261,9 @@ class _Writer:
         table.autofit = False  # a fixed layout: the widths below hold
         tblpr = table._tbl.tblPr
         margins = _el("w:tblCellMar")  # 1.5 mm each side, as the PDF pads its cells
-        for side in ("left", "right"):
-            margins.append(_el(f"w:{side}", w=str(CELL_MARGIN), type="dxa"))
+        for side, size in (("top", CELL_MARGIN_TOP), ("left", CELL_MARGIN), ("bottom", CELL_MARGIN_TOP)):
+            margins.append(_el(f"w:{side}", w=str(size), type="dxa"))
+        margins.append(_el("w:right", w=str(CELL_MARGIN), type="dxa"))
         _insert_ordered(tblpr, margins, _TBLPR_ORDER)
         for column, fraction in zip(table.columns, fractions, strict=True):
             column.width = Mm(width * fraction)
@@ -349,6 +354,21 @@ def _toc(document, printed: PrintedPack, numbers: Sequence[int]) -> None:
     paragraph.add_run()._r.append(_el("w:fldChar", fldCharType="end"))
 
 
+def _drop_empty_last_section(document) -> None:
+    """A document that ends with a landscape table ends its section there: the upright section opened after it
+    holds nothing and would print as a blank numbered page. The landscape section becomes the last one."""
+    body = document.element.body
+    sentinel = body[-1]
+    if sentinel.tag != qn("w:sectPr") or len(body) < 2:
+        return
+    closing = body[-2]  # the paragraph that holds the previous section's properties
+    own = closing.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+    if own is None or "".join(text.text or "" for text in closing.iter(qn("w:t"))):
+        return
+    body.replace(sentinel, own)
+    body.remove(closing)
+
+
 def word_pack(printed: PrintedPack, numbers: Sequence[int] = ()) -> bytes:
     """The pack's .docx bytes. numbers: the page each page's title prints on in the PDF (for the 目录)."""
     document = docx.Document()
@@ -380,6 +400,7 @@ def word_pack(printed: PrintedPack, numbers: Sequence[int] = ()) -> bytes:
         content = print_content(page.content, number, page.base)
         if content.strip():
             writer.blocks(lxml.html.fragment_fromstring(content, create_parent="div"))
+    _drop_empty_last_section(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return repeatable_zip(buffer.getvalue())

@@ -9,6 +9,7 @@ of the page's 整改进展 table.
 from __future__ import annotations
 
 import io
+import math
 from datetime import date, datetime
 
 from studysite.core.fields import format_date
@@ -26,7 +27,7 @@ from studysite.model.measures import (
     progress,
 )
 from studysite.model.timeline import History
-from studysite.office.layout import column_widths
+from studysite.office.layout import column_widths, text_width
 from studysite.office.ooxml import repeatable_zip
 from studysite.render.ledger import LEDGER_COLUMNS, ledger_rows
 from studysite.render.progress import MONTHS_SHOWN, NO_HISTORY, TREND_COLUMNS, TREND_NOTE, trend, trend_row
@@ -93,9 +94,41 @@ def _page_setup(sheet, header_row: int) -> None:
     sheet.freeze_panes(header_row + 1, 0)
 
 
-def _set_widths(sheet, rows: list[tuple[str, ...]]) -> None:
-    for column, fraction in enumerate(column_widths(rows).fractions):
-        sheet.set_column(column, column, round(fraction * PAGE_WIDTH_UNITS, 1))
+# Excel and Calc do not make a row taller for wrapped text that XlsxWriter writes (it cannot measure text):
+# each row's height is set from its longest cell, counted as the page counts it (a Chinese character one em,
+# a digit or Latin letter half). A column of w width units is w × 7 + 5 pixels at 96 dpi, less 2 × 3 pixels
+# of cell padding; a 10.5 pt character is 14 pixels wide. Lines are counted a little short of full, since a
+# line may not break before ，。 and so ends early.
+DIGIT_PX, COLUMN_PAD_PX, FILL = 7, 1, 0.92
+LINE_PT, ROW_PAD_PT = 14.5, 3.0
+
+
+def _lines(text: str, units: float, font_pt: float = 10.5) -> int:
+    """How many lines text wraps to in a column units wide."""
+    per_line = max(1.0, (units * DIGIT_PX + 5 - 6 - COLUMN_PAD_PX) / (font_pt * 96 / 72) * FILL)
+    return sum(max(1, math.ceil(text_width(line) / per_line)) for line in text.split("\n"))
+
+
+def row_height(cells: tuple[str, ...], widths: list[float], font_pt: float = 10.5) -> float:
+    """The height in points that shows every line of a row's cells."""
+    lines = max((_lines(text, units, font_pt) for text, units in zip(cells, widths, strict=False)), default=1)
+    return round(lines * LINE_PT * font_pt / 10.5 + ROW_PAD_PT, 1)
+
+
+def _set_widths(sheet, rows: list[tuple[str, ...]]) -> list[float]:
+    """Column widths from the cells; each row (header included) as tall as its longest cell needs."""
+    widths = [round(fraction * PAGE_WIDTH_UNITS, 1) for fraction in column_widths(rows, spaced=False).fractions]
+    for column, width in enumerate(widths):
+        sheet.set_column(column, column, width)
+    for index, cells in enumerate(rows, start=HEADER_ROW):
+        sheet.set_row(index, row_height(cells, widths))
+    return widths
+
+
+def _title_rows(sheet, title: str, note: str, widths: list[float]) -> None:
+    """The 16 pt title's row tall enough for it (else it runs into the note); the note's row for its lines."""
+    sheet.set_row(0, row_height((title,), [sum(widths)], font_pt=16))
+    sheet.set_row(1, row_height((note,), [sum(widths)]))
 
 
 def _when(day: date) -> datetime:
@@ -108,15 +141,11 @@ def _ledger_sheet(workbook, formats: dict[str, object], plan: Plan) -> None:
     last = len(header) - 1
     rows = ledger_rows(plan)
     sheet.merge_range(0, 0, 0, last, "整改台账", formats["title"])
-    sheet.merge_range(
-        1,
-        0,
-        1,
-        last,
+    note = (
         f"共 {len(rows)} 项，逾期按{format_date(plan.today)}计算，逾期事项排在最前（标红）。"
-        f"报告没有写明的责任部门和完成时限记为“{TBD}”。",
-        formats["note"],
+        f"报告没有写明的责任部门和完成时限记为“{TBD}”。"
     )
+    sheet.merge_range(1, 0, 1, last, note, formats["note"])
     sheet.write_row(HEADER_ROW, 0, header, formats["header"])
     texts: list[tuple[str, ...]] = [header]
     for index, row in enumerate(rows, start=HEADER_ROW + 1):
@@ -133,7 +162,7 @@ def _ledger_sheet(workbook, formats: dict[str, object], plan: Plan) -> None:
             else:
                 sheet.write_string(index, column, text, formats[prefix + "cell"])
     sheet.autofilter(HEADER_ROW, 0, HEADER_ROW + len(rows), last)
-    _set_widths(sheet, texts)
+    _title_rows(sheet, "整改台账", note, _set_widths(sheet, texts))
     _page_setup(sheet, HEADER_ROW)
 
 
@@ -156,7 +185,8 @@ def _progress_sheet(workbook, formats: dict[str, object], plan: Plan) -> None:
     items = [item for measure in plan.measures for item in measure.items]
     overall = progress(items, plan.today)
     sheet.merge_range(0, 0, 0, last, "整改进度", formats["title"])
-    sheet.merge_range(1, 0, 1, last, f"逾期按{format_date(plan.today)}计算。", formats["note"])
+    note = f"逾期按{format_date(plan.today)}计算。"
+    sheet.merge_range(1, 0, 1, last, note, formats["note"])
     sheet.write_row(HEADER_ROW, 0, PROGRESS_COLUMNS, formats["header"])
     texts: list[tuple[str, ...]] = [PROGRESS_COLUMNS]
     row = HEADER_ROW
@@ -175,10 +205,11 @@ def _progress_sheet(workbook, formats: dict[str, object], plan: Plan) -> None:
     _write_rate(sheet, row, 9, overall, formats)
     sheet.write_row(row, 10, (overall.dated, overall.dated_done), formats["total"])
     notes = (f"合计：{overall.summary()}。", f"{RATE_DEFINITION}。", f"{NO_RATE_NOTE}。")
-    for offset, note in enumerate(notes, start=2):
-        sheet.merge_range(row + offset, 0, row + offset, last, note, formats["note"])
-        sheet.set_row(row + offset, 30)
-    _set_widths(sheet, texts)
+    widths = _set_widths(sheet, texts)
+    _title_rows(sheet, "整改进度", note, widths)
+    for offset, line in enumerate(notes, start=2):
+        sheet.merge_range(row + offset, 0, row + offset, last, line, formats["note"])
+        sheet.set_row(row + offset, row_height((line,), [sum(widths)]))
     _page_setup(sheet, HEADER_ROW)
 
 
@@ -200,8 +231,9 @@ def _trend_sheet(workbook, formats: dict[str, object], plan: Plan, history: Hist
         _write_rate(sheet, row, last, month.counts, formats)
     notes_at = HEADER_ROW + len(months) + 2
     sheet.merge_range(notes_at, 0, notes_at, last, f"{RATE_DEFINITION}。", formats["note"])
-    sheet.set_row(notes_at, 30)
-    _set_widths(sheet, texts)
+    widths = _set_widths(sheet, texts)
+    _title_rows(sheet, "整改进展", note, widths)
+    sheet.set_row(notes_at, row_height((f"{RATE_DEFINITION}。",), [sum(widths)]))
     _page_setup(sheet, HEADER_ROW)
 
 

@@ -28,13 +28,16 @@ def pack_page(pack: Pack, titles: Mapping[str, str], pdf: bool) -> str:
     if pdf:
         rows.append(f"PDF 页数\n:   {pdf_pages_mark(pack)}\n")
     parts = ["## 材料包信息\n", "\n".join(rows)]
+    if pack.internal:
+        parts.append(f"{INTERNAL_SENTENCE}\n")
     parts.append("## 打印\n")
     if pdf:
         parts.append(
             f"[下载 PDF](<{name}>){{ .md-button }} [下载 Word](<{word}>){{ .md-button }} "
             # Its own name: the page's contents list a heading 打印 too, and a screen reader lists both links.
             f'[打印](<{name}>){{ .md-button .md-button--primary .pack-print aria-label="打印 PDF" }}\n\n'
-            "PDF 按党政机关公文格式（GB/T 9704）排版：A4 纸，封面、目录带页码，正文每页22行、每行28字。"
+            "PDF 按党政机关公文格式（GB/T 9704）排版：A4 纸，有封面和目录，目录列出每一页所在的页码；"
+            "正文从第1页起在页脚标页码，每页22行、每行28字，正文仿宋、标题宋体、一级小标题黑体、二级小标题楷体。"
             "Word 文档版式相同，可在 Word 或 WPS 中修改后打印；打开时如提示更新域，选“是”以更新目录页码。\n"
         )
     else:
@@ -44,6 +47,11 @@ def pack_page(pack: Pack, titles: Mapping[str, str], pdf: bool) -> str:
         "\n".join(f"{n}. {link(titles.get(src, src), src, pack.src_uri)}" for n, src in enumerate(pack.pages, 1)) + "\n"
     )
     return "\n".join(parts)
+
+
+# Said from the pack's pages, never from its own text: the same pack holds 内部 material in the served site and
+# none in the public offline edition, and a sentence a clerk wrote would be wrong in one of them.
+INTERNAL_SENTENCE = "收录的页面中有内部资料：PDF 和 Word 文档的封面加印“内部资料　注意保存”，请按内部资料管理。"
 
 
 # The PDF's page count is known only once WeasyPrint has laid it out, after the pages are rendered: the pages
