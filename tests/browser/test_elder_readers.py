@@ -96,7 +96,10 @@ def _reach(page, link) -> list[str]:
             shown[0].click()
             page.wait_for_timeout(400)  # the drawer slides in in 250 ms
             taps.append(name)
-        if any(candidate.evaluate(_IN_REACH) for candidate in link.all()):
+        reached = [candidate for candidate in link.all() if candidate.evaluate(_IN_REACH)]
+        if reached:
+            size = reached[0].evaluate("a => parseFloat(getComputedStyle(a).fontSize)")
+            assert size >= 20, f"{page.url}: the link is {size} px after {taps}, not 长者模式's 20 px at least"
             return taps
     raise AssertionError(f"{page.url}: not within reach after {taps or 'no tap'}: {link}")
 
