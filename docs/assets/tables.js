@@ -24,7 +24,15 @@
     return hint;
   }
 
-  var NAME = "表格（" + HINT + "）";
+  /** The frame's name when focused: the table's column headings and how to see the rest, one name per table
+   * (two frames of one page named alike would be two landmarks a screen reader cannot tell apart).
+   * @param {HTMLTableElement} table */
+  function nameOf(table) {
+    var heads = Array.from(table.querySelectorAll("thead th")).map(function (th) {
+      return (th.textContent || "").trim();
+    });
+    return "表格" + (heads.length ? "：" + heads.join("、") : "") + "（" + HINT + "）";
+  }
 
   /** The element that scrolls, if any: Material's wrapper when the table is wider than it (the table's own frame
    * then grows with it), else the table itself (overflow: auto, at most as wide as its column).
@@ -37,16 +45,21 @@
     return null;
   }
 
-  /** @param {HTMLElement} element @param {boolean} on */
-  function mark(element, on) {
+  /** @param {HTMLElement} element @param {boolean} on @param {string} name */
+  function mark(element, on, name) {
+    var ours = element.dataset.scrollName !== undefined; // the name is this script's, not the page's own
     element.toggleAttribute("data-scrolls", on);
     if (on) {
       element.tabIndex = 0; // a keyboard scrolls it with the arrow keys
-      if (!element.hasAttribute("aria-label")) element.setAttribute("aria-label", NAME);
+      if (!element.hasAttribute("aria-label") || ours) {
+        element.setAttribute("aria-label", name);
+        element.dataset.scrollName = "";
+      }
       if (element.tagName !== "TABLE") element.setAttribute("role", "region"); // a named, focusable frame
-    } else if (element.getAttribute("aria-label") === NAME) {
+    } else if (ours) {
       element.removeAttribute("tabindex");
       element.removeAttribute("aria-label");
+      delete element.dataset.scrollName;
       if (element.getAttribute("role") === "region") element.removeAttribute("role");
     }
   }
@@ -56,8 +69,9 @@
     var wrap = /** @type {HTMLElement | null} */ (table.closest(".md-typeset__scrollwrap"));
     var found = scroller(table);
     hintOf(table).hidden = !found;
-    mark(table, found === table);
-    if (wrap) mark(wrap, found === wrap);
+    var name = nameOf(table);
+    mark(table, found === table, name);
+    if (wrap) mark(wrap, found === wrap, name);
   }
 
   function start() {
