@@ -75,3 +75,14 @@ def test_headers_outside_thead_and_scoped_ones_are_left_alone():
 def test_pages_without_tables_or_tasks_are_returned_as_they_are():
     html = "<p>没有表格&amp;任务</p>"
     assert accessible(html) is html
+
+
+def test_heading_anchors_take_no_tab_stop_and_stay_links():
+    """The toc extension's ¶ after every heading: a mouse and a screen reader still find it, Tab passes it by."""
+    html = markdown.markdown(
+        "## 进度\n\n正文\n\n## 整改进展\n", extensions=["toc"], extension_configs={"toc": {"permalink": True}}
+    )
+    result = accessible(html)
+    anchors = BeautifulSoup(result, "html.parser").select("a.headerlink")
+    assert [(a["href"], a.get("tabindex")) for a in anchors] == [("#_1", "-1"), ("#_2", "-1")]
+    assert result.replace(' tabindex="-1"', "") == html, "only the attribute is added"

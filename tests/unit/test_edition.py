@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 import offline
 from studysite.build.edition import (
@@ -63,8 +64,11 @@ def test_the_environment_names_the_edition_and_bad_values_are_reported():
 
 def test_the_notice_on_every_page_says_which_edition_it_is():
     assert edition_notice(Edition()) is None
-    assert edition_notice(Edition(True, False, date(2025, 3, 12))).startswith("离线版，资料截至 2025年3月12日。")
-    assert "内部资料 注意保存" in edition_notice(Edition(True, True, date(2025, 3, 12)))
+    public = BeautifulSoup(edition_notice(Edition(True, False, date(2025, 3, 12))), "html.parser").span
+    assert public["class"] == ["edition-notice"] and public.get_text().startswith("离线版，资料截至 2025年3月12日。")
+    internal = BeautifulSoup(edition_notice(Edition(True, True, date(2025, 3, 12))), "html.parser").span
+    assert internal["class"] == ["edition-notice", "edition-notice--internal"]  # the one that prints (site.css)
+    assert internal.get_text().startswith("内部资料 注意保存 离线版")
 
 
 def test_what_a_public_edition_leaves_out():

@@ -94,12 +94,17 @@ def edition_notice(edition: Edition) -> str | None:
     if not edition.offline:
         return None
     when = f"，资料截至 {format_date(edition.date)}" if edition.date else ""
+    # The line's own class says whether it prints (site.css): a stylesheet cannot ask the banner what it holds
+    # without :has(), which office browsers before Chromium 105 lack.
     if edition.internal:
         return (
-            f'<strong class="edition-internal">{INTERNAL_LABEL}</strong> '
-            f"离线版{when}。本版含内部资料，仅限经批准的人员使用，不得复制、外传或接入互联网。"
+            f'<span class="edition-notice edition-notice--internal"><strong class="edition-internal">'
+            f"{INTERNAL_LABEL}</strong> "
+            f"离线版{when}。本版含内部资料，仅限经批准的人员使用，不得复制、外传或接入互联网。</span>"
         )
-    return f"离线版{when}。本版只收录非密、公开的资料和会议报告、措施，不含内部资料。"
+    return (
+        f'<span class="edition-notice">离线版{when}。本版只收录非密、公开的资料和会议报告、措施，不含内部资料。</span>'
+    )
 
 
 def _pack_items(source: Source) -> list[str]:

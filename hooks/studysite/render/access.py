@@ -1,5 +1,6 @@
 """What a screen reader needs that Markdown does not write: task-list boxes labelled with their item and its
-state, and table headers bound to their columns.
+state, and table headers bound to their columns; and what a keyboard needs: heading anchors (¶) out of the Tab
+order, a stop each before every heading that only copies an address (still links for a mouse and a screen reader).
 
 Works on the HTML MkDocs rendered (hooks/a11y.py, on_page_content). Only attributes are added, so every other
 byte of the page stays as Markdown wrote it: in task lists at the offsets the standard library's parser reports,
@@ -22,6 +23,8 @@ _FIRST_LINE_ENDS = ("br", "p", "ul", "ol", "div", "li")
 _SPACE = re.compile(r"\s+")
 _THEAD = re.compile(r"<thead\b.*?</thead>", re.DOTALL | re.IGNORECASE)
 _UNSCOPED_TH = re.compile(r"<th\b(?![^>]*\sscope=)([^>]*?)(\s*/?)>", re.IGNORECASE)
+# The toc extension's permalink (mkdocs.yml, toc: permalink): one per heading, always written this way.
+_HEADERLINK = '<a class="headerlink" href='
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
@@ -110,7 +113,9 @@ def _scoped(thead: re.Match) -> str:
 
 
 def accessible(html: str) -> str:
-    """The page with every task-list box labelled and every column header scoped; nothing else changed."""
+    """The page with every task-list box labelled, every column header scoped and every heading anchor out of the
+    Tab order; nothing else changed."""
+    html = html.replace(_HEADERLINK, '<a class="headerlink" tabindex="-1" href=')
     if "<thead" in html:
         html = _THEAD.sub(_scoped, html)
     if "task-list-item" not in html:

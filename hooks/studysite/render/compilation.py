@@ -81,13 +81,13 @@ def _table(listing: Listing, entries: Sequence[Entry], page: str, urls: bool, nu
     # Each row repeats an entry that is searchable on its own page: keep the index out of search results.
     if listing.src_uri == CONTENTS:
         rows = [_contents_row(numbers[e.src_uri], e, page, urls) for e in entries]
-        return html_table(_CONTENTS_HEADER, rows, "index-table", searchable=False)
+        return html_table(_CONTENTS_HEADER, rows, "index-table", searchable=False, title="标题")
     # An index lists entries of one kind: its subject's.
     if listing.subject == Speech.kind:
         speeches = [_speech_row(e, page, urls) for e in entries if isinstance(e, Speech)]
-        return html_table(_SPEECH_HEADER, speeches, "index-table", False)
+        return html_table(_SPEECH_HEADER, speeches, "index-table", False, title="标题")
     notices = [_notice_row(e, page, urls) for e in entries if isinstance(e, Notice)]
-    return html_table(_NOTICE_HEADER, notices, "index-table", False)
+    return html_table(_NOTICE_HEADER, notices, "index-table", False, title="标题")
 
 
 _SPEECH_VIEWS = [("按时间", SPEECH_INDEX), ("按讲话人", SPEECHES_BY_SPEAKER), ("按专题", SPEECHES_BY_TOPIC)]

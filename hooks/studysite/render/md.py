@@ -73,6 +73,10 @@ def html_link(label: str, target: str, from_page: str, directory_urls: bool = Tr
     return f'<a href="{html.escape(href, quote=True)}">{html_text(label)}</a>'
 
 
+# The cell that heads a row's card on a phone (html_table's title; readers.css).
+TITLE_CELL = "index-title"
+
+
 @dataclass(frozen=True)
 class Row:
     """A table row whose cells are HTML already (escaped text, links); attributes go on its <tr>."""
@@ -87,15 +91,20 @@ def html_table(
     css_class: str = "",
     searchable: bool = True,
     labels: bool = False,
+    title: str = "",
 ) -> str:
     """A table as one raw HTML block, one row a line: cells are HTML (use html_text and html_link).
 
     Wrapped in a div when it needs a class or must stay out of the search index; the table itself has no
     class, so the theme styles it like any other. labels puts each column's name on its cells (data-label),
-    for layouts that show a row as a card on a small screen.
+    for layouts that show a row as a card on a small screen; title names the column whose cells head such a
+    card (class TITLE_CELL), so the stylesheet needs no :has(), which browsers before Chromium 105 lack.
     """
     header = tuple(header)
-    names = [f' data-label="{html_text(name)}"' if labels else "" for name in header]
+    names = [
+        (f' data-label="{html_text(name)}"' if labels else "") + (f' class="{TITLE_CELL}"' if name == title else "")
+        for name in header
+    ]
     lines = ["<table>", "<thead><tr>" + "".join(f"<th>{html_text(name)}</th>" for name in header) + "</tr></thead>"]
     lines.append("<tbody>")
     for row in rows:

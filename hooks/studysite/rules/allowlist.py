@@ -134,6 +134,7 @@ SITE_CLASSES = frozenset(
     {
         "entry-meta",
         "index-table",
+        "index-title",
         "index-parts",
         "task-state",
         "ledger",
