@@ -51,7 +51,7 @@ def _imprint(w: Writer, cc: str, printed: tuple[str, str], table: bool = False, 
     w.para("　".join(printed), size=14, border="black")
 
 
-def joint(path: Path, head_table: bool = True, signatures_on_one_line: bool = True) -> Path:
+def joint(path: Path, head_table: bool = True, signatures_on_one_line: bool = True, note: bool = True) -> Path:
     """A 联合行文: two issuers on the 版头 (文件 beside both), both in the title, two 署名."""
     w = Writer()
     if head_table:
@@ -86,7 +86,8 @@ def joint(path: Path, head_table: bool = True, signatures_on_one_line: bool = Tr
         for name in JOINT:
             w.para(name, align=RIGHT)
     w.para("2025年4月8日", align=RIGHT)
-    w.para("（此件公开发布）", indent=True)
+    if note:
+        w.para("（此件公开发布）", indent=True)
     _imprint(w, "市纪委监委，市人大常委会办公室。", ("中共示例市委办公室", "2025年4月8日印发"))
     return w.save(path)
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from studysite.core import docnumber, kinds
-from studysite.importer.document import CENTER, RIGHT, Block, Document, clean, plain_digits, squash
+from studysite.importer.document import CENTER, RIGHT, Block, Document, clean, join_lines, plain_digits, squash
 from studysite.importer.elements import ATTACHMENT_NOTE, attachment_items, iso_date, names
 from studysite.importer.layouts import (
     MinutesHead,
@@ -415,8 +415,12 @@ def _imprint(blocks: list[Block]) -> tuple[list[Block], list[str]]:
     for block in following:
         if block.is_text:
             text += clean(block.text)
-    match = _CC.match(text)
+    match = _CC.match(_PRINTED_AFTER.sub("", text))
     return blocks[:start], names(match.group("names")) if match else []
+
+
+# The 印发机关和印发日期 run on after the 抄送 names when a 版记 table's cells lost their break (.doc via LibreOffice).
+_PRINTED_AFTER = re.compile(r"(?<=[。；;])[^。；;，,、]*?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$")
 
 
 def _short_wrapped(block: Block) -> bool:
@@ -442,8 +446,11 @@ def _attachment_note(blocks: list[Block]) -> tuple[list[Block], list[str]]:
         if not match:
             continue
         following = blocks[k + 1 :]
-        if all(b.is_text and _NUMBERED.match(clean(b.text)) and len(clean(b.text)) <= 80 for b in following):
-            text = " ".join([match.group("items")] + [clean(b.text) for b in following])
-            return blocks[:k], attachment_items(text)
-        return blocks, []
+        if not all(b.is_text and len(clean(b.text)) <= 80 and "。" not in clean(b.text)[:-1] for b in following):
+            return blocks, []
+        text = match.group("items")
+        for block in following:  # an item per numbered line; a line without a number carries one over
+            line = clean(block.text)
+            text = f"{text} {line}" if _NUMBERED.match(line) else join_lines(text, line)
+        return blocks[:k], attachment_items(text)
     return blocks, []
