@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 import check
-import samplelayouts as layouts
 import sampledocs as make
+import samplelayouts as layouts
 from support import copy_project, mkdocs_build, soup
 
 importer = importlib.import_module("import")  # scripts/import.py: `import` is a keyword

@@ -37,7 +37,9 @@ def _joint(head: tuple[Block, ...], signatures: tuple[Block, ...]) -> tuple[Bloc
 
 
 def test_joint_issuers_are_a_list_in_the_order_of_the_head_and_the_title_keeps_them_apart():
-    paragraphs = tuple(B(name, align=CENTER, size=30, red=True) for name in ("中共示例市委办公室", "示例市人民政府办公室"))
+    paragraphs = tuple(
+        B(name, align=CENTER, size=30, red=True) for name in ("中共示例市委办公室", "示例市人民政府办公室")
+    )
     table = (B(rows=(("中共示例市委办公室", "文件"), ("示例市人民政府办公室", "文件"))),)
     pdf_line = (B("中共示例市委办公室 文件示例市人民政府办公室", size=30, red=True),)  # 文件 between the rows
     one_line = (B("中共示例市委办公室 示例市人民政府办公室", align=RIGHT, size=16),)
