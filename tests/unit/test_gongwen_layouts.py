@@ -238,3 +238,45 @@ def test_a_pdf_running_head_is_dropped_but_the_same_words_as_text_are_kept():
     ]
     kept = [line.text for line in pdfread._without_running_heads(lines, 2)]
     assert kept == [line.text for line in lines if line.text != "示例局文件汇编"]
+
+
+def test_joint_signatures_in_a_table_side_by_side_over_the_date():
+    blocks = _joint(
+        (B("中共示例市委办公室文件", align=CENTER, size=30, red=True),),
+        (B(rows=(("中共示例市委办公室", "示例市人民政府办公室"), ("", "2025年4月8日"))),),
+    )[:-1]  # the date is in the table
+    found = recognise(Document(blocks))
+    assert (found.fields["issuer"], found.fields["date"]) == (["中共示例市委办公室", "示例市人民政府办公室"], "2025-04-08")
+    assert body_markdown(found.body, "x") == "各地各单位要结合实际制定学习计划。\n\n" * 2 + TEXT.text + "\n"
+
+
+def test_a_table_of_the_text_with_dates_in_it_stays_a_table():
+    schedule = B(rows=(("日期", "内容"), ("2025年3月1日", "集中学习")))
+    blocks = (
+        B("关于示例学习安排的通知", align=CENTER, size=22),
+        TEXT,
+        schedule,
+        B("示例局", align=RIGHT, size=16),
+        B("2025年2月20日", align=RIGHT, size=16),
+    )
+    found = recognise(Document(blocks), NOTICE)
+    assert found.fields["date"] == "2025-02-20"
+    assert schedule in found.body
+
+
+def test_minutes_with_office_and_date_on_lines_of_their_own_or_in_a_table():
+    mark = B("示例局党委会议纪要", align=CENTER, size=36, red=True)
+    title = B("示例局党委2025年第五次会议纪要", align=CENTER, size=22)
+    heads = (
+        (B("（2025年第5期）", align=CENTER, size=16), B("示例局党委办公室", size=16), B("2025年6月3日", align=RIGHT, size=16)),
+        (B(rows=(("示例局党委办公室", "2025年6月3日"),)),),
+    )
+    for head in heads:
+        found = recognise(Document((mark, *head, HEAD_RULE, title, TEXT, TEXT)))
+        assert found.fields == {
+            "type": NOTICE,
+            "title": "示例局党委2025年第五次会议纪要",
+            "doc_type": "纪要",
+            "issuer": "示例局党委办公室",
+            "date": "2025-06-03",
+        }

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from studysite.importer.document import CENTER, Block, clean, plain_digits, squash
+from studysite.importer.document import CENTER, RIGHT, Block, clean, plain_digits, squash
 from studysite.importer.elements import iso_date
 
 _HEAD_CELL = re.compile(
     r"[〔\[［【]\s*\d{2,4}\s*[〕\]］】]\s*第?\s*\d+\s*号|签\s*发\s*人|文\s*件$|纪\s*要$|令$|^(特急|加急|特提|平急)"
+    r"|^\d{4}\s*年.{1,6}日$"  # a 纪要's date beside its office
 )
 _IMPRINT_CELL = re.compile(r"^(抄\s*送|分\s*送|抄\s*报)\s*[:：]|印\s*发$")
 _CELL_MAX = 40  # a cell of the 版头 or 版记 holds a name, a number or a date, not a paragraph
@@ -43,15 +44,29 @@ def unfold_tables(blocks: list[Block]) -> list[Block]:
         at_end = _layout_table(block, _IMPRINT_CELL) and all(
             not b.is_text or _layout_table(b, _IMPRINT_CELL) for b in blocks[k + 1 :]
         )
-        if block.rows and (at_head or at_end):
+        if block.rows and (at_head or at_end or (seen_text and _signed_table(block, blocks[k + 1 :]))):
+            align = CENTER if at_head else (block.align if at_end else RIGHT)
             for row in block.rows:
                 cells = list(dict.fromkeys(clean(cell) for cell in row if clean(cell)))  # a merged cell once
                 if cells:
-                    out.append(Block(text=" ".join(cells), align=CENTER if at_head else block.align))
+                    out.append(Block(text=" ".join(cells), align=align))
             continue
-        seen_text = seen_text or (block.is_text and len(clean(block.text)) > _CELL_MAX)
+        seen_text = seen_text or (block.is_text and (len(clean(block.text)) > _CELL_MAX or "。" in block.text))
         out.append(block)
     return out
+
+
+def _signed_table(block: Block, after: list[Block]) -> bool:
+    """The 署名 and 成文日期 in a table (joint issuers' names side by side over their seals): short cells, one
+    of them only a date, at most three rows, and no date of its own after it."""
+    cells = _cells(block)
+    return (
+        0 < len(block.rows) <= 3
+        and bool(cells)
+        and all(len(cell) <= _CELL_MAX for cell in cells)
+        and any(iso_date(cell) for cell in cells)
+        and not any(b.is_text and iso_date(b.text) for b in after)
+    )
 
 
 # --- 联合行文 -------------------------------------------------------------------------------------------
@@ -111,9 +126,14 @@ def minutes_head(blocks: list[Block]) -> MinutesHead | None:
             k += 1
             continue
         match = _OFFICE_AND_DATE.match(text)
-        if not (match and iso_date(match.group("date"))):
+        following = blocks[k + 1] if k + 1 < len(blocks) else Block()
+        if match and iso_date(match.group("date")):
+            office, day = clean(match.group("office")), match.group("date")
+        elif following.is_text and iso_date(following.text) and not re.search(r"\d", text):
+            office, day = clean(text), following.text  # the office on the left, the date on a line of its own
+            k += 1
+        else:
             break
-        office, day = clean(match.group("office")), match.group("date")
         k += 1
     return MinutesHead(k, office, day)
 
