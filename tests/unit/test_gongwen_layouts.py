@@ -246,7 +246,10 @@ def test_joint_signatures_in_a_table_side_by_side_over_the_date():
         (B(rows=(("中共示例市委办公室", "示例市人民政府办公室"), ("", "2025年4月8日"))),),
     )[:-1]  # the date is in the table
     found = recognise(Document(blocks))
-    assert (found.fields["issuer"], found.fields["date"]) == (["中共示例市委办公室", "示例市人民政府办公室"], "2025-04-08")
+    assert (found.fields["issuer"], found.fields["date"]) == (
+        ["中共示例市委办公室", "示例市人民政府办公室"],
+        "2025-04-08",
+    )
     assert body_markdown(found.body, "x") == "各地各单位要结合实际制定学习计划。\n\n" * 2 + TEXT.text + "\n"
 
 
@@ -268,7 +271,11 @@ def test_minutes_with_office_and_date_on_lines_of_their_own_or_in_a_table():
     mark = B("示例局党委会议纪要", align=CENTER, size=36, red=True)
     title = B("示例局党委2025年第五次会议纪要", align=CENTER, size=22)
     heads = (
-        (B("（2025年第5期）", align=CENTER, size=16), B("示例局党委办公室", size=16), B("2025年6月3日", align=RIGHT, size=16)),
+        (
+            B("（2025年第5期）", align=CENTER, size=16),
+            B("示例局党委办公室", size=16),
+            B("2025年6月3日", align=RIGHT, size=16),
+        ),
         (B(rows=(("示例局党委办公室", "2025年6月3日"),)),),
     )
     for head in heads:
