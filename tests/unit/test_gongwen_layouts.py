@@ -287,3 +287,9 @@ def test_minutes_with_office_and_date_on_lines_of_their_own_or_in_a_table():
             "issuer": "示例局党委办公室",
             "date": "2025-06-03",
         }
+
+
+def test_a_mark_of_openness_on_the_head_is_not_an_issuer():
+    for mark in ("内部", "内部资料", "公开"):
+        blocks = _joint((B(mark, size=16), B("示例局文件", align=CENTER, size=36, red=True)), ())
+        assert recognise(Document(blocks)).fields["issuer"] == "示例局", mark

@@ -363,19 +363,22 @@ def _notice(
 
 
 def _issuers(head: _Head, signatures: list[str]) -> list[str]:
-    """The issuers, in order: from the 署名 (each name of a joint one), else from the 发文机关标志; a 命令's
-    from its 标志, whatever post and name sign it."""
+    """The issuers, in order: a joint 版头's names; else the 署名's (each name of a joint one), else the
+    发文机关标志's; a 命令's from its 标志, whatever post and name sign it."""
     ordered_by = order_issuer(head.marks)
     if ordered_by:
         return [ordered_by]
+    marks = [_FILE_MARK.sub("", mark) for mark in head.marks if not iso_date(mark) and not _NOT_ISSUER.match(mark)]
+    marked = [name for mark in marks for name in organisations(mark)]
+    if len(marked) > 1:  # a joint 版头 gives the issuers' order
+        return marked
     signed = [name for line in signatures if not _person(line) for name in organisations(line)]
-    if signed:
-        return signed
-    marks = [_FILE_MARK.sub("", mark) for mark in head.marks if not iso_date(mark)]
-    return [name for mark in marks for name in organisations(mark)]
+    return signed or marked
 
 
 _FILE_MARK = re.compile(r"\s*文\s*件$")
+# Marks a 版头 may carry beside the issuers' names: how open the document is, not who issued it.
+_NOT_ISSUER = re.compile(r"^(内\s*部\S{0,4}|公\s*开|非\s*密|不予?公开|\S{0,4}公开|.*注意保存|.*★.*)$")
 
 
 def _person(line: str) -> bool:
