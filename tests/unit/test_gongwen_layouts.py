@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from studysite.importer import pdfread
 from studysite.importer.document import CENTER, RIGHT, Block, Document
 from studysite.importer.elements import names
@@ -131,10 +133,11 @@ def test_minutes_take_office_and_date_from_their_head_line_and_keep_the_attendan
     )
 
 
-def test_an_order_is_cited_by_its_mark_and_number_and_signed_by_a_post_not_an_issuer():
+@pytest.mark.parametrize("number", ["第３号", "第 3 号"])
+def test_an_order_is_cited_by_its_mark_and_number_and_signed_by_a_post_not_an_issuer(number: str):
     blocks = (
         B("示例市人民政府令", align=CENTER, size=36, red=True),
-        B("第３号", align=CENTER, size=16),
+        B(number, align=CENTER, size=16),
         HEAD_RULE,
         B("《示例办法》已经市人民政府常务会议通过，现予公布。", size=16),
         B("市长 示例甲", align=RIGHT, size=16),

@@ -97,8 +97,8 @@ def canonical_number(text: str, year_of_date: str | None) -> str | None:
     """示发〔2025〕7号 from a 文号 line as printed (brackets, 第 and padding put right); a two-digit year only
     when the 成文日期 says which century; None when it is not a 文号 that can be written right."""
     text = clean(plain_digits(text))
-    if _ORDER_OR_ANNOUNCEMENT.match(text):
-        return text
+    if _ORDER_OR_ANNOUNCEMENT.match(text.replace(" ", "")):  # 第 3 号 spread out as a 令号 often is
+        return text.replace(" ", "")
     match = _DOC_NUMBER_LINE.match(text)
     if not match:
         return None
@@ -158,7 +158,7 @@ def _head(blocks: list[Block]) -> _Head:
             if b.is_text
             and (
                 _DOC_NUMBER_LINE.match(clean(plain_digits(b.text)))
-                or _ORDER_OR_ANNOUNCEMENT.match(clean(plain_digits(b.text)))
+                or _ORDER_OR_ANNOUNCEMENT.match(squash(plain_digits(b.text)).replace(" ", ""))
             )
         ),
         None,
