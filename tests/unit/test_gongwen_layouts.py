@@ -296,3 +296,12 @@ def test_a_mark_of_openness_on_the_head_is_not_an_issuer():
     for mark in ("内部", "内部资料", "公开"):
         blocks = _joint((B(mark, size=16), B("示例局文件", align=CENTER, size=36, red=True)), ())
         assert recognise(Document(blocks)).fields["issuer"] == "示例局", mark
+
+
+def test_joint_issuers_that_differ_between_head_and_signature_are_named_for_a_person():
+    head = tuple(B(name, align=CENTER, size=30, red=True) for name in ("中共示例市委办公室", "示例市人民政府办公室"))
+    found = recognise(Document(_joint(head, (B("中共示例市委办公室", align=RIGHT, size=16),))))
+    assert found.fields["issuer"] == ["中共示例市委办公室", "示例市人民政府办公室"]
+    assert found.doubts == (
+        "发文机关：版头为“中共示例市委办公室、示例市人民政府办公室”，署名为“中共示例市委办公室”，请对照原件核对",
+    )

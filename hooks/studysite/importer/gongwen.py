@@ -334,7 +334,7 @@ def _notice(
             end += 1
         body, tail = rest[:start], rest[end:]
         body, attachments = _attachment_note(body)
-    issuers = _issuers(head, signatures)
+    issuers, issuer_doubt = _issuers(head, signatures)
     doc_type = doc_type_of(title)
     if minutes is not None:
         issuers, day = [minutes.office] if minutes.office else [], day or iso_date(minutes.date_text)
@@ -359,21 +359,26 @@ def _notice(
     ):
         _fill(fields, found, key, value, label)
     doubts = [f"文号“{head.doc_number}”不合规范，未填入"] if head.doc_number and not number else []
+    doubts += [issuer_doubt] if issuer_doubt and minutes is None and not adopted_by else []
     return Recognised(NOTICE, fields, tuple(found), tuple(body + tail), tuple(doubts))
 
 
-def _issuers(head: _Head, signatures: list[str]) -> list[str]:
+def _issuers(head: _Head, signatures: list[str]) -> tuple[list[str], str]:
     """The issuers, in order: a joint 版头's names; else the 署名's (each name of a joint one), else the
     发文机关标志's; a 命令's from its 标志, whatever post and name sign it."""
     ordered_by = order_issuer(head.marks)
     if ordered_by:
-        return [ordered_by]
+        return [ordered_by], ""
     marks = [_FILE_MARK.sub("", mark) for mark in head.marks if not iso_date(mark) and not _NOT_ISSUER.match(mark)]
     marked = [name for mark in marks for name in organisations(mark)]
-    if len(marked) > 1:  # a joint 版头 gives the issuers' order
-        return marked
     signed = [name for line in signatures if not _person(line) for name in organisations(line)]
-    return signed or marked
+    if len(marked) > 1:  # a joint 版头 gives the issuers' order; its 署名 names the same, or a person checks
+        differs = signed and set(signed) != set(marked)
+        return (
+            marked,
+            f"发文机关：版头为“{'、'.join(marked)}”，署名为“{'、'.join(signed)}”，请对照原件核对" if differs else "",
+        )
+    return signed or marked, ""
 
 
 _FILE_MARK = re.compile(r"\s*文\s*件$")
