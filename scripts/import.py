@@ -238,7 +238,8 @@ def _body_summary(recognised: Recognised, images: int) -> str:
 
 
 def _same(one: Recognised, other: Recognised) -> bool:
-    """Two readings of one document: the same 文号, or the same title and date (spaces aside)."""
+    """Two readings of one document: the same 文号, or the same title and date (spaces aside); files of the same
+    name beside each other are taken as one document too (same_documents)."""
     a, b = one.fields, other.fields
     if one.kind != other.kind:
         return False
@@ -255,9 +256,15 @@ def same_documents(read: list[tuple[str, Entry | str | None]]) -> dict[int, tupl
     """For each file that is one of several readings of the same document in this run: the one kept (the
     reading with the most parts recognised, the first of equals) and the sentence that says so."""
     entries = {k: e for k, (_, e) in enumerate(read) if isinstance(e, Entry)}
+    stems = {k: os.path.splitext(read[k][0])[0] for k in entries}  # 示例通报.docx and 示例通报.pdf side by side
+
+    def same(k: int, j: int) -> bool:
+        kinds = entries[k].recognised.kind == entries[j].recognised.kind
+        return _same(entries[k].recognised, entries[j].recognised) or (kinds and stems[k] == stems[j])
+
     groups: list[list[int]] = []
-    for k, entry in entries.items():
-        group = next((g for g in groups if any(_same(entry.recognised, entries[j].recognised) for j in g)), None)
+    for k in entries:
+        group = next((g for g in groups if any(same(k, j) for j in g)), None)
         if group is None:
             groups.append([k])
         else:
