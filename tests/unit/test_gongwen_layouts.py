@@ -268,6 +268,9 @@ def test_a_table_of_the_text_with_dates_in_it_stays_a_table():
     found = recognise(Document(blocks), NOTICE)
     assert found.fields["date"] == "2025-02-20"
     assert schedule in found.body
+    for table in (schedule, B(rows=(("时间", "内容"), ("2025年3月1日", "")))):  # at the end, no 署名 after it
+        found = recognise(Document((B("在示例会议上的讲话", align=CENTER, size=22, bold=True), TEXT, TEXT, table)))
+        assert found.body[-1] == table
 
 
 def test_minutes_with_office_and_date_on_lines_of_their_own_or_in_a_table():

@@ -57,14 +57,18 @@ def unfold_tables(blocks: list[Block]) -> list[Block]:
 
 
 def _signed_table(block: Block, after: list[Block]) -> bool:
-    """The 署名 and 成文日期 in a table (joint issuers' names side by side over their seals): short cells, one
-    of them only a date, at most three rows, and no date of its own after it."""
-    cells = _cells(block)
+    """The 署名 and 成文日期 in a table (joint issuers' names side by side over their seals): at most three
+    rows, names above (no figures in them), the last row only the date, and no date of its own after it."""
+    if not 1 < len(block.rows) <= 3:
+        return False
+    *names, last = [[clean(cell) for cell in row if clean(cell)] for row in block.rows]
     return (
-        0 < len(block.rows) <= 3
-        and bool(cells)
-        and all(len(cell) <= _CELL_MAX for cell in cells)
-        and any(iso_date(cell) for cell in cells)
+        len(last) == 1
+        and bool(iso_date(last[0]))
+        and any(names)
+        and all(
+            _BODY_NAME_MIN - 1 <= len(name) <= _CELL_MAX and not re.search(r"\d", name) for row in names for name in row
+        )
         and not any(b.is_text and iso_date(b.text) for b in after)
     )
 
