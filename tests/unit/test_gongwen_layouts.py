@@ -7,7 +7,7 @@ import pytest
 
 from studysite.importer import pdfread
 from studysite.importer.document import CENTER, RIGHT, Block, Document
-from studysite.importer.elements import names
+from studysite.importer.elements import arabic_order_number, names
 from studysite.importer.gongwen import NOTICE, SPEECH, recognise
 from studysite.importer.markdownbody import body_markdown
 
@@ -133,7 +133,7 @@ def test_minutes_take_office_and_date_from_their_head_line_and_keep_the_attendan
     )
 
 
-@pytest.mark.parametrize("number", ["第３号", "第 3 号"])
+@pytest.mark.parametrize("number", ["第３号", "第 3 号", "第三号"])
 def test_an_order_is_cited_by_its_mark_and_number_and_signed_by_a_post_not_an_issuer(number: str):
     blocks = (
         B("示例市人民政府令", align=CENTER, size=36, red=True),
@@ -308,3 +308,13 @@ def test_joint_issuers_that_differ_between_head_and_signature_are_named_for_a_pe
     assert found.doubts == (
         "发文机关：版头为“中共示例市委办公室、示例市人民政府办公室”，署名为“中共示例市委办公室”，请对照原件核对",
     )
+
+
+def test_order_numbers_in_words():
+    assert [arabic_order_number(t) for t in ("第三号", "第三十一号", "第一百零二号", "第十号", "示发〔2025〕7号")] == [
+        "第3号",
+        "第31号",
+        "第102号",
+        "第10号",
+        "示发〔2025〕7号",
+    ]

@@ -68,3 +68,19 @@ def attachment_items(text: str) -> list[str]:
     if len(parts) == 1:
         return [text.strip(" 。")] if text.strip(" 。") else []
     return [item.strip(" 。；;") for item in parts[2::2] if item.strip(" 。；;")]
+
+
+_CHINESE_ORDINAL = re.compile(r"^第(?P<n>[〇零一二三四五六七八九十百]+)号$")
+
+
+def arabic_order_number(text: str) -> str:
+    """A 令号 in Chinese numerals as the contract writes it (第三十一号 → 第31号, 第一百零二号 → 第102号); other
+    text unchanged."""
+    match = _CHINESE_ORDINAL.match(text)
+    if not match:
+        return text
+    hundreds, _, rest = match.group("n").rpartition("百")
+    value = (_number(hundreds) if hundreds else 1) * 100 if "百" in match.group("n") else 0
+    rest = rest.lstrip("零〇")
+    value += _number(rest) if rest else 0
+    return f"第{value}号" if value else text

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from studysite.core import docnumber, kinds
 from studysite.importer.document import CENTER, RIGHT, Block, Document, clean, join_lines, plain_digits, squash
-from studysite.importer.elements import ATTACHMENT_NOTE, attachment_items, iso_date, names
+from studysite.importer.elements import ATTACHMENT_NOTE, arabic_order_number, attachment_items, iso_date, names
 from studysite.importer.layouts import (
     MinutesHead,
     adopted,
@@ -97,8 +97,9 @@ def canonical_number(text: str, year_of_date: str | None) -> str | None:
     """示发〔2025〕7号 from a 文号 line as printed (brackets, 第 and padding put right); a two-digit year only
     when the 成文日期 says which century; None when it is not a 文号 that can be written right."""
     text = clean(plain_digits(text))
-    if _ORDER_OR_ANNOUNCEMENT.match(text.replace(" ", "")):  # 第 3 号 spread out as a 令号 often is
-        return text.replace(" ", "")
+    order = arabic_order_number(text.replace(" ", ""))  # 第 3 号 spread out, 第三号 in words, as 令号 are
+    if _ORDER_OR_ANNOUNCEMENT.match(order):
+        return order
     match = _DOC_NUMBER_LINE.match(text)
     if not match:
         return None
@@ -158,7 +159,7 @@ def _head(blocks: list[Block]) -> _Head:
             if b.is_text
             and (
                 _DOC_NUMBER_LINE.match(clean(plain_digits(b.text)))
-                or _ORDER_OR_ANNOUNCEMENT.match(squash(plain_digits(b.text)).replace(" ", ""))
+                or _ORDER_OR_ANNOUNCEMENT.match(arabic_order_number(squash(plain_digits(b.text)).replace(" ", "")))
             )
         ),
         None,
