@@ -318,3 +318,16 @@ def test_order_numbers_in_words():
         "第10号",
         "示发〔2025〕7号",
     ]
+
+
+def test_closing_words_without_a_full_stop_are_text_not_a_signature():
+    blocks = (
+        B("关于示例工作的通知", align=CENTER, size=22),
+        TEXT,
+        B("特此通知", size=16),
+        B("示例局", align=RIGHT, size=16),
+        B("2025年7月1日", align=RIGHT, size=16),
+    )
+    found = recognise(Document(blocks), NOTICE)
+    assert found.fields["issuer"] == "示例局"
+    assert body_markdown(found.body, "x") == TEXT.text + "\n\n特此通知\n"

@@ -230,6 +230,14 @@ def _short_line(block: Block) -> bool:
     )
 
 
+# The closing words of the text (特此通知, 妥否请批示) end it; they are not a 署名 even without a 。.
+_CLOSING = re.compile(r"^(特此|此复|妥否|专此|以上|请予|请批|当否)")
+
+
+def _signature_line(block: Block) -> bool:
+    return _short_line(block) and not _CLOSING.match(clean(block.text))
+
+
 def recognise(document: Document, kind: str | None = None) -> Recognised:
     """The entry a document makes; Refused when it is classified or has no text to read."""
     marks = secret_marks(document)
@@ -323,7 +331,7 @@ def _notice(
     if dated is not None:
         day = iso_date(rest[dated].text)
         start = dated
-        while start > 0 and len(signatures) < 3 and (_short_line(rest[start - 1]) or rest[start - 1].image):
+        while start > 0 and len(signatures) < 3 and (_signature_line(rest[start - 1]) or rest[start - 1].image):
             start -= 1
             if rest[start].is_text:  # squashed only: the space between joint issuers tells them apart
                 signatures.insert(0, squash(rest[start].text))
