@@ -273,7 +273,7 @@ def _runs_on(previous: _Line, line: _Line, full: float) -> bool:
         previous.x1 > full - 5 * char
         and not _SENTENCE_END.search(previous.text)
         and not _NUMBERED_START.match(line.text)
-        and line.size == previous.size
+        and abs(line.size - previous.size) < 0.5
     )
 
 
