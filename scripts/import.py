@@ -160,7 +160,9 @@ class Importer:
         if notice and "classification" not in recognised.fields:
             comments["classification"] = CLASSIFICATION_COMMENT
         day = str(fields.get("date") or "")
-        name = str((fields.get("doc_number") if notice else None) or fields.get("title") or "")
+        number = str(fields.get("doc_number") or "") if notice else ""
+        # Named by its 文号 when it has an issuer's one; a 令号 or 期号 alone (第3号) says less than the title.
+        name = number if "〔" in number else str(fields.get("title") or "")
         stem = file_stem(day, name) or file_stem(day, path.stem) or "导入"
         src_uri = f"{FOLDERS[recognised.kind]}{stem}.md"
         shown_images = {block.image for block in recognised.body if block.image}
@@ -210,21 +212,29 @@ class Importer:
         with target.open("x", encoding="utf-8", newline="\n") as out:  # x: never overwrite
             out.write(entry.text)
 
-    def one(self, path: Path, shown: str, tally: Tally) -> None:
+    def read(self, path: Path, shown: str) -> Entry | str:
+        """The entry a file makes, or the line that says why it makes none."""
         try:
-            entry = self.entry(path)
+            return self.entry(path)
         except (Unreadable, Refused) as reason:
-            tally.failed += 1
-            tally.say(f"未导入 {shown}：{reason}")
-            return
+            return f"未导入 {shown}：{reason}"
         except Exception as error:  # noqa: BLE001 - one file nobody foresaw must not stop the others
-            tally.failed += 1
             log = log_exception(error)
             shown_log = log.relative_to(REPO) if log.is_relative_to(REPO) else log
-            tally.say(
+            return (
                 f"未导入 {shown}：程序无法处理此文件（不是您的操作问题；详细信息已写入 {shown_log}，"
                 "请把该文件和日志发给网站维护人员），可先用 WPS/Word 另存为 .docx 再试"
             )
+
+    def one(self, path: Path, shown: str, tally: Tally, kept_over: str = "") -> None:
+        self.add(self.read(path, shown), shown, tally, kept_over)
+
+    def add(self, entry: Entry | str, shown: str, tally: Tally, kept_over: str = "") -> None:
+        """Write one file's entry (unless it is already in the site) and say so; kept_over names the other
+        readings of the same document in this run that it was kept over, and why."""
+        if isinstance(entry, str):
+            tally.failed += 1
+            tally.say(entry)
             return
         duplicate = self.duplicate_of(entry)
         if duplicate:
@@ -244,6 +254,8 @@ class Importer:
         parts.append("需人工：" + "、".join(needs) if needs else "无需人工补充")
         if hints:
             parts.append("提示：" + "、".join(hints))
+        if kept_over:
+            parts.append(kept_over)
         verb = "将导入" if self.dry_run else "已导入"
         tally.say(f"{verb} {shown} → docs/{entry.src_uri}（{'；'.join(parts)}）")
 
@@ -280,6 +292,55 @@ def _body_summary(recognised: Recognised, images: int) -> str:
         ("条脚注", sum(len(b.notes) for b in body)),
     ]
     return "正文" + "、".join(f"{n}{unit}" for unit, n in counts if n)
+
+
+# --- the same document twice in one run ------------------------------------------------------------------
+
+
+def _same(one: Recognised, other: Recognised) -> bool:
+    """Two readings of one document: the same 文号, or the same title and date (spaces aside); files of the same
+    name beside each other are taken as one document too (same_documents)."""
+    a, b = one.fields, other.fields
+    if one.kind != other.kind:
+        return False
+    if a.get("doc_number") and a.get("doc_number") == b.get("doc_number"):
+        return True
+    title = "".join(str(a.get("title", "")).split())
+    return bool(title and a.get("date")) and (title, a.get("date")) == (
+        "".join(str(b.get("title", "")).split()),
+        b.get("date"),
+    )
+
+
+def same_documents(read: list[tuple[str, Entry | str | None]]) -> dict[int, tuple[int, str]]:
+    """For each file that is one of several readings of the same document in this run: the one kept (the
+    reading with the most parts recognised, the first of equals) and the sentence that says so."""
+    entries = {k: e for k, (_, e) in enumerate(read) if isinstance(e, Entry)}
+    stems = {k: os.path.splitext(read[k][0])[0] for k in entries}  # 示例通报.docx and 示例通报.pdf side by side
+
+    def same(k: int, j: int) -> bool:
+        kinds = entries[k].recognised.kind == entries[j].recognised.kind
+        return _same(entries[k].recognised, entries[j].recognised) or (kinds and stems[k] == stems[j])
+
+    groups: list[list[int]] = []
+    for k in entries:
+        group = next((g for g in groups if any(same(k, j) for j in g)), None)
+        if group is None:
+            groups.append([k])
+        else:
+            group.append(k)
+    out: dict[int, tuple[int, str]] = {}
+    for group in (g for g in groups if len(g) > 1):
+        found = {k: len(entries[k].recognised.found) for k in group}
+        winner = max(group, key=lambda k: (found[k], -k))
+        others = [k for k in group if k != winner]
+        more = all(found[k] < found[winner] for k in others)
+        why = f"识别项最多（{found[winner]}项）" if more else f"识别项一样多（{found[winner]}项），取先列出的一件"
+        listed = "、".join(f"{read[k][0]}（识别{found[k]}项）" for k in others)
+        out[winner] = (winner, f"同一份文件另有 {listed}，保留本件：{why}")
+        for k in others:
+            out[k] = (winner, f"与 {read[winner][0]} 是同一份文件，保留该件：{why}，本件识别{found[k]}项")
+    return out
 
 
 # --- the files named ------------------------------------------------------------------------------------
@@ -382,13 +443,25 @@ def main(argv: list[str] | None = None) -> int:
     importer = Importer(args.root.resolve(), kind, args.dry_run)
     tally = Tally()
     try:
+        read: list[tuple[str, Entry | str | None]] = []
         for path, shown, named in files_in(args.paths):
             suffix = path.suffix.lower()
-            if suffix not in READABLE and suffix != OFD and not named:
+            readable = suffix in READABLE or suffix == OFD or named
+            read.append((shown, importer.read(path, shown) if readable else None))
+        kept = same_documents(read)
+        for k, (shown, entry) in enumerate(read):
+            if entry is None:
                 tally.skipped += 1
                 tally.say(f"已跳过 {shown}：不是可导入的文件类型（可导入 .docx、.pdf、.doc、.wps、.odt）")
-                continue
-            importer.one(path, shown, tally)
+            elif k in kept:
+                winner, why = kept[k]
+                if winner == k:
+                    importer.add(entry, shown, tally, why)
+                else:
+                    tally.skipped += 1
+                    tally.say(f"已跳过 {shown}：{why}")
+            else:
+                importer.add(entry, shown, tally)
     finally:
         importer.close()
     verb = "将导入" if args.dry_run else "导入"

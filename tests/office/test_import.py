@@ -260,7 +260,9 @@ def test_the_same_input_gives_the_same_bytes_and_nothing_is_overwritten(original
     assert code == 0
     assert out[:2] == [
         f"已跳过 {(folder / originals['notice.docx'].name).as_posix()}：已有同名文件 docs/notices/{NOTICE_STEM}.md，未覆盖",
-        f"已跳过 {originals['notice.pdf'].as_posix()}：已有同名文件 docs/notices/{NOTICE_STEM}.md，未覆盖",
+        # The PDF is the same document read as well: the first of the two is kept (and is not overwritten).
+        f"已跳过 {originals['notice.pdf'].as_posix()}：与 {(folder / originals['notice.docx'].name).as_posix()} "
+        "是同一份文件，保留该件：识别项一样多（9项），取先列出的一件，本件识别9项",
     ]
     assert (first / "docs" / f"notices/{NOTICE_STEM}.md").read_text(encoding="utf-8") == "已改过"
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
+import markdown
 from bs4 import BeautifulSoup
 
 from studysite.model.entries import Catalogue, Notice, Speech, load_catalogue
@@ -157,6 +159,15 @@ def test_entry_page_gets_title_banner_and_metadata_header():
     own_title = entry_page(speech, "# 自拟标题\n\n正文\n", internal=False, listings=LISTINGS)
     assert own_title.startswith('# 自拟标题\n\n\n<div class="entry-meta" markdown>')
     assert "!!! warning" not in own_title
+
+
+def test_attachments_are_one_list_item_each():
+    notice = replace(CATALOGUE.notices[0], attachments=("示例学习安排表", "示例学习人员名单"))
+    page = entry_page(notice, "正文。\n", internal=False, listings=LISTINGS)
+    assert "附件\n:   1. 示例学习安排表\n    2. 示例学习人员名单\n" in page
+    html = markdown.markdown(page, extensions=["def_list", "md_in_html"])
+    items = BeautifulSoup(html, "html.parser").select(".entry-meta dd ol > li")
+    assert [li.get_text() for li in items] == ["示例学习安排表", "示例学习人员名单"]
 
 
 def test_home_page_names_the_ten_newest_entries_before_its_second_section():

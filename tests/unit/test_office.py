@@ -109,7 +109,8 @@ def test_word_pack_writes_every_kind_of_block_as_editable_text(tmp_path: Path):
     content = (
         '<h1 id="t">示例页</h1><p>第一段，\n接着写。</p><h2 id="a">一、示例标题</h2><h3 id="b">（一）示例小标题</h3>'
         "<ol><li>甲项<ul><li>甲项之一</li></ul></li><li><p>乙项</p></li></ol>"
-        '<blockquote><p>引文。</p></blockquote><div class="entry-meta"><dl><dt>文号</dt><dd>示发〔2025〕7号</dd></dl></div>'
+        '<blockquote><p>引文。</p></blockquote><div class="entry-meta"><dl><dt>文号</dt><dd>示发〔2025〕7号</dd>'
+        "<dt>附件</dt><dd><ol><li>示例学习安排表</li><li>示例学习人员名单</li></ol></dd></dl></div>"
         '<p><img alt="示意图" src="%E5%9B%BE%201.png"></p><p>有<strong>重点</strong>和<a href="x/">链接</a>。</p>'
         "<table><thead><tr><th>标题</th><th>日期</th></tr></thead><tbody><tr><td>示例</td><td>2025年3月12日</td></tr>"
         "</tbody></table>"
@@ -130,6 +131,9 @@ def test_word_pack_writes_every_kind_of_block_as_editable_text(tmp_path: Path):
         ("Normal", "2. 乙项"),
         ("Normal", "引文。"),
         ("Normal", "文号：示发〔2025〕7号"),
+        ("Normal", "附件："),  # one numbered line per attachment under it, not the names run together
+        ("Normal", "1. 示例学习安排表"),
+        ("Normal", "2. 示例学习人员名单"),
         ("Normal", "有重点和链接。"),
         ("Normal", "说明文字。"),
     ]:

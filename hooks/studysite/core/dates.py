@@ -20,7 +20,8 @@ _WRITTEN = re.compile(
 FORMS = "2025-03-12 或 2025年3月12日"
 
 
-def _number(text: str) -> int:
+def numeral(text: str) -> int:
+    """The value of ASCII digits or Chinese numerals as dates and 令号 write them (二〇二五, 十二, 三十一)."""
     if text.isascii() and text.isdigit():
         return int(text)
     if len(text) == 4:  # a year is written digit by digit: 二〇二五
@@ -39,6 +40,6 @@ def written_date(text: str) -> tuple[date | None, str]:
         return None, f"日期写法应如 {FORMS}"
     month, day = match.group("m1") or match.group("m2"), match.group("d1") or match.group("d2")
     try:
-        return date(_number(match.group("y")), _number(month), _number(day)), ""
+        return date(numeral(match.group("y")), numeral(month), numeral(day)), ""
     except ValueError:
         return None, "没有这一天"

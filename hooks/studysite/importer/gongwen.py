@@ -13,8 +13,18 @@ import re
 from dataclasses import dataclass
 
 from studysite.core import docnumber, kinds
-from studysite.core.dates import written_date
-from studysite.importer.document import CENTER, RIGHT, Block, Document, clean, plain_digits, squash
+from studysite.importer.document import CENTER, RIGHT, Block, Document, clean, join_lines, plain_digits, squash
+from studysite.importer.elements import ATTACHMENT_NOTE, arabic_order_number, attachment_items, iso_date, names
+from studysite.importer.layouts import (
+    MinutesHead,
+    adopted,
+    closed_brackets,
+    minutes_head,
+    order_issuer,
+    organisations,
+    spaced_title,
+    unfold_tables,
+)
 from studysite.model.entries import DOC_TYPES, GENRES
 from studysite.rules.secrecy import security
 
@@ -50,8 +60,6 @@ def secret_marks(document: Document) -> list[str]:
 
 # --- the parts, one pattern each --------------------------------------------------------------------------
 
-# A line that is only a date, maybe in brackets (a speech's （2025年3月12日）); the date itself is core.dates'.
-_DATE = re.compile(r"^(?P<open>[（(]?)\s*(?P<date>[^（()）]+?)\s*(?P<close>[）)]?)$")
 _DOC_NUMBER_LINE = re.compile(
     r"^(?P<agency>[^\s〔〕\[\]［］【】（）()\d：:]{1,20}?)\s*[〔\[［【（(]\s*(?P<year>\d{4}|\d{2})\s*[〕\]］】）)]"
     r"\s*第?\s*(?P<number>\d+)\s*号\s*(?P<signer>签\s*发\s*人.*)?$"
@@ -62,11 +70,8 @@ _URGENCY = re.compile(r"^(特急|加急|特提|平急)(\s*[·★]?\s*\S*)?$")
 _ISSUER_MARK = re.compile(r"文\s*件$")
 _PAGE_NUMBER = re.compile(r"^[—\-－–─]+\s*\d+\s*[—\-－–─]+$|^第\s*\d+\s*页(\s*[,，/／]?\s*共\s*\d+\s*页)?$")
 _RECIPIENTS = re.compile(r"^(?P<names>[^。；;！？!?]{2,120})[:：]$")
-_LIST_SEPARATORS = re.compile(r"[、，,；;]+")
-_CC = re.compile(r"^抄\s*送\s*[:：]\s*(?P<names>.+)$")
+_CC = re.compile(r"^(抄\s*送|分\s*送)\s*[:：]\s*(?P<names>.+)$")  # 分送: a 纪要's readers
 _PRINTED = re.compile(r"印\s*发$")
-_ATTACHMENT_NOTE = re.compile(r"^附\s*件\s*[:：]\s*(?P<items>.*)$")
-_ATTACHMENT_ITEM = re.compile(r"(?:^|\s)(\d+)\s*[.．、]\s*")
 ATTACHMENT_HEADING = re.compile(r"^附\s*件\s*(\d*)$")
 _IN_BRACKETS = re.compile(r"^[（(](?P<inner>.+)[）)]$")
 _SENTENCE_MARKS = re.compile(r"[。，；：！？,;:!?]")
@@ -76,16 +81,6 @@ _NUMBERED = re.compile(r"^(\d+)([.．)])")
 _SUBTITLE = re.compile(r"^[—－\-─]{1,2}\s*")
 _SPEECH_OCCASION = re.compile(r"^在(?P<occasion>.+?)(?:上|时)的[^的]{0,6}(?:讲话|发言|致辞)(?:稿|提纲)?$")
 _NAME = re.compile(r"^[\u3400-\u9fff·]{2,6}$")
-
-
-def iso_date(text: str) -> str | None:
-    """2025-03-12 from a line that is only a date: 2025年3月12日, 二〇二五年三月十二日, （2025年3月12日）; read by
-    the parser `make new` uses too (studysite.core.dates)."""
-    match = _DATE.match(squash(plain_digits(text)))
-    if not match or bool(match.group("open")) != bool(match.group("close")):
-        return None
-    day, _ = written_date(match.group("date"))
-    return day.isoformat() if day else None
 
 
 def doc_type_of(title: str) -> str | None:
@@ -102,8 +97,9 @@ def canonical_number(text: str, year_of_date: str | None) -> str | None:
     """示发〔2025〕7号 from a 文号 line as printed (brackets, 第 and padding put right); a two-digit year only
     when the 成文日期 says which century; None when it is not a 文号 that can be written right."""
     text = clean(plain_digits(text))
-    if _ORDER_OR_ANNOUNCEMENT.match(text):
-        return text
+    order = arabic_order_number(text.replace(" ", ""))  # 第 3 号 spread out, 第三号 in words, as 令号 are
+    if _ORDER_OR_ANNOUNCEMENT.match(order):
+        return order
     match = _DOC_NUMBER_LINE.match(text)
     if not match:
         return None
@@ -114,21 +110,6 @@ def canonical_number(text: str, year_of_date: str | None) -> str | None:
         year = year_of_date
     number = f"{match.group('agency')}〔{year}〕{int(match.group('number'))}号"
     return number if docnumber.is_valid(number) else None
-
-
-def names(text: str) -> list[str]:
-    """主送机关 or 抄送机关 as a list: apart at 、，；, without the closing ：or 。"""
-    text = clean(text).rstrip("：:。.")
-    return [name for name in (clean(part) for part in _LIST_SEPARATORS.split(text)) if name]
-
-
-def attachment_items(text: str) -> list[str]:
-    """附件：1. 示例议程 2. 示例名单 → the names, without numbers and closing punctuation."""
-    text = clean(text)
-    parts = _ATTACHMENT_ITEM.split(" " + text)
-    if len(parts) == 1:
-        return [text.strip(" 。")] if text.strip(" 。") else []
-    return [item.strip(" 。；;") for item in parts[2::2] if item.strip(" 。；;")]
 
 
 def speakers_of(text: str) -> list[str] | None:
@@ -176,7 +157,10 @@ def _head(blocks: list[Block]) -> _Head:
             i
             for i, b in enumerate(window)
             if b.is_text
-            and (_DOC_NUMBER_LINE.match(clean(plain_digits(b.text))) or _ORDER_OR_ANNOUNCEMENT.match(clean(b.text)))
+            and (
+                _DOC_NUMBER_LINE.match(clean(plain_digits(b.text)))
+                or _ORDER_OR_ANNOUNCEMENT.match(arabic_order_number(squash(plain_digits(b.text)).replace(" ", "")))
+            )
         ),
         None,
     )
@@ -210,8 +194,8 @@ def _title(blocks: list[Block], start: int, body_size: float) -> tuple[str, int]
     i = start
     while i < len(blocks) and not blocks[i].is_text:
         i += 1
-    if i == len(blocks):
-        return "", i
+    if i == len(blocks) or "。" in blocks[i].text:
+        return "", i  # a sentence is text, not a title: a 命令 has none
     first = blocks[i]
     lines = [clean(first.text)]
     prominent = first.size > body_size + 1 or first.bold
@@ -246,6 +230,14 @@ def _short_line(block: Block) -> bool:
     )
 
 
+# The closing words of the text (特此通知, 妥否请批示) end it; they are not a 署名 even without a 。.
+_CLOSING = re.compile(r"^(特此|此复|妥否|专此|以上|请予|请批|当否)")
+
+
+def _signature_line(block: Block) -> bool:
+    return _short_line(block) and not _CLOSING.match(clean(block.text))
+
+
 def recognise(document: Document, kind: str | None = None) -> Recognised:
     """The entry a document makes; Refused when it is classified or has no text to read."""
     marks = secret_marks(document)
@@ -254,12 +246,23 @@ def recognise(document: Document, kind: str | None = None) -> Recognised:
     blocks = [b for b in document.blocks if not _is_page_furniture(b) and (b.text or b.rows or b.image or b.rule)]
     if not any(b.is_text or b.rows for b in blocks):
         raise Refused("文件中没有可读的文字")
-    head = _head(blocks)
+    blocks = unfold_tables(blocks)
+    blocks, date_above = _date_above(blocks)
+    minutes = minutes_head(blocks)
+    head = _head(blocks) if minutes is None else _Head(end=minutes.end)
     title, after = _title(blocks, head.end, _body_size(blocks))
-    kind = kind or _kind(head, title, blocks, after)
+    kind = kind or (NOTICE if minutes else _kind(head, title, blocks, after))
     if kind == SPEECH:
-        return _speech(title, blocks, after)
-    return _notice(head, title, blocks, after)
+        return _speech(title, blocks, after, date_above)
+    return _notice(head, title, blocks, after, minutes, date_above)
+
+
+def _date_above(blocks: list[Block]) -> tuple[list[Block], str | None]:
+    """A date printed alone above everything else (a speech dated over its title): taken off, and read."""
+    texts = [k for k, b in enumerate(blocks[:3]) if b.is_text]
+    if len(texts) < 2 or not (day := iso_date(blocks[texts[0]].text)) or iso_date(blocks[texts[1]].text):
+        return blocks, None
+    return blocks[: texts[0]] + blocks[texts[0] + 1 :], day
 
 
 def _kind(head: _Head, title: str, blocks: list[Block], after: int) -> str:
@@ -281,7 +284,7 @@ def _kind(head: _Head, title: str, blocks: list[Block], after: int) -> str:
     )
 
 
-def _speech(title: str, blocks: list[Block], after: int) -> Recognised:
+def _speech(title: str, blocks: list[Block], after: int, date_above: str | None = None) -> Recognised:
     fields: dict[str, object] = {"type": SPEECH, "title": title}
     found = ["标题"] if title else []
     subtitle = ""
@@ -289,7 +292,7 @@ def _speech(title: str, blocks: list[Block], after: int) -> Recognised:
     if i < len(blocks) and blocks[i].is_text and _SUBTITLE.match(clean(blocks[i].text)):
         subtitle = _SUBTITLE.sub("", clean(blocks[i].text))
         i += 1
-    speakers, day = None, None
+    speakers, day = None, date_above
     for _ in range(2):
         if i >= len(blocks) or not blocks[i].is_text:
             break
@@ -305,8 +308,13 @@ def _speech(title: str, blocks: list[Block], after: int) -> Recognised:
     return Recognised(SPEECH, fields, tuple(found), tuple(blocks[i:]))
 
 
-def _notice(head: _Head, title: str, blocks: list[Block], after: int) -> Recognised:
+def _notice(
+    head: _Head, title: str, blocks: list[Block], after: int, minutes: MinutesHead | None, date_above: str | None
+) -> Recognised:
     i = after
+    blocks = closed_brackets(blocks, i)
+    adopted_by = adopted(blocks[i].text) if i < len(blocks) and blocks[i].is_text else None
+    i += 1 if adopted_by else 0
     recipients: list[str] = []
     if i < len(blocks) and blocks[i].is_text and blocks[i].align != CENTER:
         match = _RECIPIENTS.match(clean(blocks[i].text))
@@ -323,10 +331,10 @@ def _notice(head: _Head, title: str, blocks: list[Block], after: int) -> Recogni
     if dated is not None:
         day = iso_date(rest[dated].text)
         start = dated
-        while start > 0 and len(signatures) < 3 and (_short_line(rest[start - 1]) or rest[start - 1].image):
+        while start > 0 and len(signatures) < 3 and (_signature_line(rest[start - 1]) or rest[start - 1].image):
             start -= 1
-            if rest[start].is_text:
-                signatures.insert(0, clean(rest[start].text))
+            if rest[start].is_text:  # squashed only: the space between joint issuers tells them apart
+                signatures.insert(0, squash(rest[start].text))
         end = dated + 1
         while end < len(rest) and rest[end].image:  # the seal
             end += 1
@@ -335,12 +343,21 @@ def _notice(head: _Head, title: str, blocks: list[Block], after: int) -> Recogni
             end += 1
         body, tail = rest[:start], rest[end:]
         body, attachments = _attachment_note(body)
-    fields: dict[str, object] = {"type": NOTICE, "title": title}
-    found = ["标题"] if title else []
-    issuers = signatures or [re.sub(r"\s*文\s*件$", "", mark) for mark in head.marks if not iso_date(mark)]
+    issuers, issuer_doubt = _issuers(head, signatures)
+    doc_type = doc_type_of(title)
+    if minutes is not None:
+        issuers, day = [minutes.office] if minutes.office else [], day or iso_date(minutes.date_text)
+        doc_type = doc_type or "纪要"
+    if adopted_by:
+        issuers, day = issuers or [adopted_by[1]], day or iso_date(adopted_by[0])
+    day = day or date_above
     number = canonical_number(head.doc_number, day[:4] if day else None) if head.doc_number else None
+    if order_issuer(head.marks) and not title:  # a 命令 is cited by its 标志 and 令号
+        title, doc_type = f"{head.marks[0]}{number or ''}", "命令（令）"
+    fields: dict[str, object] = {"type": NOTICE, "title": spaced_title(title, issuers)}
+    found = ["标题"] if title else []
     for key, value, label in (
-        ("doc_type", doc_type_of(title), "文种"),
+        ("doc_type", doc_type, "文种"),
         ("issuer", _one_or_list([issuer for issuer in issuers if issuer]), "发文机关"),
         ("date", day, "成文日期"),
         ("doc_number", number, "文号"),
@@ -351,7 +368,37 @@ def _notice(head: _Head, title: str, blocks: list[Block], after: int) -> Recogni
     ):
         _fill(fields, found, key, value, label)
     doubts = [f"文号“{head.doc_number}”不合规范，未填入"] if head.doc_number and not number else []
+    doubts += [issuer_doubt] if issuer_doubt and minutes is None and not adopted_by else []
     return Recognised(NOTICE, fields, tuple(found), tuple(body + tail), tuple(doubts))
+
+
+def _issuers(head: _Head, signatures: list[str]) -> tuple[list[str], str]:
+    """The issuers, in order: a joint 版头's names; else the 署名's (each name of a joint one), else the
+    发文机关标志's; a 命令's from its 标志, whatever post and name sign it."""
+    ordered_by = order_issuer(head.marks)
+    if ordered_by:
+        return [ordered_by], ""
+    marks = [_FILE_MARK.sub("", mark) for mark in head.marks if not iso_date(mark) and not _NOT_ISSUER.match(mark)]
+    marked = [name for mark in marks for name in organisations(mark)]
+    signed = [name for line in signatures if not _person(line) for name in organisations(line)]
+    if len(marked) > 1:  # a joint 版头 gives the issuers' order; its 署名 names the same, or a person checks
+        differs = signed and set(signed) != set(marked)
+        return (
+            marked,
+            f"发文机关：版头为“{'、'.join(marked)}”，署名为“{'、'.join(signed)}”，请对照原件核对" if differs else "",
+        )
+    return signed or marked, ""
+
+
+_FILE_MARK = re.compile(r"\s*文\s*件$")
+# Marks a 版头 may carry beside the issuers' names: how open the document is, not who issued it.
+_NOT_ISSUER = re.compile(r"^(内\s*部\S{0,4}|公\s*开|非\s*密|不予?公开|\S{0,4}公开|.*注意保存|.*★.*)$")
+
+
+def _person(line: str) -> bool:
+    """A 署名 of a post and a name (市长　示例甲), not of an organisation."""
+    *posts, name = squash(line).split(" ")
+    return bool(posts) and bool(_NAME.match(name)) and len(name) <= 4 and len(organisations(line)) == 1
 
 
 def _fill(fields: dict[str, object], found: list[str], key: str, value: object, label: str) -> None:
@@ -385,8 +432,12 @@ def _imprint(blocks: list[Block]) -> tuple[list[Block], list[str]]:
     for block in following:
         if block.is_text:
             text += clean(block.text)
-    match = _CC.match(text)
+    match = _CC.match(_PRINTED_AFTER.sub("", text))
     return blocks[:start], names(match.group("names")) if match else []
+
+
+# The 印发机关和印发日期 run on after the 抄送 names when a 版记 table's cells lost their break (.doc via LibreOffice).
+_PRINTED_AFTER = re.compile(r"(?<=[。；;])[^。；;，,、]*?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$")
 
 
 def _short_wrapped(block: Block) -> bool:
@@ -408,12 +459,15 @@ def _dated(blocks: list[Block]) -> int | None:
 def _attachment_note(blocks: list[Block]) -> tuple[list[Block], list[str]]:
     """The 附件说明 (附件：1. … 2. …) at the end of the text, taken off; the attachments' names."""
     for k in range(len(blocks) - 1, max(len(blocks) - 12, -1), -1):
-        match = blocks[k].is_text and _ATTACHMENT_NOTE.match(clean(blocks[k].text))
+        match = blocks[k].is_text and ATTACHMENT_NOTE.match(clean(blocks[k].text))
         if not match:
             continue
         following = blocks[k + 1 :]
-        if all(b.is_text and _NUMBERED.match(clean(b.text)) and len(clean(b.text)) <= 80 for b in following):
-            text = " ".join([match.group("items")] + [clean(b.text) for b in following])
-            return blocks[:k], attachment_items(text)
-        return blocks, []
+        if not all(b.is_text and len(clean(b.text)) <= 80 and "。" not in clean(b.text)[:-1] for b in following):
+            return blocks, []
+        text = match.group("items")
+        for block in following:  # an item per numbered line; a line without a number carries one over
+            line = clean(block.text)
+            text = f"{text} {line}" if _NUMBERED.match(line) else join_lines(text, line)
+        return blocks[:k], attachment_items(text)
     return blocks, []

@@ -238,21 +238,43 @@ def _pdf_lines(pages) -> tuple[list[_Line], dict[tuple[int, int], str], bool]:
 
 
 def _without_running_heads(lines: list[_Line], pages: int) -> list[_Line]:
-    """Page numbers (— 3 —) and a head or foot repeated on most pages are not text."""
+    """Page numbers (— 3 —) and a head or foot repeated on most pages are not text. A running head is the
+    first or last line of each page it is on, at one height: the same words elsewhere (a joint issuer's
+    name on the 版头 and again in the 署名) are text."""
     kept = [line for line in lines if not (line.text and _PAGE_NUMBER.match(line.text))]
     if pages < 2:
         return kept
-    repeated = Counter(line.text for line in kept if line.text)
-    page_of: dict[str, set[int]] = {}
+    edges: set[int] = set()  # id() of each page's first and last line of text
+    for page in {line.page for line in kept}:
+        on_page = [line for line in kept if line.page == page and line.text]
+        if on_page:
+            edges |= {id(on_page[0]), id(on_page[-1])}
+    found: dict[str, list[_Line]] = {}
     for line in kept:
         if line.text:
-            page_of.setdefault(line.text, set()).add(line.page)
+            found.setdefault(line.text, []).append(line)
     running = {
         text
-        for text, count in repeated.items()
-        if count >= 2 and len(page_of[text]) >= max(2, pages // 2 + 1) and len(text) < 40
+        for text, same in found.items()
+        if len({line.page for line in same}) >= max(2, pages // 2 + 1)
+        and len(text) < 40
+        and all(id(line) in edges for line in same)
+        and max(line.top for line in same) - min(line.top for line in same) < 12
     }
     return [line for line in kept if line.text not in running or not line.text]
+
+
+def _runs_on(previous: _Line, line: _Line, full: float) -> bool:
+    """A line kept short by the line-breaking rules (a closing mark may not start a line, so the last
+    characters went down with it) goes on: it stops mid-sentence, within a few characters of the margin,
+    and the next line is neither indented nor numbered."""
+    char = previous.size or 12.0
+    return (
+        previous.x1 > full - 5 * char
+        and not _SENTENCE_END.search(previous.text)
+        and not _NUMBERED_START.match(line.text)
+        and abs(line.size - previous.size) < 0.5
+    )
 
 
 def _paragraphs(lines: list[_Line], notes: dict[tuple[int, int], str]) -> list[Block]:
@@ -262,6 +284,14 @@ def _paragraphs(lines: list[_Line], notes: dict[tuple[int, int], str]) -> list[B
     left = min(line.x0 for line in text_lines)
     right = max(line.x1 for line in text_lines)
     centre = (left + right) / 2
+    sizes = Counter(round(line.size) for line in text_lines)
+    body_size = max(sizes, key=lambda size: (sizes[size], size))
+    # Where full lines of text end, short of the rightmost print (a right-aligned date, a wide title) by
+    # what the character grid leaves: the body's lines that start at the margin or one indent in.
+    full = max(
+        (line.x1 for line in text_lines if round(line.size) == body_size and line.x0 < left + 3 * line.size),
+        default=right,
+    )
     blocks: list[Block] = []
     current: dict | None = None
     previous: _Line | None = None
@@ -296,7 +326,9 @@ def _paragraphs(lines: list[_Line], notes: dict[tuple[int, int], str]) -> list[B
             continue
         char = line.size or 12.0
         mid = (line.x0 + line.x1) / 2
-        if abs(mid - centre) < 2 * char and line.x0 > left + 2 * char:
+        # A centred line stands in from the margins; a title's larger type may fill all but a character of it.
+        inset = char if line.size > body_size + 1 else 2 * char
+        if abs(mid - centre) < 2 * char and line.x0 > left + inset and line.x1 < right - char:
             align = CENTER
         elif line.x0 > centre:
             align = RIGHT
@@ -309,7 +341,7 @@ def _paragraphs(lines: list[_Line], notes: dict[tuple[int, int], str]) -> list[B
             or current["align"] != LEFT
             or abs(line.size - previous.size) > 1
             or line.x0 > left + 1.2 * char
-            or previous.x1 < right - 2 * char
+            or (previous.x1 < full - 2 * char and not _runs_on(previous, line, full))
             or (line.page == previous.page and line.top - previous.bottom > 1.2 * char)
             or (_SENTENCE_END.search(previous.text) and _NUMBERED_START.match(line.text))
         )

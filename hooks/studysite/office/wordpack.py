@@ -245,7 +245,11 @@ class _Writer:
                 if label is not None:
                     self.inline(paragraph, label, font=HEITI)
                     paragraph.add_run("：")
-                self.inline(paragraph, child)
+                lists = [item for item in child if item.tag in ("ol", "ul")]
+                if not lists:
+                    self.inline(paragraph, child)
+                for items in lists:  # 附件: one numbered line each, under the label
+                    self.list(items, 0)
 
     def table(self, element) -> None:
         rows = [row for row in element.iter("tr")]

@@ -337,7 +337,8 @@ def _meta_rows(entry: Entry, listings: Listings) -> list[tuple[str, str]]:
         ("密级", escape(entry.classification)),
         ("主送机关", "、".join(map(escape, entry.recipients))),
         ("抄送机关", "、".join(map(escape, entry.cc))),
-        ("附件", "；".join(f"{n}. {escape(a)}" for n, a in enumerate(entry.attachments, 1))),
+        # One list item per attachment (a numbered list under the definition), on the page and in print.
+        ("附件", "\n    ".join(f"{n}. {escape(a)}" for n, a in enumerate(entry.attachments, 1))),
         ("附注", escape(entry.note or "")),
         ("公开属性", escape(entry.public_status or "")),
         ("保密审查", f"{escape(entry.review.by)}，{format_date(entry.review.date)}" if entry.review else ""),
