@@ -3,7 +3,8 @@
 // QUERY → RESULT), so its box, results list, keyboard use and highlighting stay Material's own while the
 // index is ours (engine.js). The one script of ours every page loads before Material's bundle, and small:
 // it points Material's config at this script and hands Material an in-page "worker" when it starts one
-// from that address; engine.js follows when the reader starts to search, find.js on the 检索 page only.
+// from that address; engine.js and the index's sizes (meta) follow once the page is parsed, so a query
+// typed then waits only for its own pieces; find.js on the 检索 page only.
 //
 // In the page, not in a worker thread, because (1) Material's list renders results past the first ten as
 // the reader scrolls, and items still loading can be filled in where Material reads them, so every match
@@ -60,7 +61,16 @@
     var hidden = new URL(arrived.href);
     hidden.searchParams.delete("q");
     if (hidden.href !== location.href) history.replaceState(history.state, "", hidden.href);
-    var findRoot = find; // (not null in the function below)
+    var findRoot = find; // (not null in the functions below)
+    // 检索 pressed before find.js has started: the page is not sent again (it would reload, and the words typed
+    // meanwhile be lost); find.js searches what the box holds when it starts.
+    var findForm = find.querySelector("[data-study-find-form]");
+    if (findForm) {
+      findForm.addEventListener("submit", function (event) {
+        event.preventDefault();
+        findRoot.setAttribute("data-asked", "");
+      });
+    }
     Promise.all([load("engine.js"), load("find.js")]).catch(function () {
       /** @type {Element} */ (findRoot.querySelector("[data-study-find-status]")).textContent = "无法载入检索程序，请检查网络连接后刷新页面。";
     });
@@ -315,6 +325,14 @@
     setTimeout(function () { send({ type: READY }); });
     return host;
   }
+
+  // The engine and the index's sizes, loaded once the page is parsed (small: the reader's query then waits only
+  // for its own pieces); a failure here is tried again when the reader searches.
+  var preload = function () {
+    engineOf().then(function (loaded) { return loaded.meta(); }).catch(function () {});
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", preload, { once: true });
+  else preload();
 
   var Native = window.Worker;
   /**
