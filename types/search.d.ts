@@ -118,6 +118,7 @@ interface StudySearchApi {
   findIn(folded: string, term: string, from: number): number;
   mark(text: string, terms: string[], from?: number, to?: number): string;
   escapeHtml(text: string): string;
+  highlight(within: Element, terms: string[]): number;
 }
 
 /** engine.js's one global (window.StudySearch), there once engine.js has run: header.js loads it first. */

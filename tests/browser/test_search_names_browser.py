@@ -207,3 +207,18 @@ def test_words_typed_and_searched_before_the_script_starts_are_kept_and_the_page
     assert int(page.locator("[data-study-find]").get_attribute("data-total")) == len(expected(corpus, "示例机关2"))
     assert parse_qs(urlparse(page.url).query) == {"q": ["示例机关2"]}
 
+
+
+@pytest.mark.parametrize("query", ["示例局负责同志3 形式主义", "示发〔2019〕5号", "M2-1"])
+def test_the_page_a_result_opens_marks_the_words_as_written(page, url, query):
+    find(page, url, query)
+    page.locator(".study-find__title").first.click()
+    page.wait_for_function("() => document.querySelector('article mark[data-md-highlight]')")
+    words = set(query_words(query))
+    marks = page.locator("article mark[data-md-highlight]").all_inner_texts()
+    assert {mark.lower() for mark in marks} == words, marks
+    after = page.locator("article mark[data-md-highlight]").evaluate_all(
+        "marks => marks.map(m => (m.nextSibling && m.nextSibling.textContent || ' ')[0])"
+    )
+    assert not any(char.isdigit() for char in after), "no mark stops inside a longer number (负责同志30)"
+    page.wait_for_function("() => new URL(location.href).searchParams.has('h')")  # a reload marks them again

@@ -177,6 +177,50 @@
     return (start > 0 ? "…" : "") + mark(text, terms, start, end) + (end < text.length ? "…" : "");
   }
 
+  // The words of a result marked on the page it opens (the address's h=), as written, as in the results list:
+  // text node by text node, <mark data-md-highlight> as Material marks. Returns how many were marked.
+  /**
+   * @param {Element} within
+   * @param {string[]} terms
+   */
+  function highlight(within, terms) {
+    if (!terms.length) return 0;
+    var walker = document.createTreeWalker(within, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        var parent = node.parentElement;
+        return parent && !parent.closest("script, style, mark, .headerlink") ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
+      }
+    });
+    /** @type {Text[]} */
+    var nodes = [];
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(/** @type {Text} */ (node));
+    var marked = 0;
+    nodes.forEach(function (text) {
+      var value = text.nodeValue || "", folded = fold(value);
+      /** @type {[number, number][]} */
+      var spans = [];
+      terms.forEach(function (term) {
+        for (var at = findIn(folded, term, 0); at >= 0; at = findIn(folded, term, at + term.length)) spans.push([at, at + term.length]);
+      });
+      if (!spans.length) return;
+      spans.sort(function (a, b) { return a[0] - b[0]; });
+      var fragment = document.createDocumentFragment(), position = 0;
+      spans.forEach(function (span) {
+        if (span[0] < position) return;
+        fragment.appendChild(document.createTextNode(value.slice(position, span[0])));
+        var mark = document.createElement("mark");
+        mark.setAttribute("data-md-highlight", "");
+        mark.textContent = value.slice(span[0], span[1]);
+        fragment.appendChild(mark);
+        marked++;
+        position = span[1];
+      });
+      fragment.appendChild(document.createTextNode(value.slice(position)));
+      /** @type {ParentNode} */ (text.parentNode).replaceChild(fragment, text);
+    });
+    return marked;
+  }
+
   /**
    * @param {number} ms
    * @returns {Promise<void>}
@@ -543,6 +587,7 @@
     fold: fold,
     findIn: findIn,
     mark: mark,
-    escapeHtml: escapeHtml
+    escapeHtml: escapeHtml,
+    highlight: highlight
   };
 })(typeof self !== "undefined" ? self : this);

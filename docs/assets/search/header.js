@@ -326,6 +326,26 @@
     return host;
   }
 
+  // A page opened from a result (?h=…) is marked by our rules, the words as written (Material's own marking
+  // would split 示发〔2019〕5号 at its brackets and mark the 3 of 30): the words are hidden from Material while
+  // it starts, marked once the page is parsed, and put back in the address (a reload marks them again).
+  var opened = new URL(location.href), words = opened.searchParams.get("h");
+  if (words && !find) {
+    opened.searchParams.delete("h");
+    history.replaceState(history.state, "", opened.href);
+    var restore = new URL(location.href);
+    restore.searchParams.set("h", words);
+    var said = words; // (not null in the function below)
+    document.addEventListener("DOMContentLoaded", function () {
+      engineOf().then(function () {
+        var study = window.StudySearch, terms = study.termsOf(said);
+        document.querySelectorAll(".md-content article").forEach(function (article) { study.highlight(article, terms); });
+      }).catch(function () {}).then(function () {
+        if (location.href === opened.href) history.replaceState(history.state, "", restore.href);
+      });
+    }, { once: true });
+  }
+
   // The engine and the index's sizes, loaded once the page is parsed (small: the reader's query then waits only
   // for its own pieces); a failure here is tried again when the reader searches.
   var preload = function () {
