@@ -417,7 +417,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lunr", action="store_true", help="在第一个规模上另测原版 Material（Lunr + jieba）")
     parser.add_argument("--json", action="store_true", help="输出 JSON")
     parser.add_argument("--speed-only", action="store_true", help="只测速度、流量和内存（不测召回率、结果数、精确率）")
-    parser.add_argument("--code", type=Path, default=REPO, help="测量另一份检出的代码（docs、hooks、overrides、mkdocs.yml）")
+    parser.add_argument(
+        "--code", type=Path, default=REPO, help="测量另一份检出的代码（docs、hooks、overrides、mkdocs.yml）"
+    )
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size]
     with tempfile.TemporaryDirectory(prefix="search-bench-") as workdir:

@@ -20,7 +20,9 @@ from studysite.search.searchindex import INLINE_TAGS, fold, read_varints, shard_
 
 _HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_EDGE = re.compile(r"^[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9a-z]+|[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9a-z]+$")
+_EDGE = re.compile(
+    r"^[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9a-z]+|[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9a-z]+$"
+)
 _ALNUM = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
 _WORD = re.compile(r"[0-9a-z]+")
 # Text around a number, up to a space: 示例局负责同志3、2019年3月5日、示发〔2019〕5号
@@ -70,7 +72,9 @@ def scanned_pages(site: Path) -> dict[str, str]:
         title = _TITLE.search(html)
         article = BeautifulSoup(html[start : end + len("</article>")], "lxml").article
         assert article is not None  # the text cut out starts with <article
-        for excluded in article.select(".search-exclude, [data-search-exclude], a.headerlink, .md-source-file, .study-mark"):
+        for excluded in article.select(
+            ".search-exclude, [data-search-exclude], a.headerlink, .md-source-file, .study-mark"
+        ):
             excluded.decompose()
         for element in article.find_all(True):
             if element.name not in INLINE_TAGS:

@@ -79,7 +79,9 @@ def status(page) -> str:
 def test_the_scan_itself_tells_names_and_numbers_apart(corpus):
     # The answer key is only worth something if the corpus has the cases: 3 apart from 30–39, and more.
     assert expected(corpus, "示例局负责同志3") < expected(corpus, "示例局负责同志"), "a name is more than its word"
-    assert not expected(corpus, "示例局负责同志3") & (expected(corpus, "示例局负责同志30") - expected(corpus, "示例局负责同志3"))
+    assert not expected(corpus, "示例局负责同志3") & (
+        expected(corpus, "示例局负责同志30") - expected(corpus, "示例局负责同志3")
+    )
     assert len(expected(corpus, "示例局负责同志3 形式主义")) < len(expected(corpus, "示例局负责同志3"))
     assert all(expected(corpus, query) for query in QUERIES), "every query has results"
 
@@ -178,16 +180,20 @@ def test_on_a_phone_the_results_come_into_view_after_searching(phone, corpus, ur
     assert toggle.is_visible() and toggle.get_attribute("aria-expanded") == "false"
     phone.locator("#study-find-q").fill("示例机关2")
     phone.locator(".study-find__submit").click()
-    phone.wait_for_function("() => document.activeElement && document.activeElement.matches('[data-study-find-status]')")
+    phone.wait_for_function(
+        "() => document.activeElement && document.activeElement.matches('[data-study-find-status]')"
+    )
     assert status(phone).startswith(f"包含“示例机关2”的资料共 {len(expected(corpus, '示例机关2'))} 篇")
     first = phone.locator(".study-find__item").first.bounding_box()
-    assert first is not None and 0 <= first["y"] and first["y"] + 60 <= 844, "the first result is on the screen"
+    assert first is not None and first["y"] >= 0 and first["y"] + 60 <= 844, "the first result is on the screen"
     ARTIFACTS.mkdir(exist_ok=True)
     phone.screenshot(path=str(ARTIFACTS / f"find-phone-{phone.mode}.png"))  # looked at by whoever changes the view
     toggle.click()
     assert toggle.get_attribute("aria-expanded") == "true" and phone.locator("[data-study-find-filters]").is_visible()
     phone.locator("input[name=type][value=notice]").check()
-    phone.wait_for_function("() => document.querySelector('[data-study-find-toggle]').textContent.includes('已选 1 项')")
+    phone.wait_for_function(
+        "() => document.querySelector('[data-study-find-toggle]').textContent.includes('已选 1 项')"
+    )
 
 
 def test_words_typed_and_searched_before_the_script_starts_are_kept_and_the_page_not_sent_again(page, corpus, url):
@@ -206,7 +212,6 @@ def test_words_typed_and_searched_before_the_script_starts_are_kept_and_the_page
     assert page.locator("#study-find-q").input_value() == "示例机关2"
     assert int(page.locator("[data-study-find]").get_attribute("data-total")) == len(expected(corpus, "示例机关2"))
     assert parse_qs(urlparse(page.url).query) == {"q": ["示例机关2"]}
-
 
 
 @pytest.mark.parametrize("query", ["示例局负责同志3 形式主义", "示发〔2019〕5号", "M2-1"])

@@ -22,8 +22,7 @@ def _sentence(rng: random.Random) -> str:
     number = f"示发〔{rng.randint(2015, 2024)}〕{rng.randint(1, 30)}号"
     task = f"M{rng.randint(1, 5)}-{rng.randint(1, 12)}"
     return (
-        f"{who}在{year}年{month}月{day}日的会议上指出，要坚决反对{rng.choice(ISMS)}，"
-        f"落实{number}文件，推进{task}事项。"
+        f"{who}在{year}年{month}月{day}日的会议上指出，要坚决反对{rng.choice(ISMS)}，落实{number}文件，推进{task}事项。"
     )
 
 
