@@ -60,10 +60,12 @@ class Speed:
     bytes_for_first_query: int
     browser_memory_mb: float
     # Where the time went, in seconds from opening the page (the page's own clock): the page's HTML parsed
-    # (DOMContentLoaded), the search's first file requested, its last index file (shards, positions) in, its
-    # last page text in, the first result drawn. 0 where the run had no such moment.
+    # (DOMContentLoaded), the search's first file requested, the query typed (header search box), its last
+    # index file (shards, positions) in, its last page text in, the first result drawn. 0 where the run had
+    # no such moment.
     parsed: float = 0.0
     search_started: float = 0.0
+    typed_at: float = 0.0
     index_in: float = 0.0
     texts_in: float = 0.0
     drawn: float = 0.0
@@ -221,6 +223,9 @@ def _cold_page(playwright):
 
 # Notes in the page's own clock when the first result appears (header list or 检索 page).
 _WATCH = """(() => {
+    document.addEventListener("input", event => {
+        if (!window.__typed && event.target.matches(".md-search__input")) window.__typed = performance.now();
+    }, true);
     const seen = () => document.querySelector(".md-search-result__item, .study-find__item");
     new MutationObserver((_, observer) => {
         if (seen() && !window.__firstResult) { window.__firstResult = performance.now(); observer.disconnect(); }
@@ -235,7 +240,7 @@ _TIMELINE = """() => {
     const last = list => list.length ? Math.max(...list.map(e => e.responseEnd)) : 0;
     const nav = performance.getEntriesByType("navigation")[0];
     return [nav.domContentLoadedEventEnd, search.length ? Math.min(...search.map(e => e.startTime)) : 0,
-            last(index), last(texts), window.__firstResult || 0].map(ms => Math.round(ms) / 1000);
+            window.__typed || 0, last(index), last(texts), window.__firstResult || 0].map(ms => Math.round(ms) / 1000);
 }"""
 
 
@@ -437,13 +442,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"结果数核对：{c.pages} 个页面，{c.queries} 个查询，{c.equal} 个与逐页扫描一致（不一致：{wrong}）")
     print(
         "| 搜索实现 | 位置 | 查询 | 页面数 | 打开页面到首个结果（秒） | 其中检索（秒） | 搜索流量（字节） | 页面进程内存（MB） "
-        "| 页面解析完 | 开始读搜索文件 | 索引分片读完 | 页面正文读完 | 结果画出 |"
+        "| 页面解析完 | 开始读搜索文件 | 输入检索词 | 索引分片读完 | 页面正文读完 | 结果画出 |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for s in outcome.speed:
         print(
             f"| {s.engine} | {s.where} | {s.query} | {s.pages} | {s.first_result_seconds} | {s.search_seconds} | "
-            f"{s.bytes_for_first_query} | {s.browser_memory_mb} | {s.parsed} | {s.search_started} | {s.index_in} "
+            f"{s.bytes_for_first_query} | {s.browser_memory_mb} | {s.parsed} | {s.search_started} | {s.typed_at} | {s.index_in} "
             f"| {s.texts_in} | {s.drawn} |"
         )
     print("| 页面数 | 查询 | 勾选一个筛选（毫秒） | 再勾选一个（毫秒） | 改为按日期排序（毫秒） |")
