@@ -234,7 +234,8 @@ _WATCH = """(() => {
 
 _TIMELINE = """() => {
     const entries = performance.getEntriesByType("resource");
-    const search = entries.filter(e => /\\/search\\/(?!assets)|assets\\/search\\/(engine|find)\\.js/.test(e.name) && !/assets\\/search\\/(header|search)\\./.test(e.name));
+    // Our search's own files: engine.js and find.js, and the index under search/ (not Material's empty one).
+    const search = entries.filter(e => /assets\\/search\\/(engine|find)\\.js|\\/search\\/(meta|shards|positions|text|catalogue|heads)/.test(e.name));
     const index = search.filter(e => /\\/search\\/(shards|positions|meta)/.test(e.name));
     const texts = search.filter(e => /\\/search\\/text\\//.test(e.name));
     const last = list => list.length ? Math.max(...list.map(e => e.responseEnd)) : 0;
