@@ -281,12 +281,22 @@
         var items = found.ranked.map(function (pair) {
           return [{ location: findUrl(meta, value), title: LOADING, text: "", score: pair[1], terms: terms }];
         });
-        return Promise.all(found.ranked.slice(0, FIRST).map(function (pair) {
-          return /** @type {SearchEngine} */ (engine).describe(pair[0], found.terms);
-        })).then(function (results) {
+        // The list is shown as soon as the best result is described; the rest of the first screen fills in
+        // where Material has drawn it as each page's text arrives (a few hundredths of a second later).
+        var sent = false;
+        var describing = found.ranked.slice(0, FIRST).map(function (pair, at) {
+          return /** @type {SearchEngine} */ (engine).describe(pair[0], found.terms).then(function (result) {
+            if (query !== current) return;
+            fill(items[at], result, pair[1], terms);
+            var page = parts();
+            if (sent && page && page.list.children[at]) redraw(page.list.children[at], items[at]);
+          });
+        });
+        describing.slice(1).forEach(function (row) { row.catch(function () {}); }); // left 正在载入 (see follow)
+        return (describing[0] || Promise.resolve()).then(function () {
           if (query !== current) return;
-          results.forEach(function (result, at) { fill(items[at], result, found.ranked[at][1], terms); });
           send({ type: RESULT, data: { items: items } });
+          sent = true;
           var page = parts();
           // Material writes “1.2k” past 999: the count is said exactly.
           if (page && items.length) page.meta.textContent = countText(items.length);
