@@ -416,8 +416,12 @@
       var page = Math.min(s.page, last);
       var shown = kept.slice((page - 1) * PER_PAGE, page * PER_PAGE);
       var terms = found ? found.terms : [];
-      /** @param {FindRow[]} rows */
-      var draw = function (rows) {
+      // rows: the page's results, or (partial) the first few while the others' texts are still on their way.
+      /**
+       * @param {FindRow[]} rows
+       * @param {boolean} [partial]
+       */
+      var draw = function (rows, partial) {
         clearTimeout(slow);
         sort.value = how;
         clear.hidden = !Object.keys(s.chosen).length;
@@ -428,6 +432,7 @@
         renderPages(kept.length, page);
         say(summary(s, found, found ? found.ranked.length : catalogue.documents, kept.length,
           (page - 1) * PER_PAGE + 1, (page - 1) * PER_PAGE + shown.length));
+        if (partial) return;
         root.setAttribute("data-state", "ready");
         root.setAttribute("data-total", String(kept.length));
         if (asked === mine) {
@@ -441,8 +446,25 @@
         }
         signal("study-find-rendered");
       };
-      var described = Promise.all(shown.map(function (doc) { return engine.describe(doc, terms); }));
       var heads = engine.headsNow;
+      // Before the titles are in memory, the first results are shown as soon as they are described, the
+      // page's others when all are (two drawings at most: the reader sees the best ones a moment sooner).
+      /** @type {SearchResult[]} */
+      var came = [], previewed = false;
+      var described = Promise.all(shown.map(function (doc, at) {
+        return engine.describe(doc, terms).then(function (result) {
+          came[at] = result;
+          if (heads || previewed || mine !== renders) return result;
+          var ready = 0;
+          while (ready < shown.length && came[ready]) ready++;
+          if (ready >= Math.min(3, shown.length) && ready < shown.length) {
+            previewed = true;
+            draw(came.slice(0, ready), true);
+            fill(came.slice(0, ready), terms);
+          }
+          return result;
+        });
+      }));
       // Titles and 文号 of every page are in memory after the first results: a filter, the sort or another
       // page is drawn at once, the excerpts follow. Before that, the rows wait for their pages' text.
       if (heads) {
