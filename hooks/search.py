@@ -31,7 +31,7 @@ from studysite.build.order import priority
 from studysite.build.state import build_of
 from studysite.core.pages import FIND_PAGE, STUDY_PAGE
 from studysite.search.findpage import KINDS, facet_orders, facts_of
-from studysite.search.searchindex import IndexedPage, build, sections_of
+from studysite.search.searchindex import IndexedPage, build, details_of, sections_of
 
 _PRIORITY = priority("search")
 log = logging.getLogger("mkdocs.hooks.search")
@@ -89,6 +89,7 @@ def on_env(env, config, files):
             file.page.title or file.page.url,
             sections_of(file.page.content),
             facts_of(file.src_uri, site.catalogue),
+            details_of(file.page.content),
         )
         for file in files.documentation_pages()
         if file.page is not None and file.page.content is not None and file.src_uri not in (FIND_PAGE, STUDY_PAGE)

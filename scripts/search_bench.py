@@ -3,11 +3,13 @@
     python scripts/search_bench.py                          # at 2,000 and 10,000 entries (takes a while)
     python scripts/search_bench.py --sizes 200 --words 30 --queries 20 --json
     python scripts/search_bench.py --sizes 2000 --lunr      # also plain Material (Lunr) on the same corpus
+    python scripts/search_bench.py --sizes 2000 --speed-only --repeat 3   # speed only, with where the time goes
+    python scripts/search_bench.py --sizes 2000 --speed-only --code /path/to/older/checkout   # the same for other code
 
 Recall: words of 2–4 Chinese characters (cut by jieba) from the site's own pages, each standing in at most
 3 pages, sampled with a fixed seed; a word is found when every page containing it is among the first 10
-results. Counts: for sampled queries (words, single characters, phrases cut from the pages, two words, numbers)
-the number of results equals the number of built pages that contain every word (a phrase as a whole), found
+results. Counts: for sampled queries (words, single characters, phrases cut from the pages, two words, numbers, names and 文号 with digits)
+the number of results equals the number of built pages that contain every word as written, found
 by scanning the built HTML pages themselves, not the index. Precision: for phrase queries, the share of the
 first 10 results that contain the exact phrase. Speed, on the fictional corpus of scripts/bench.py, each in
 a fresh browser with an empty cache: from opening a page to the first result of the header search (the query
@@ -38,7 +40,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 import bench  # noqa: E402  (the corpus and the plain-Material configuration)
-from search_corpus import _WORD, contains, index_pages, page_texts, sample_queries, sample_words, scanned_pages  # noqa: E402
+from search_corpus import contains, index_pages, page_texts, sample_queries, sample_words, scanned_pages  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"]
@@ -57,6 +59,16 @@ class Speed:
     search_seconds: float  # of those, after the query was typed (header) or the page had loaded (检索页)
     bytes_for_first_query: int
     browser_memory_mb: float
+    # Where the time went, in seconds from opening the page (the page's own clock): the page's HTML parsed
+    # (DOMContentLoaded), the search's first file requested, the query typed (header search box), its last
+    # index file (shards, positions) in, its last page text in, the first result drawn. 0 where the run had
+    # no such moment.
+    parsed: float = 0.0
+    search_started: float = 0.0
+    typed_at: float = 0.0
+    index_in: float = 0.0
+    texts_in: float = 0.0
+    drawn: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -148,10 +160,9 @@ def run_queries(browser, url: str, queries: list[str]) -> dict[str, dict]:
 def check_counts(browser, url: str, texts: dict[str, str], queries: list[str]) -> Counts:
     """Each query's number of results in the browser against the pages a scan of the built HTML finds."""
     found = run_queries(browser, url, queries)
-    pages = [(text, set(_WORD.findall(text))) for text in texts.values()]
     mismatches = []
     for query in queries:
-        expected = sum(contains(text, words, query) for text, words in pages)
+        expected = sum(contains(text, query) for text in texts.values())
         if found[query]["total"] != expected:
             mismatches.append(f"{query}：搜索 {found[query]['total']}，逐页扫描 {expected}")
     return Counts(len(texts), len(queries), len(queries) - len(mismatches), mismatches)
@@ -210,9 +221,34 @@ def _cold_page(playwright):
     return browser, page, sizes, marker
 
 
+# Notes in the page's own clock when the first result appears (header list or 检索 page).
+_WATCH = """(() => {
+    document.addEventListener("input", event => {
+        if (!window.__typed && event.target.matches(".md-search__input")) window.__typed = performance.now();
+    }, true);
+    const seen = () => document.querySelector(".md-search-result__item, .study-find__item");
+    new MutationObserver((_, observer) => {
+        if (seen() && !window.__firstResult) { window.__firstResult = performance.now(); observer.disconnect(); }
+    }).observe(document, {childList: true, subtree: true});
+})()"""
+
+_TIMELINE = """() => {
+    const entries = performance.getEntriesByType("resource");
+    // Our search's own files: engine.js and find.js, and the index under search/ (not Material's empty one).
+    const search = entries.filter(e => /assets\\/search\\/(engine|find)\\.js|\\/search\\/(meta|shards|positions|text|catalogue|heads)/.test(e.name));
+    const index = search.filter(e => /\\/search\\/(shards|positions|meta)/.test(e.name));
+    const texts = search.filter(e => /\\/search\\/text\\//.test(e.name));
+    const last = list => list.length ? Math.max(...list.map(e => e.responseEnd)) : 0;
+    const nav = performance.getEntriesByType("navigation")[0];
+    return [nav.domContentLoadedEventEnd, search.length ? Math.min(...search.map(e => e.startTime)) : 0,
+            window.__typed || 0, last(index), last(texts), window.__firstResult || 0].map(ms => Math.round(ms) / 1000);
+}"""
+
+
 def measure_header(playwright, url: str, engine: str, pages: int, query: str) -> Speed:
     """From opening the home page to the first result of the query typed into the header search box."""
     browser, page, sizes, marker = _cold_page(playwright)
+    page.add_init_script(_WATCH)
     started = time.perf_counter()
     page.goto(url, wait_until="domcontentloaded")
     page.locator("input.md-search__input").click()
@@ -228,9 +264,10 @@ def measure_header(playwright, url: str, engine: str, pages: int, query: str) ->
     elapsed = time.perf_counter() - started
     page.wait_for_load_state("networkidle")
     memory, fetched = _renderer_pss_mb(marker), sum(size for _, size in sizes)
+    moments = page.evaluate(_TIMELINE)
     browser.close()
     searched = round(started + elapsed - typed, 2)
-    return Speed(engine, "页头搜索框", query, pages, round(elapsed, 2), searched, fetched, round(memory, 1))
+    return Speed(engine, "页头搜索框", query, pages, round(elapsed, 2), searched, fetched, round(memory, 1), *moments)
 
 
 _REDRAWN = """async ([selector, value]) => {
@@ -254,6 +291,7 @@ def measure_find(playwright, url: str, pages: int, query: str) -> tuple[Speed, R
     from urllib.parse import quote
 
     browser, page, sizes, marker = _cold_page(playwright)
+    page.add_init_script(_WATCH)
     started = time.perf_counter()
     page.goto(f"{url}find/?q={quote(query)}", wait_until="domcontentloaded")
     loaded = time.perf_counter()
@@ -262,13 +300,14 @@ def measure_find(playwright, url: str, pages: int, query: str) -> tuple[Speed, R
     page.wait_for_load_state("networkidle")
     # The titles of every page (heads) load once the first results show: bytes for later changes, not for these.
     memory, fetched = _renderer_pss_mb(marker), sum(size for url, size in sizes if "/search/heads." not in url)
+    moments = page.evaluate(_TIMELINE)
     first = page.evaluate(_REDRAWN, ["input[name=type][value=notice]", None])
     year = page.locator("input[name=year]").first.get_attribute("value")
     second = page.evaluate(_REDRAWN, [f"input[name=year][value='{year}']", None])
     by_date = page.evaluate(_REDRAWN, ["[data-study-find-sort]", "date"])
     browser.close()
     searched = round(started + elapsed - loaded, 2)
-    speed = Speed(ENGINE, "检索页", query, pages, round(elapsed, 2), searched, fetched, round(memory, 1))
+    speed = Speed(ENGINE, "检索页", query, pages, round(elapsed, 2), searched, fetched, round(memory, 1), *moments)
     drawn, described = ([round(ms, 1) for ms in times] for times in zip(first, second, by_date, strict=True))
     return speed, Redraw(pages, query, *drawn, *described)
 
@@ -288,46 +327,60 @@ def _folder_mb(folder: Path, pattern: str = "*") -> float:
     return round(sum(p.stat().st_size for p in folder.glob(pattern) if p.is_file()) / 1e6, 1)
 
 
-def measure(sizes: list[int], words: int, queries: int, lunr: bool, repeat: int, workdir: Path) -> Outcome:
+def measure(
+    sizes: list[int],
+    words: int,
+    queries: int,
+    lunr: bool,
+    repeat: int,
+    workdir: Path,
+    speed_only: bool = False,
+    code: Path = REPO,
+) -> Outcome:
+    """code: the checkout whose docs/, hooks/, overrides/ and mkdocs.yml are measured (another one to compare
+    older code in the same run conditions); speed_only: no recall, counts or precision."""
     from playwright.sync_api import sync_playwright
 
-    real = workdir / "real-site"
-    build(REPO, real)
-    sample = sample_words(page_texts(real), words)
     servers, counts, speed, redraw, index_mb = [], [], [], [], {}
     runs = range(repeat)
     precision_shares: list[float] = []
+    hits: dict[str, bool] = {}
     with sync_playwright() as playwright:
-        server, real_url = serve(real)
-        servers.append(server)
-        browser = _launch(playwright)
-        found = run_queries(browser, real_url, list(sample))
-        hits = {word: pages_with <= set(found[word]["urls"]) for word, pages_with in sample.items()}
-        real_texts = scanned_pages(real)
-        counts.append(check_counts(browser, real_url, real_texts, sample_queries(real_texts, queries)))
-        browser.close()
+        if not speed_only:
+            real = workdir / "real-site"
+            build(code, real)
+            sample = sample_words(page_texts(real), words)
+            server, real_url = serve(real)
+            servers.append(server)
+            browser = _launch(playwright)
+            found = run_queries(browser, real_url, list(sample))
+            hits = {word: pages_with <= set(found[word]["urls"]) for word, pages_with in sample.items()}
+            real_texts = scanned_pages(real)
+            counts.append(check_counts(browser, real_url, real_texts, sample_queries(real_texts, queries)))
+            browser.close()
         for size in sizes:
             project = workdir / f"corpus-{size}"
-            shutil.copytree(REPO / "docs", project / "docs")
+            shutil.copytree(code / "docs", project / "docs")
             bench.write_corpus(project / "docs", size)
             for name in ("hooks", "overrides"):
-                shutil.copytree(REPO / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-            config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+                shutil.copytree(code / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+            config = (code / "mkdocs.yml").read_text(encoding="utf-8")
             (project / "mkdocs.yml").write_text(config.replace("strict: true", "strict: false"), encoding="utf-8")
             build(project, project / "site")
             index_mb[str(size)] = _folder_mb(project / "site/search", "**/*")
             server, corpus_url = serve(project / "site")
             servers.append(server)
             pages = len(index_pages(project / "site"))
-            texts = scanned_pages(project / "site")
-            browser = _launch(playwright)
-            counts.append(check_counts(browser, corpus_url, texts, sample_queries(texts, queries)))
-            ranked = run_queries(browser, corpus_url, PHRASES)
-            browser.close()
-            precision_shares += [
-                sum(phrase in texts[u] for u in found["urls"]) / max(len(found["urls"]), 1)
-                for phrase, found in ranked.items()
-            ]
+            if not speed_only:
+                texts = scanned_pages(project / "site")
+                browser = _launch(playwright)
+                counts.append(check_counts(browser, corpus_url, texts, sample_queries(texts, queries)))
+                ranked = run_queries(browser, corpus_url, PHRASES)
+                browser.close()
+                precision_shares += [
+                    sum(phrase in texts[u] for u in found["urls"]) / max(len(found["urls"]), 1)
+                    for phrase, found in ranked.items()
+                ]
             for query in SPEED_QUERIES:
                 speed.append(median([measure_header(playwright, corpus_url, ENGINE, pages, query) for _ in runs]))
                 finds = [measure_find(playwright, corpus_url, pages, query) for _ in runs]
@@ -369,10 +422,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="每项速度测几次，取中位数（默认 3）")
     parser.add_argument("--lunr", action="store_true", help="在第一个规模上另测原版 Material（Lunr + jieba）")
     parser.add_argument("--json", action="store_true", help="输出 JSON")
+    parser.add_argument("--speed-only", action="store_true", help="只测速度、流量和内存（不测召回率、结果数、精确率）")
+    parser.add_argument(
+        "--code", type=Path, default=REPO, help="测量另一份检出的代码（docs、hooks、overrides、mkdocs.yml）"
+    )
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size]
     with tempfile.TemporaryDirectory(prefix="search-bench-") as workdir:
-        outcome = measure(sizes, args.words, args.queries, args.lunr, args.repeat, Path(workdir))
+        outcome = measure(
+            sizes, args.words, args.queries, args.lunr, args.repeat, Path(workdir), args.speed_only, args.code.resolve()
+        )
     if args.json:
         print(json.dumps(asdict(outcome), ensure_ascii=False))
         return 0
@@ -383,13 +442,15 @@ def main(argv: list[str] | None = None) -> int:
         wrong = "；".join(c.mismatches) or "无"
         print(f"结果数核对：{c.pages} 个页面，{c.queries} 个查询，{c.equal} 个与逐页扫描一致（不一致：{wrong}）")
     print(
-        "| 搜索实现 | 位置 | 查询 | 页面数 | 打开页面到首个结果（秒） | 其中检索（秒） | 搜索流量（字节） | 页面进程内存（MB） |"
+        "| 搜索实现 | 位置 | 查询 | 页面数 | 打开页面到首个结果（秒） | 其中检索（秒） | 搜索流量（字节） | 页面进程内存（MB） "
+        "| 页面解析完 | 开始读搜索文件 | 输入检索词 | 索引分片读完 | 页面正文读完 | 结果画出 |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for s in outcome.speed:
         print(
             f"| {s.engine} | {s.where} | {s.query} | {s.pages} | {s.first_result_seconds} | {s.search_seconds} | "
-            f"{s.bytes_for_first_query} | {s.browser_memory_mb} |"
+            f"{s.bytes_for_first_query} | {s.browser_memory_mb} | {s.parsed} | {s.search_started} | {s.typed_at} | {s.index_in} "
+            f"| {s.texts_in} | {s.drawn} |"
         )
     print("| 页面数 | 查询 | 勾选一个筛选（毫秒） | 再勾选一个（毫秒） | 改为按日期排序（毫秒） |")
     print("|---|---|---|---|---|")

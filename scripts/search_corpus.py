@@ -9,6 +9,7 @@ without it. Needs hooks/ on the path, as search_bench.py and the tests set it.
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import re
@@ -19,8 +20,13 @@ from studysite.search.searchindex import INLINE_TAGS, fold, read_varints, shard_
 
 _HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_TERM = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[0-9a-z]+")
+_EDGE = re.compile(
+    r"^[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9a-z]+|[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9a-z]+$"
+)
+_ALNUM = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
 _WORD = re.compile(r"[0-9a-z]+")
+# Text around a number, up to a space: 示例局负责同志3、2019年3月5日、示发〔2019〕5号
+_AROUND_NUMBER = re.compile(r"\S{0,6}[0-9]+\S{0,6}")
 _TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 
 
@@ -51,7 +57,7 @@ def page_texts(site: Path) -> dict[str, str]:
 def scanned_pages(site: Path) -> dict[str, str]:
     """Each built page's title and article text, read from its HTML (not from the index), by URL: what a
     reader sees, with what the index leaves out left out too (blocks marked search-exclude, the ¶ links,
-    the page's last-changed line) and block elements kept apart as on the screen."""
+    the page's last-changed line, the 已学 button added after the index is made) and block elements kept apart as on the screen."""
     from bs4 import BeautifulSoup
 
     texts = {}
@@ -66,7 +72,9 @@ def scanned_pages(site: Path) -> dict[str, str]:
         title = _TITLE.search(html)
         article = BeautifulSoup(html[start : end + len("</article>")], "lxml").article
         assert article is not None  # the text cut out starts with <article
-        for excluded in article.select(".search-exclude, [data-search-exclude], a.headerlink, .md-source-file"):
+        for excluded in article.select(
+            ".search-exclude, [data-search-exclude], a.headerlink, .md-source-file, .study-mark"
+        ):
             excluded.decompose()
         for element in article.find_all(True):
             if element.name not in INLINE_TAGS:
@@ -76,10 +84,29 @@ def scanned_pages(site: Path) -> dict[str, str]:
     return texts
 
 
-def contains(text: str, words: set[str], query: str) -> bool:
-    """A page matches when it holds every word: Han characters as written, Latin words and numbers whole
-    (words: the page's Latin words and numbers)."""
-    return all(term in text if _HAN_RUN.fullmatch(term) else term in words for term in _TERM.findall(fold(query)))
+def query_words(query: str) -> list[str]:
+    """A query's words as the search reads them: cut at spaces, folded, other characters (punctuation,
+    quotes) at either end left off, each once."""
+    words = []
+    for word in fold(query).split():
+        word = _EDGE.sub("", word)
+        if word and word not in words:
+            words.append(word)
+    return words
+
+
+def contains(text: str, query: str) -> bool:
+    """A page matches when it holds every word of the query as written: Han characters anywhere (措施 in
+    整改措施), a number or Latin word at a word's edge not part of a longer one (负责同志3 is not in
+    负责同志30, 3 not in 2023). text: folded, as scanned_pages gives it."""
+    return all(_as_written(word).search(text) for word in query_words(query))
+
+
+@functools.lru_cache(maxsize=4096)
+def _as_written(word: str) -> re.Pattern[str]:
+    head = "(?<![0-9a-z])" if word[0] in _ALNUM else ""
+    tail = "(?![0-9a-z])" if word[-1] in _ALNUM else ""
+    return re.compile(head + re.escape(word) + tail)
 
 
 def sample_words(texts: dict[str, str], count: int, seed: int = 7) -> dict[str, set[str]]:
@@ -96,7 +123,8 @@ def sample_words(texts: dict[str, str], count: int, seed: int = 7) -> dict[str, 
 
 def sample_queries(texts: dict[str, str], count: int, seed: int = 11) -> list[str]:
     """Queries of every shape a reader types, cut from the pages: words, single characters, phrases of 3–8
-    characters, two words apart, numbers; a few that match nothing (two words never on one page)."""
+    characters, two words apart, numbers, pieces of text around a number (names like 负责同志3, years like
+    2019年, 文号 like 〔2019〕5号); a few that match nothing (two words never on one page)."""
     import jieba
 
     jieba.setLogLevel(60)
@@ -106,7 +134,7 @@ def sample_queries(texts: dict[str, str], count: int, seed: int = 11) -> list[st
     words = sorted({w for url in pages for w in jieba.cut(texts[url]) if _HAN_WORD.match(w)})
     numbers = sorted({w for text in texts.values() for w in _WORD.findall(text)})
     queries: list[str] = []
-    shapes = ["word", "word", "word", "phrase", "phrase", "phrase", "two", "two", "char", "number"]
+    shapes = ["word", "word", "phrase", "phrase", "mixed", "mixed", "two", "two", "char", "number"]
     while len(queries) < count:
         shape = shapes[len(queries) % len(shapes)]
         if shape == "word":
@@ -117,6 +145,14 @@ def sample_queries(texts: dict[str, str], count: int, seed: int = 11) -> list[st
             query = rng.choice(numbers)
         elif shape == "two":
             query = f"{rng.choice(words)} {rng.choice(words)}"
+        elif shape == "mixed":
+            around = [m for m in _AROUND_NUMBER.finditer(texts[rng.choice(pages)])]
+            if not around:
+                query = rng.choice(words) + " " + (rng.choice(numbers) if numbers else "")
+            else:
+                run = rng.choice(around).group(0)
+                start = rng.randrange(0, max(1, len(run) // 2))
+                query = run[start : start + rng.randint(3, 10)].strip("，。；：、（）“”《》 ")
         else:
             runs = [run for run in _HAN_RUN.findall(texts[rng.choice(pages)]) if len(run) >= 3]
             if not runs:
@@ -125,6 +161,7 @@ def sample_queries(texts: dict[str, str], count: int, seed: int = 11) -> list[st
             length = rng.randint(3, min(8, len(run)))
             start = rng.randrange(len(run) - length + 1)
             query = run[start : start + length]
-        if query not in queries:
+        query = query.strip()
+        if query and query_words(query) and query not in queries:
             queries.append(query)
     return queries

@@ -115,8 +115,10 @@ interface StudySearchApi {
   shardOf(piece: string, shards: number): number;
   readVarints(text: string): number[];
   fold(text: string): string;
-  mark(text: string, terms: string[]): string;
+  findIn(folded: string, term: string, from: number): number;
+  mark(text: string, terms: string[], from?: number, to?: number): string;
   escapeHtml(text: string): string;
+  highlight(within: Element, terms: string[]): number;
 }
 
 /** engine.js's one global (window.StudySearch), there once engine.js has run: header.js loads it first. */

@@ -62,6 +62,12 @@ def search_results(page) -> None:
     settled(page)  # Material fades the results panel in
 
 
+def find_ready(page) -> None:
+    """The 检索 page with its results, filters and counts drawn."""
+    page.locator("[data-study-find][data-state=ready]").wait_for()
+    settled(page)
+
+
 def studied(page) -> None:
     """Marked 已学 (the control pressed, its date shown)."""
     if page.locator("article [data-study-toggle]").get_attribute("aria-pressed") != "true":
@@ -111,6 +117,7 @@ PAGE_KINDS = [
     PageKind("我的学习（有记录）", "study/", with_record),
     PageKind("找不到页面（404）", "404.html"),
     PageKind("搜索结果", "", search_results),
+    PageKind("检索页", "find/?q=%E6%95%B4%E6%94%B9", find_ready),
 ]
 MODES = ("普通模式", "长者模式")
 

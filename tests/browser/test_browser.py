@@ -121,7 +121,12 @@ def test_the_browser_cuts_queries_into_the_same_shards_as_the_index(browser, sit
     in_browser = page.evaluate("pieces => pieces.map(p => StudySearch.shardOf(p, 4096))", pieces)
     assert in_browser == [shard_of(piece, 4096) for piece in pieces]
     assert page.evaluate("StudySearch.piecesOf('党支部')") == ["党支", "支部"]
-    assert page.evaluate("StudySearch.termsOf('整改措施，M2-1 “党委”')") == ["整改措施", "m2", "1", "党委"]
+    # Words at spaces, each as written (digits and Latin beside Han in it), quotes at either end left off.
+    assert page.evaluate("StudySearch.termsOf('整改措施 M2-1 “党委” 负责同志３ 示发〔2019〕5号')") == [
+        "整改措施", "m2-1", "党委", "负责同志3", "示发〔2019〕5号",
+    ]  # fmt: skip
+    assert page.evaluate("StudySearch.piecesOf('负责同志3')") == ["负责", "同志", "志3"]
+    assert page.evaluate("StudySearch.piecesOf('2019年')") == ["2019年"]
     page.close()
 
 

@@ -20,5 +20,9 @@ def test_the_benchmark_measures_counts_recall_precision_and_speed_in_chromium(ca
     for speed in outcome["speed"]:
         assert speed["first_result_seconds"] > 0 and speed["bytes_for_first_query"] > 0
         assert speed["browser_memory_mb"] > 0
+        # where the time went: page parsed, index in, then texts in and the first result drawn (the best
+        # results are drawn before the last text of the first screen is in)
+        assert speed["parsed"] > 0 and 0 < speed["index_in"] <= min(speed["texts_in"], speed["drawn"]), speed
+        assert (speed["typed_at"] > 0) == (speed["where"] == "页头搜索框")
     assert all(r["filter_ms"] > 0 and r["sort_ms"] > 0 for r in outcome["redraw"])
     assert float(outcome["index_mb"]["40"]) > 0

@@ -88,7 +88,7 @@ def page(browser):
 
 def expected(corpus: dict, query: str) -> set[str]:
     """The pages holding every word of the query, by a scan of the built HTML (not the index)."""
-    return {url for url, text in corpus["texts"].items() if contains(text, set(re.findall(r"[0-9a-z]+", text)), query)}
+    return {url for url, text in corpus["texts"].items() if contains(text, query)}
 
 
 def header_search(page, query: str) -> None:
@@ -119,7 +119,9 @@ def test_the_header_count_is_the_true_number_and_scrolling_reaches_every_result(
     header_search(page, "整改")
     assert meta(page) == f"{len(matching)} 个符合条件的结果"
     items = page.locator(".md-search-result__item")
-    assert items.count() == 10, "Material's first screen"
+    # Material's first screen: ten, and four more at once when the list (the best result drawn, the others
+    # still filling in) does not yet fill the panel.
+    assert items.count() in (10, 14), "Material's first screen"
     scroller = page.locator(".md-search__scrollwrap")
     for _ in range(60):  # the reader scrolls on: Material draws four more each time the end comes into view
         if items.count() == len(matching):
@@ -334,6 +336,8 @@ def test_the_find_page_works_with_the_keyboard_alone(page, corpus, url):
     assert total(page) == len(expected(corpus, "整改措施"))
     assert parse_qs(urlparse(page.url).query) == {"q": ["整改措施"]}
     page.keyboard.press("Tab")  # the 检索 button
+    page.keyboard.press("Tab")  # the sort (the filters' button shows on a narrow screen only)
+    assert page.evaluate("document.activeElement.name") == "sort"
     page.keyboard.press("Tab")  # the first filter: 讲话
     assert page.evaluate("[document.activeElement.name, document.activeElement.value]") == ["type", "speech"]
     changed(page, lambda: page.keyboard.press("Space"))

@@ -11,6 +11,7 @@ from studysite.search.searchindex import (
     Section,
     analyse,
     build,
+    details_of,
     facts_table,
     fold,
     read_varints,
@@ -41,14 +42,29 @@ def test_inline_markup_joins_words_and_blocks_keep_them_apart():
     assert "党支部" not in section.text and "选人用人" not in section.text
 
 
-def test_pieces_are_characters_pairs_and_latin_words():
+def test_pieces_are_characters_latin_words_and_pairs_of_neighbouring_tokens():
     assert analyse("党支部 M2-1")[0] == {"党": 1, "支": 1, "部": 1, "党支": 1, "支部": 1, "m2": 1, "1": 1}
     assert analyse("Ｍ２ ２０２４年") == analyse("m2 2024年"), "full-width digits and letters read as ASCII"
     assert fold("ＡＢＣ abc ＸＹＺ 整改") == "abc abc xyz 整改"
 
 
-def test_pair_positions_stay_inside_runs_of_han_characters():
-    assert analyse("整改措施，整改")[1] == {"整改": [0, 5], "改措": [1], "措施": [2]}
+def test_a_number_is_one_token_beside_its_han_neighbours():
+    counts, positions = analyse("负责同志3，2019年")
+    assert counts == {"负": 1, "责": 1, "同": 1, "志": 1, "3": 1, "2019": 1, "年": 1}.copy() | {
+        "负责": 1, "责同": 1, "同志": 1, "志3": 1, "2019年": 1,
+    }  # fmt: skip
+    assert positions == {"负责": [0], "责同": [1], "同志": [2], "志3": [3], "3，": [4], "，2019": [5], "2019年": [6]}
+    assert "志30" in analyse("负责同志30")[0] and "志3" not in analyse("负责同志30")[0], "30 is not 3"
+
+
+def test_punctuation_stands_in_pairs_for_positions_only():
+    counts, positions = analyse("示发〔2019〕5号")
+    assert positions == {"示发": [0], "发〔": [1], "〔2019": [2], "2019〕": [3], "〕5": [4], "5号": [5]}
+    assert set(counts) == {"示", "发", "示发", "2019", "5", "号", "5号"}
+
+
+def test_pair_positions_stay_inside_runs_without_spaces():
+    assert analyse("整改措施，整改")[1] == {"整改": [0, 5], "改措": [1], "措施": [2], "施，": [3], "，整": [4]}
     assert analyse("党 支部")[1] == {"支部": [2]}, "no pair across the space"
 
 
@@ -99,7 +115,7 @@ DOCUMENTS = [
 def test_build_writes_gap_encoded_postings_with_title_weight():
     files = build(DOCUMENTS, "find/")
     meta = json.loads(files["meta.json"])
-    assert meta == {"documents": 2, "find": "find/", "format": 2, "positions": 16, "shards": 16}
+    assert meta == {"documents": 2, "find": "find/", "format": 3, "positions": 16, "shards": 16}
     shard = json.loads(files[f"shards/{shard_of('整改', 16)}.json"])
     # a/ (number 0) has 整改 twice in its text; b/ (number 1) once in the text and once in the title.
     assert _decode_postings(shard["整改"]) == {0: 2, 1: 1001}
@@ -114,7 +130,7 @@ def test_build_writes_gap_encoded_postings_with_title_weight():
 def test_positions_of_pairs_are_kept_apart_for_the_title_and_the_text():
     files = build(DOCUMENTS, "find/")
     pairs = json.loads(files[f"positions/{shard_of('整改', 16)}.json"])
-    # a/'s Han runs read 整改措施 and 整改, joined “整改措施\n整改”: 整改 at 0 and 5, 措施 at 2.
+    # a/'s tokens read 整 改 措 施 ， 整 改: 整改 at 0 and 5, 措施 at 2.
     assert _decode_positions(pairs["整改"]) == {0: ([], [0, 5]), 1: ([0], [0])}
     measures = json.loads(files[f"positions/{shard_of('措施', 16)}.json"])
     assert _decode_positions(measures["措施"]) == {0: ([], [2])}
@@ -161,3 +177,17 @@ def test_the_catalogue_holds_each_pages_facts_as_columns():
     # Dates as days since 1970: 19783 (2024-03-01), then 19722 (-61), then none.
     zigzag = read_varints(data["dates"])
     assert zigzag == [19783 * 2 + 1, 61 * 2 - 1 + 1, 0]
+
+
+def test_an_entrys_details_are_searched_but_kept_out_of_the_sections_excerpts_come_from():
+    html = (
+        '<h1 id="t">关于示例的通报</h1><div class="entry-meta">\n<dl><dt>文号</dt><dd>示发〔2019〕5号</dd></dl>\n</div>'
+        "<p>正文第一段。</p>"
+    )
+    assert sections_of(html) == (Section("t", "关于示例的通报", "正文第一段。"),)
+    assert details_of(html) == "文号 示发〔2019〕5号"
+    page = IndexedPage("n/", "关于示例的通报", sections_of(html), details=details_of(html))
+    assert "示发〔2019〕5号" in page.text
+    files = build([page])
+    assert json.loads(files["text/0.json"])["s"] == [["t", "关于示例的通报", "正文第一段。"]], "no details to excerpt"
+    assert "5号" in json.loads(files[f"shards/{shard_of('5号', 16)}.json"]), "but found"

@@ -1,15 +1,17 @@
 // @ts-check
 // The reader side of hooks/studysite/searchindex.py: cut a query the way the index was cut, load only the
-// pieces its words fall in, find every page that holds every word (a word of three or more characters as a
-// whole, checked with the positions of its pairs), rank them, and cut titles and excerpts for the ones shown.
+// pieces its words fall in, find every page that holds every word as written (a word of three or more tokens
+// checked with the positions of its pairs), rank them, and cut titles and excerpts for the ones shown.
 // Shared by the header search (header.js) and the 检索 page (find.js); from file:// the pieces come as
 // scripts (StudySearch.load), elsewhere through fetch. The shapes it reads and hands out: types/search.d.ts.
 (function (/** @type {typeof globalThis} */ root) {
   "use strict";
 
   var HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
-  var TERM = new RegExp("[" + HAN + "]+|[0-9a-z]+", "g");
-  var IS_HAN = new RegExp("^[" + HAN + "]");
+  // A token, as searchindex._TOKEN: a Latin word or number, else one character (a code point).
+  var TOKEN = /[0-9a-z]+|[\s\S]/gu;
+  var LETTER = new RegExp("^[" + HAN + "0-9a-z]");
+  var ALNUM = /[0-9a-z]/;
   var TITLE_WEIGHT = 1000; // as searchindex.TITLE_WEIGHT
   var TITLE_SHIFT = 1 << 30; // title positions are kept below zero, text positions from zero
   var DAY = 86400000;
@@ -63,33 +65,69 @@
     return hash % shards;
   }
 
-  // The words of a query: its runs of Han characters and its Latin words and numbers, each once.
+  // A folded word's tokens (it holds no space).
+  /**
+   * @param {string} word
+   * @returns {string[]}
+   */
+  function tokensOf(word) {
+    return Array.from(word.match(TOKEN) || []);
+  }
+
+  // The words of a query: cut at spaces, folded, other characters (punctuation, quotes) at either end left
+  // off, each once. A word is found as written: 负责同志3 is one word, not 负责同志 and 3.
   /**
    * @param {string} query
    * @returns {string[]}
    */
   function termsOf(query) {
     /** @type {string[]} */
-    var terms = fold(query).match(TERM) || [];
-    return terms.filter(function (term, index) { return terms.indexOf(term) === index; });
+    var terms = [];
+    fold(query).split(/\s+/).forEach(function (word) {
+      var tokens = tokensOf(word);
+      while (tokens.length && !LETTER.test(tokens[0])) tokens.shift();
+      while (tokens.length && !LETTER.test(tokens[tokens.length - 1])) tokens.pop();
+      var term = tokens.join("");
+      if (term && terms.indexOf(term) < 0) terms.push(term);
+    });
+    return terms;
   }
 
-  // The character pairs that cover a word of three or more characters, with where each starts in it:
-  // 整改措施 → 整改 at 0, 措施 at 2; 党支部 → 党支 at 0, 支部 at 1.
+  // The token pairs that cover a word of three or more tokens, with where each starts in it (in tokens):
+  // 整改措施 → 整改 at 0, 措施 at 2; 党支部 → 党支 at 0, 支部 at 1; 负责同志3 → 负责, 同志, 志3 at 3.
   /** @param {string} term */
   function coverOf(term) {
+    var tokens = tokensOf(term);
     /** @type {[string, number][]} */
     var cover = [];
-    for (var at = 0; at + 2 < term.length; at += 2) cover.push([term.slice(at, at + 2), at]);
-    cover.push([term.slice(term.length - 2), term.length - 2]);
+    for (var at = 0; at + 2 < tokens.length; at += 2) cover.push([tokens[at] + tokens[at + 1], at]);
+    cover.push([tokens[tokens.length - 2] + tokens[tokens.length - 1], tokens.length - 2]);
     return cover;
   }
 
-  // The index pieces a word is looked up by (tests compare them with the index).
+  // The index pieces a word is looked up by (tests compare them with the index): one token or a pair by
+  // itself, a longer word by the pairs that cover it.
   /** @param {string} term */
   function piecesOf(term) {
-    if (!IS_HAN.test(term) || term.length <= 2) return [term];
+    if (tokensOf(term).length <= 2) return [term];
     return coverOf(term).map(function (part) { return part[0]; });
+  }
+
+  // Where a word stands in a folded text as written: a number or Latin word at its edge not part of a longer
+  // one (3 is not in 30 or 2023, m2 not in m21).
+  /**
+   * @param {string} folded
+   * @param {string} term
+   * @param {number} from
+   */
+  function findIn(folded, term, from) {
+    var head = ALNUM.test(term.charAt(0)), tail = ALNUM.test(term.charAt(term.length - 1));
+    for (var at = folded.indexOf(term, from); at >= 0; at = folded.indexOf(term, at + 1)) {
+      if (head && at > 0 && ALNUM.test(folded.charAt(at - 1))) continue;
+      if (tail && ALNUM.test(folded.charAt(at + term.length))) continue;
+      return at;
+    }
+    return -1;
   }
 
   /** @param {string} text */
@@ -99,28 +137,31 @@
     });
   }
 
-  // The text with every occurrence of the words marked, HTML-escaped.
+  // The text (or its part from `from` to `to`) with every occurrence of the words (as written, see findIn)
+  // marked, HTML-escaped; the words are found in the whole text, so a part's edge cuts no number short.
   /**
    * @param {string} text
    * @param {string[]} terms
+   * @param {number} [from]
+   * @param {number} [to]
    */
-  function mark(text, terms) {
-    var folded = fold(text);
+  function mark(text, terms, from, to) {
+    var folded = fold(text), start = from || 0, end = to === undefined ? text.length : to;
     /** @type {[number, number][]} */
     var spans = [];
     terms.forEach(function (term) {
-      for (var at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + term.length)) {
-        spans.push([at, at + term.length]);
+      for (var at = findIn(folded, term, 0); at >= 0; at = findIn(folded, term, at + term.length)) {
+        spans.push([Math.max(at, start), Math.min(at + term.length, end)]);
       }
     });
     spans.sort(function (a, b) { return a[0] - b[0]; });
-    var out = "", position = 0;
+    var out = "", position = start;
     spans.forEach(function (span) {
-      if (span[0] < position) return;
+      if (span[0] < position || span[0] >= span[1]) return;
       out += escapeHtml(text.slice(position, span[0])) + "<mark>" + escapeHtml(text.slice(span[0], span[1])) + "</mark>";
       position = span[1];
     });
-    return out + escapeHtml(text.slice(position));
+    return out + escapeHtml(text.slice(position, end));
   }
 
   /**
@@ -131,10 +172,53 @@
   function excerpt(text, terms, width) {
     var folded = fold(text);
     var at = -1;
-    terms.some(function (term) { at = folded.indexOf(term); return at >= 0; });
-    var start = Math.max(0, at - width);
-    var cut = text.slice(start, start + 2 * width + 20);
-    return (start > 0 ? "…" : "") + mark(cut, terms) + (start + cut.length < text.length ? "…" : "");
+    terms.some(function (term) { at = findIn(folded, term, 0); return at >= 0; });
+    var start = Math.max(0, at - width), end = Math.min(text.length, start + 2 * width + 20);
+    return (start > 0 ? "…" : "") + mark(text, terms, start, end) + (end < text.length ? "…" : "");
+  }
+
+  // The words of a result marked on the page it opens (the address's h=), as written, as in the results list:
+  // text node by text node, <mark data-md-highlight> as Material marks. Returns how many were marked.
+  /**
+   * @param {Element} within
+   * @param {string[]} terms
+   */
+  function highlight(within, terms) {
+    if (!terms.length) return 0;
+    var walker = document.createTreeWalker(within, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        var parent = node.parentElement;
+        return parent && !parent.closest("script, style, mark, .headerlink") ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
+      }
+    });
+    /** @type {Text[]} */
+    var nodes = [];
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(/** @type {Text} */ (node));
+    var marked = 0;
+    nodes.forEach(function (text) {
+      var value = text.nodeValue || "", folded = fold(value);
+      /** @type {[number, number][]} */
+      var spans = [];
+      terms.forEach(function (term) {
+        for (var at = findIn(folded, term, 0); at >= 0; at = findIn(folded, term, at + term.length)) spans.push([at, at + term.length]);
+      });
+      if (!spans.length) return;
+      spans.sort(function (a, b) { return a[0] - b[0]; });
+      var fragment = document.createDocumentFragment(), position = 0;
+      spans.forEach(function (span) {
+        if (span[0] < position) return;
+        fragment.appendChild(document.createTextNode(value.slice(position, span[0])));
+        var mark = document.createElement("mark");
+        mark.setAttribute("data-md-highlight", "");
+        mark.textContent = value.slice(span[0], span[1]);
+        fragment.appendChild(mark);
+        marked++;
+        position = span[1];
+      });
+      fragment.appendChild(document.createTextNode(value.slice(position)));
+      /** @type {ParentNode} */ (text.parentNode).replaceChild(fragment, text);
+    });
+    return marked;
   }
 
   /**
@@ -296,15 +380,15 @@
     });
   };
 
-  // The pages holding a word → its score there. A word of three or more characters: the pages where its
-  // covering pairs stand at the right distances, scored by its occurrences (in the title TITLE_WEIGHT each).
+  // The pages holding a word → its score there. A word of three or more tokens: the pages where its
+  // covering pairs stand at the right distances (in tokens), scored by its occurrences (in the title TITLE_WEIGHT each).
   /**
    * @param {SearchMeta} meta
    * @param {string} term
    * @returns {Promise<Map<number, number>>}
    */
   Engine.prototype.termScores = function (meta, term) {
-    if (!IS_HAN.test(term) || term.length <= 2) return this.counts(meta, term);
+    if (tokensOf(term).length <= 2) return this.counts(meta, term);
     var self = this, cover = coverOf(term);
     return Promise.all(cover.map(function (part) { return self.positions(meta, part[0]); })).then(function (lists) {
       var scores = new Map();
@@ -377,7 +461,7 @@
       var holds = function (part) {
         return function (/** @type {[string, string, string]} */ s) {
           var folded = fold(s[part]);
-          return terms.some(function (term) { return folded.indexOf(term) >= 0; });
+          return terms.some(function (term) { return findIn(folded, term, 0) >= 0; });
         };
       };
       var best = terms.length ? sections.filter(holds(2))[0] || sections.filter(holds(1))[0] : null;
@@ -501,7 +585,9 @@
     shardOf: shardOf,
     readVarints: readVarints,
     fold: fold,
+    findIn: findIn,
     mark: mark,
-    escapeHtml: escapeHtml
+    escapeHtml: escapeHtml,
+    highlight: highlight
   };
 })(typeof self !== "undefined" ? self : this);

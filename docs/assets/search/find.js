@@ -1,10 +1,12 @@
 // @ts-check
 // The 检索 page (find/): one box, filters from the entries' front matter with their counts for the current
-// query, sort by relevance or date, 20 results a page; the address holds the query and the filters
+// query (on a narrow screen behind a button, so the results follow the box), sort by relevance, date or 文号,
+// 20 results a page; the address holds the query and the filters
 // (find/?q=整改&type=notice&year=2024), so it can be copied, reloaded, and walked back and forth.
 // header.js loads it (after engine.js) on the page that has a [data-study-find].
 /**
- * What the address holds: the query, the chosen values by facet, the sort ("", "relevance" or "date"), the page.
+ * What the address holds: the query, the chosen values by facet, the sort ("", "relevance", "date" or "number"),
+ * the page.
  * @typedef {{ q: string, chosen: Record<string, string[]>, sort: string, page: number }} FindState
  * A result row: a document with its address, title and 文号 (heads.json, or a SearchResult).
  * @typedef {{ doc: number, url: string, title: string, number?: string }} FindRow
@@ -20,6 +22,11 @@
   var SHOWN_VALUES = 8; // 发文机关 and 讲话人 show their first values (most results first) until asked for all
   var FACETS = ["type", "year", "doc_type", "issuer", "speaker", "topic"];
   var UNREACHABLE = "无法读取搜索索引，暂时不能检索。请检查网络连接后重试。";
+  var SORTS = ["relevance", "date", "number"];
+  // Where the filters fold away behind their button (search.css has the same width).
+  var NARROW = window.matchMedia("(max-width: 44.9375em)");
+  // 文号: 机关代字〔年份〕序号号 (core/docnumber.py checks the clerks write it so).
+  var DOC_NUMBER = /^(.*)〔(\d{4})〕(\d+)号$/;
 
   // The address as the reader opened it (header.js hid its query from Material while Material started).
   var arrived = new URL(root.getAttribute("data-arrived") || location.href);
@@ -33,11 +40,13 @@
   var filters = /** @type {HTMLElement} */ (root.querySelector("[data-study-find-filters]"));
   var sort = /** @type {HTMLSelectElement} */ (root.querySelector("[data-study-find-sort]"));
   var clear = /** @type {HTMLButtonElement} */ (root.querySelector("[data-study-find-clear]"));
+  var toggle = /** @type {HTMLButtonElement} */ (root.querySelector("[data-study-find-toggle]"));
   var list = /** @type {HTMLElement} */ (root.querySelector("[data-study-find-results]"));
   var pages = /** @type {HTMLElement} */ (root.querySelector("[data-study-find-pages]"));
   /** @type {Record<string, boolean>} */
   var expanded = {};
   var renders = 0;
+  var asked = 0; // the render a press of 检索 asked for
   /** @type {FindState} */
   var state = /** @type {any} */ (null); // read from the address by start(), before anything uses it
 
@@ -57,7 +66,7 @@
     return {
       q: params.get("q") || "",
       chosen: chosen,
-      sort: params.get("sort") === "date" || params.get("sort") === "relevance" ? /** @type {string} */ (params.get("sort")) : "",
+      sort: SORTS.indexOf(params.get("sort") || "") >= 0 ? /** @type {string} */ (params.get("sort")) : "",
       page: page > 1 ? page : 1
     };
   }
@@ -152,12 +161,41 @@
     return { kept: kept, counts: counts };
   }
 
+  // A 文号's sort key: 机关代字, year, number (numerically); one of another form after them by its text.
+  /** @param {string} number */
+  function numberKey(number) {
+    var parts = DOC_NUMBER.exec(number);
+    return parts ? { word: parts[1], year: Number(parts[2]), n: Number(parts[3]) } : { word: "\uffff" + number, year: 0, n: 0 };
+  }
+
+  /**
+   * By 文号 (机关代字 in the reader's collation, then year, then number; pages without one last, in the order
+   * they came).
+   * @param {number[]} kept
+   * @param {SearchHeads} heads
+   */
+  function byNumber(kept, heads) {
+    /** @type {Map<number, {word: string, year: number, n: number}>} */
+    var keys = new Map();
+    kept.forEach(function (doc) { if (heads.n[doc]) keys.set(doc, numberKey(heads.n[doc])); });
+    var collator = new Intl.Collator("zh-Hans-CN");
+    var position = new Map(kept.map(function (doc, index) { return [doc, index]; }));
+    return kept.slice().sort(function (a, b) {
+      var ka = keys.get(a), kb = keys.get(b);
+      if (!ka || !kb) return ka ? -1 : kb ? 1 : /** @type {number} */ (position.get(a)) - /** @type {number} */ (position.get(b));
+      return collator.compare(ka.word, kb.word) || ka.year - kb.year || ka.n - kb.n ||
+        /** @type {number} */ (position.get(a)) - /** @type {number} */ (position.get(b));
+    });
+  }
+
   /**
    * @param {SearchCatalogue} catalogue
    * @param {number[]} kept
    * @param {string} how
+   * @param {SearchHeads | null} heads (needed by the 文号 sort)
    */
-  function ordered(catalogue, kept, how) {
+  function ordered(catalogue, kept, how, heads) {
+    if (how === "number" && heads) return byNumber(kept, heads);
     if (how !== "date") return kept; // already by relevance, or in the site's order without a query
     /** @type {Map<number, number>} */
     var position = new Map();
@@ -338,14 +376,23 @@
       return (filtered ? "符合筛选条件的资料 " + kept + " 篇" : "全部资料共 " + total + " 篇") +
         (kept ? "，第 " + from + "–" + to + " 篇" : "") + "。输入检索词可在其中查找。";
     }
-    var words = "“" + found.terms.join(" ") + "”";
+    var words = wordsSaid(found.terms);
     if (!total) {
       var long = found.terms.some(function (term) { return term.length > 4; });
-      return "没有找到包含" + words + "的资料。" + (long ? "可换用较短的词，或用空格把词分开（须同时包含各词）。" : "");
+      return "没有找到" + words + "的资料。" + (long ? "可换用较短的词，或用空格把词分开（须同时包含各词）。" : "");
     }
-    var text = "包含" + words + "的资料共 " + total + " 篇";
+    var text = words + "的资料共 " + total + " 篇";
     if (filtered) text += "，符合筛选条件的 " + kept + " 篇";
     return text + (kept ? "，第 " + from + "–" + to + " 篇。" : "。");
+  }
+
+  // What the results hold, as the count line says it: 包含“整改” for one word, 同时包含“A”、“B”和“C” for several
+  // (each word as written, not its characters one by one).
+  /** @param {string[]} terms */
+  function wordsSaid(terms) {
+    var quoted = terms.map(function (term) { return "“" + term + "”"; });
+    if (quoted.length === 1) return "包含" + quoted[0];
+    return "同时包含" + quoted.slice(0, -1).join("、") + "和" + quoted[quoted.length - 1];
   }
 
   /** @param {string} name */
@@ -358,32 +405,66 @@
     input.value = s.q;
     root.setAttribute("data-state", "loading");
     var slow = setTimeout(function () { if (mine === renders) say("正在检索……"); }, 150);
-    Promise.all([engine.catalogue(), matched(s)]).then(function (loaded) {
+    var bySort = s.sort === "number" ? engine.heads() : Promise.resolve(null);
+    Promise.all([engine.catalogue(), matched(s), bySort]).then(function (loaded) {
       var catalogue = loaded[0], found = loaded[1];
       var docs = found ? found.ranked.map(function (pair) { return pair[0]; }) : Array.from({ length: catalogue.documents }, function (_, doc) { return doc; });
       var narrowed = narrow(catalogue, docs, s);
       var how = s.sort || (found ? "relevance" : "date");
-      var kept = ordered(catalogue, narrowed.kept, how);
+      var kept = ordered(catalogue, narrowed.kept, how, loaded[2]);
       var last = Math.max(1, Math.ceil(kept.length / PER_PAGE));
       var page = Math.min(s.page, last);
       var shown = kept.slice((page - 1) * PER_PAGE, page * PER_PAGE);
       var terms = found ? found.terms : [];
-      /** @param {FindRow[]} rows */
-      var draw = function (rows) {
+      // rows: the page's results, or (partial) the first few while the others' texts are still on their way.
+      /**
+       * @param {FindRow[]} rows
+       * @param {boolean} [partial]
+       */
+      var draw = function (rows, partial) {
         clearTimeout(slow);
         sort.value = how;
         clear.hidden = !Object.keys(s.chosen).length;
+        var chosen = Object.keys(s.chosen).reduce(function (n, key) { return n + s.chosen[key].length; }, 0);
+        toggle.textContent = chosen ? "筛选（已选 " + chosen + " 项）" : "筛选";
         renderFilters(catalogue, narrowed.counts, s);
         renderResults(catalogue, rows, terms);
         renderPages(kept.length, page);
         say(summary(s, found, found ? found.ranked.length : catalogue.documents, kept.length,
           (page - 1) * PER_PAGE + 1, (page - 1) * PER_PAGE + shown.length));
+        if (partial) return;
         root.setAttribute("data-state", "ready");
         root.setAttribute("data-total", String(kept.length));
+        if (asked === mine) {
+          // After 检索 on a phone the results are brought into view: focus on the count line (read out by
+          // screen readers), which scrolls there and closes the on-screen keyboard.
+          asked = 0;
+          if (NARROW.matches) {
+            status.focus({ preventScroll: true });
+            status.scrollIntoView({ block: "start" }); // under the header (search.css: scroll-margin-top)
+          }
+        }
         signal("study-find-rendered");
       };
-      var described = Promise.all(shown.map(function (doc) { return engine.describe(doc, terms); }));
       var heads = engine.headsNow;
+      // Before the titles are in memory, the first results are shown as soon as they are described, the
+      // page's others when all are (two drawings at most: the reader sees the best ones a moment sooner).
+      /** @type {SearchResult[]} */
+      var came = [], previewed = false;
+      var described = Promise.all(shown.map(function (doc, at) {
+        return engine.describe(doc, terms).then(function (result) {
+          came[at] = result;
+          if (heads || previewed || mine !== renders) return result;
+          var ready = 0;
+          while (ready < shown.length && came[ready]) ready++;
+          if (ready >= Math.min(3, shown.length) && ready < shown.length) {
+            previewed = true;
+            draw(came.slice(0, ready), true);
+            fill(came.slice(0, ready), terms);
+          }
+          return result;
+        });
+      }));
       // Titles and 文号 of every page are in memory after the first results: a filter, the sort or another
       // page is drawn at once, the excerpts follow. Before that, the rows wait for their pages' text.
       if (heads) {
@@ -414,6 +495,13 @@
   function start() {
     history.replaceState(history.state, "", arrived.href);
     state = readUrl(location.href);
+    // Words typed (or 检索 pressed: header.js held the form back) before this script ran are searched, not lost.
+    var typed = input.value.trim();
+    if (typed && typed !== state.q) {
+      state = { q: typed, chosen: state.chosen, sort: state.sort, page: 1 };
+      history.replaceState(history.state, "", urlOf(state));
+      if (root.hasAttribute("data-asked")) asked = renders + 1;
+    }
     /** @type {number | undefined} */
     var typing;
     form.addEventListener("submit", function (event) {
@@ -421,6 +509,12 @@
       clearTimeout(typing);
       state = { q: input.value.trim(), chosen: state.chosen, sort: state.sort, page: 1 };
       commit(true);
+      asked = renders;
+    });
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      root.classList.toggle("study-find--open", open);
     });
     input.addEventListener("input", function () {
       clearTimeout(typing);

@@ -3,7 +3,8 @@
 // QUERY → RESULT), so its box, results list, keyboard use and highlighting stay Material's own while the
 // index is ours (engine.js). The one script of ours every page loads before Material's bundle, and small:
 // it points Material's config at this script and hands Material an in-page "worker" when it starts one
-// from that address; engine.js follows when the reader starts to search, find.js on the 检索 page only.
+// from that address; engine.js and the index's sizes (meta) follow once the page is parsed, so a query
+// typed then waits only for its own pieces; find.js on the 检索 page only.
 //
 // In the page, not in a worker thread, because (1) Material's list renders results past the first ten as
 // the reader scrolls, and items still loading can be filled in where Material reads them, so every match
@@ -60,7 +61,16 @@
     var hidden = new URL(arrived.href);
     hidden.searchParams.delete("q");
     if (hidden.href !== location.href) history.replaceState(history.state, "", hidden.href);
-    var findRoot = find; // (not null in the function below)
+    var findRoot = find; // (not null in the functions below)
+    // 检索 pressed before find.js has started: the page is not sent again (it would reload, and the words typed
+    // meanwhile be lost); find.js searches what the box holds when it starts.
+    var findForm = find.querySelector("[data-study-find-form]");
+    if (findForm) {
+      findForm.addEventListener("submit", function (event) {
+        event.preventDefault();
+        findRoot.setAttribute("data-asked", "");
+      });
+    }
     Promise.all([load("engine.js"), load("find.js")]).catch(function () {
       /** @type {Element} */ (findRoot.querySelector("[data-study-find-status]")).textContent = "无法载入检索程序，请检查网络连接后刷新页面。";
     });
@@ -271,12 +281,22 @@
         var items = found.ranked.map(function (pair) {
           return [{ location: findUrl(meta, value), title: LOADING, text: "", score: pair[1], terms: terms }];
         });
-        return Promise.all(found.ranked.slice(0, FIRST).map(function (pair) {
-          return /** @type {SearchEngine} */ (engine).describe(pair[0], found.terms);
-        })).then(function (results) {
+        // The list is shown as soon as the best result is described; the rest of the first screen fills in
+        // where Material has drawn it as each page's text arrives (a few hundredths of a second later).
+        var sent = false;
+        var describing = found.ranked.slice(0, FIRST).map(function (pair, at) {
+          return /** @type {SearchEngine} */ (engine).describe(pair[0], found.terms).then(function (result) {
+            if (query !== current) return;
+            fill(items[at], result, pair[1], terms);
+            var page = parts();
+            if (sent && page && page.list.children[at]) redraw(page.list.children[at], items[at]);
+          });
+        });
+        describing.slice(1).forEach(function (row) { row.catch(function () {}); }); // left 正在载入 (see follow)
+        return (describing[0] || Promise.resolve()).then(function () {
           if (query !== current) return;
-          results.forEach(function (result, at) { fill(items[at], result, found.ranked[at][1], terms); });
           send({ type: RESULT, data: { items: items } });
+          sent = true;
           var page = parts();
           // Material writes “1.2k” past 999: the count is said exactly.
           if (page && items.length) page.meta.textContent = countText(items.length);
@@ -315,6 +335,34 @@
     setTimeout(function () { send({ type: READY }); });
     return host;
   }
+
+  // A page opened from a result (?h=…) is marked by our rules, the words as written (Material's own marking
+  // would split 示发〔2019〕5号 at its brackets and mark the 3 of 30): the words are hidden from Material while
+  // it starts, marked once the page is parsed, and put back in the address (a reload marks them again).
+  var opened = new URL(location.href), words = opened.searchParams.get("h");
+  if (words && !find) {
+    opened.searchParams.delete("h");
+    history.replaceState(history.state, "", opened.href);
+    var restore = new URL(location.href);
+    restore.searchParams.set("h", words);
+    var said = words; // (not null in the function below)
+    document.addEventListener("DOMContentLoaded", function () {
+      engineOf().then(function () {
+        var study = window.StudySearch, terms = study.termsOf(said);
+        document.querySelectorAll(".md-content article").forEach(function (article) { study.highlight(article, terms); });
+      }).catch(function () {}).then(function () {
+        if (location.href === opened.href) history.replaceState(history.state, "", restore.href);
+      });
+    }, { once: true });
+  }
+
+  // The engine and the index's sizes, loaded once the page is parsed (small: the reader's query then waits only
+  // for its own pieces); a failure here is tried again when the reader searches.
+  var preload = function () {
+    engineOf().then(function (loaded) { return loaded.meta(); }).catch(function () {});
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", preload, { once: true });
+  else preload();
 
   var Native = window.Worker;
   /**

@@ -38,7 +38,8 @@ def facet_orders(catalogue: Catalogue) -> dict[str, tuple[str, ...]]:
 
 
 def find_page() -> str:
-    """The 检索 page's Markdown: a search form, a place for the filters and one for the results."""
+    """The 检索 page's Markdown: a search form, the sort and (on a narrow screen) a button that shows the
+    filters, a place for the filters and one for the results."""
     return """---
 hide:
   - navigation
@@ -47,8 +48,9 @@ hide:
 
 # 检索
 
-在全部资料中查找词语，可按类型、年份、文种、发文机关、讲话人、专题筛选，按相关度或日期排序。
-不输入检索词时，筛选条件可直接浏览全部资料（如“2024年的通报”）。多个词用空格分开，结果须同时包含这些词。
+在全部资料中查找词语，可按类型、年份、文种、发文机关、讲话人、专题筛选，按相关度、日期或文号排序。
+不输入检索词时，筛选条件可直接浏览全部资料（如“2024年的通报”）。多个词用空格分开，结果须同时包含这些词；
+词中的数字和字母按原样查找（“负责同志3”不会找到“负责同志30”）。
 
 <div class="study-find" data-study-find data-search-exclude>
 <form class="study-find__form" role="search" data-study-find-form>
@@ -58,17 +60,19 @@ hide:
 </form>
 <p class="study-find__status" data-study-find-status role="status" aria-live="polite" tabindex="-1">正在载入检索……</p>
 <noscript><p>检索页需要浏览器启用 JavaScript。也可以使用页面右上角的搜索框。</p></noscript>
-<div class="study-find__layout">
-<div class="study-find__filters" data-study-find-filters role="group" aria-label="筛选条件"></div>
-<div class="study-find__main">
 <div class="study-find__toolbar">
 <label for="study-find-sort">排序</label>
 <select id="study-find-sort" name="sort" data-study-find-sort>
 <option value="relevance">按相关度</option>
 <option value="date">按日期（新的在前）</option>
+<option value="number">按文号（机关代字、年份、序号）</option>
 </select>
+<button class="md-button study-find__toggle" type="button" data-study-find-toggle aria-expanded="false" aria-controls="study-find-filters">筛选</button>
 <button class="md-button study-find__clear" type="button" data-study-find-clear hidden>清除筛选</button>
 </div>
+<div class="study-find__layout">
+<div class="study-find__filters" id="study-find-filters" data-study-find-filters role="group" aria-label="筛选条件"></div>
+<div class="study-find__main">
 <ol class="study-find__results" data-study-find-results></ol>
 <nav class="study-find__pages" data-study-find-pages aria-label="结果分页"></nav>
 </div>

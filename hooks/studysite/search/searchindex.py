@@ -1,15 +1,19 @@
 """A Chinese search index that finds every word, counts every match and loads in small pieces.
 
-Every run of Han characters is indexed by its single characters and its character pairs (bigrams); other
-text by lower-case words. A query is cut the same way, so any word of two or more characters is found
-wherever it stands, also inside a longer word (措施 in 整改措施, 支部 in 党支部) — no dictionary decides.
-A word of three or more characters is checked as a whole with the positions of its pairs, so a page counts
-only when it holds the exact word: the count a reader sees is the number of pages that contain it.
+Text is read as tokens: each Han character is one, each run of (lower-case) Latin letters and digits is one
+(2019, m2), and any other character but a space is one (〔, ，). Every token stands next to its neighbours up
+to a space, so 负责同志3, 2019年 and 示发〔2019〕5号 are runs of tokens as written. The index holds the single
+tokens (Han characters, Latin words and numbers) and every pair of neighbouring tokens, with where each pair
+stands. A query word (the query cut at spaces) is cut the same way and found as written: a word of one or two
+tokens by its piece, a longer one by the positions of its pairs. So any word is found wherever it stands,
+also inside a longer one (措施 in 整改措施, 支部 in 党支部) — no dictionary decides — while a number is
+matched whole (负责同志3 is not 负责同志30, 3 is not the 3 of 2023): a page counts only when it holds the
+words as written, and the count a reader sees is the number of pages that hold them all.
 
 Files under search/ (assets/search/engine.js reads them):
 - meta.json: the sizes the reader needs to find the other files;
 - shards/N.json: piece → documents and counts, spread over hashed shards;
-- positions/N.json: character pair → documents and positions, for words of three or more characters;
+- positions/N.json: token pair → documents and positions (in tokens), for words of three or more tokens;
 - text/N.json: one page's address, title, 文号 and sections, for titles and excerpts of results;
 - catalogue.json (the file's name, read by find.js): each page's facts (kind, date, 文种, 发文机关, 讲话人, 专题) for the 检索 page's filters;
 - heads.json: every page's address, title and 文号, which the 检索 page loads once its first results show,
@@ -33,11 +37,13 @@ from operator import add
 
 from studysite.core.han import HAN
 
-FORMAT = 2
+FORMAT = 3
 TITLE_WEIGHT = 1000  # a piece in the title outranks any number of occurrences in the text
 EPOCH = date(1970, 1, 1)
-_HAN_RUN = re.compile(rf"[{HAN}]+")
 _WORD = re.compile(r"[0-9a-z]+")
+# A token: a Latin word or number, else one character (a space between runs is one "\n" token; see analyse).
+_TOKEN = re.compile(r"[0-9a-z]+|.", re.DOTALL)
+_LETTER = re.compile(rf"[{HAN}0-9a-z]")
 # Full-width digits and letters (typed with a Chinese input method) read as their ASCII forms, and Latin is
 # matched without case; Han characters stay as they are. engine.js folds queries alike.
 _FOLD = str.maketrans(
@@ -50,6 +56,8 @@ _FOLD = str.maketrans(
 _FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _HEADING = re.compile(r"<h([1-6])\b[^>]*?\bid=\"([^\"]*)\"[^>]*>(.*?)</h\1>", re.DOTALL | re.IGNORECASE)
 _EXCLUDED = re.compile(r"<div\b[^>]*\bdata-search-exclude\b[^>]*>.*?</div>", re.DOTALL | re.IGNORECASE)
+# An entry's details (文种, 文号, 来源…: render/compilation.entry_page): searchable, but no excerpt's first choice.
+_DETAILS = re.compile(r"<div class=\"entry-meta\"[^>]*>.*?</div>", re.DOTALL)
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 # Inline elements join their text to the words around them (整改<strong>措施</strong> reads 整改措施);
 # any other tag separates, as a paragraph or a table cell does on the screen.
@@ -88,10 +96,11 @@ class IndexedPage:
     title: str
     sections: tuple[Section, ...]
     facts: Facts = field(default_factory=lambda: Facts("page"))
+    details: str = ""  # an entry's details block (文种, 文号, 来源…): searched, never a result's excerpt
 
     @property
     def text(self) -> str:
-        return "\n".join(section.title + "\n" + section.text for section in self.sections)
+        return "\n".join([*(section.title + "\n" + section.text for section in self.sections), self.details])
 
 
 def fold(text: str) -> str:
@@ -104,8 +113,9 @@ def plain(html: str) -> str:
 
 
 def sections_of(content: str) -> tuple[Section, ...]:
-    """A page's rendered content cut at its headings; blocks marked data-search-exclude are left out."""
-    content = _HEADERLINK.sub("", _EXCLUDED.sub("", content))
+    """A page's rendered content cut at its headings; blocks marked data-search-exclude and an entry's details
+    (see details_of) are left out: a result's excerpt comes from these sections, the body text."""
+    content = _DETAILS.sub(" ", _HEADERLINK.sub("", _EXCLUDED.sub("", content)))
     found = []
     position, anchor, title = 0, "", ""
     for match in _HEADING.finditer(content):
@@ -115,22 +125,32 @@ def sections_of(content: str) -> tuple[Section, ...]:
     return tuple(section for section in found if section.text or section.anchor)
 
 
+def details_of(content: str) -> str:
+    """An entry's details block as text: what the search finds in it (a 文号, a 发文机关) counts, but the
+    result's excerpt is body text (the result's line already says 文种, 日期, 文号)."""
+    return " ".join(plain(match.group(0)) for match in _DETAILS.finditer(_EXCLUDED.sub("", content)))
+
+
 def analyse(text: str) -> tuple[Counter, dict[str, list[int]]]:
-    """A text's index terms with their counts (Han characters and character pairs, lower-case Latin words and
-    numbers) and where each pair starts, runs kept apart (no pair spans two): one pass for both."""
-    text = fold(text)
-    joined = "\n".join(_HAN_RUN.findall(text))
-    pairs = list(map(add, joined, joined[1:]))
+    """A text's index pieces with their counts (Han characters, lower-case Latin words and numbers, and pairs
+    of neighbouring tokens that hold no other character) and where every pair of neighbouring tokens starts,
+    counted in tokens; no pair spans a space. One pass for both."""
+    tokens = _TOKEN.findall(_SPACE.sub("\n", fold(text)).strip())
+    pairs = list(map(add, tokens, tokens[1:]))
     # A stable sort of the offsets by their pair, grouped: each pair's offsets ascending, the loop in C.
     positions = {
         pair: list(offsets)
         for pair, offsets in groupby(sorted(range(len(pairs)), key=pairs.__getitem__), pairs.__getitem__)
-        if "\n" not in pair  # pairs across two runs contain the newline that joined them
+        if "\n" not in pair  # pairs across a space contain the newline that stands for it
     }
-    counts = Counter(joined.replace("\n", ""))
-    counts.update(_WORD.findall(text))
+    counts = Counter(tokens)
+    # Other characters (punctuation) are looked up only inside a word, never alone or in a pair of two.
+    others = {token for token in counts if not _LETTER.match(token)}
+    for token in others:
+        del counts[token]
     for pair, offsets in positions.items():
-        counts[pair] = len(offsets)
+        if pair[0] not in others and pair[-1] not in others:  # a token of another character is one character
+            counts[pair] = len(offsets)
     return counts, positions
 
 
