@@ -32,6 +32,7 @@ from itertools import groupby
 from operator import add
 
 from studysite.core.han import HAN
+from studysite.core.memo import Memo, call
 
 FORMAT = 2
 TITLE_WEIGHT = 1000  # a piece in the title outranks any number of occurrences in the text
@@ -296,22 +297,31 @@ class _Postings:
 _NOWHERE = _gaps(())  # a pair not in the title (or not in the text)
 
 
-def _index_document(number: int, document: IndexedPage, postings: _Postings, positions: _Postings) -> None:
-    """One page into the postings (piece → count, the title's TITLE_WEIGHT each) and, for every character
-    pair, into the positions (where it stands in the title, then in the text, each counted from 0)."""
-    counts, in_text = analyse(document.text)
-    title_counts, in_title = analyse(document.title)
+def document_terms(text: str, title: str) -> tuple[Counter, list[tuple[str, bytes]], int]:
+    """A page's pieces with their counts (the title's TITLE_WEIGHT each) and, for every character pair, where
+    it stands in the title, then in the text, each counted from 0; and how many positions that is."""
+    counts, in_text = analyse(text)
+    title_counts, in_title = analyse(title)
     for piece, count in title_counts.items():
         counts[piece] += count * TITLE_WEIGHT
+    pairs = [
+        (pair, (_gaps(title_at) if (title_at := in_title.get(pair)) else _NOWHERE) + _gaps(text_at))
+        for pair, text_at in in_text.items()
+    ]
+    pairs += [(pair, _gaps(title_at) + _NOWHERE) for pair, title_at in in_title.items() if pair not in in_text]
+    return counts, pairs, sum(map(len, in_text.values())) + sum(map(len, in_title.values()))
+
+
+def _index_document(
+    number: int, document: IndexedPage, postings: _Postings, positions: _Postings, memo: Memo | None = None
+) -> None:
+    """One page into the postings (piece → count) and the positions (pair → where it stands)."""
+    counts, pairs, numbers = call(memo, document_terms, document.text, document.title)
     postings.add_counts(number, counts)
     add_positions = positions.add
-    for pair, text_at in in_text.items():
-        title_at = in_title.get(pair)
-        add_positions(pair, number, (_gaps(title_at) if title_at else _NOWHERE) + _gaps(text_at))
-    for pair, title_at in in_title.items():
-        if pair not in in_text:
-            add_positions(pair, number, _gaps(title_at) + _NOWHERE)
-    positions.numbers += sum(map(len, in_text.values())) + sum(map(len, in_title.values()))
+    for pair, encoded in pairs:
+        add_positions(pair, number, encoded)
+    positions.numbers += numbers
 
 
 def build(
@@ -321,14 +331,16 @@ def build(
     names: dict[str, dict[str, str]] | None = None,
     scripts: bool = False,
     fetched: bool = True,
+    memo: Memo | None = None,
 ) -> dict[str, bytes]:
     """The index files, by path under search/; find_url is the 检索 page's address (site-relative), orders
     and names tell the catalogue how facet values are listed and read (see `facts_table`); scripts: also as
-    scripts for file:// (see the module's notes), fetched: as JSON, which only a server can give a page."""
+    scripts for file:// (see the module's notes), fetched: as JSON, which only a server can give a page;
+    memo: under `make serve`, the pages' terms of the previous build (studysite.core.memo)."""
     documents = sorted(documents, key=lambda d: d.url)
     postings, positions = _Postings(), _Postings()
     for number, document in enumerate(documents):
-        _index_document(number, document, postings, positions)
+        _index_document(number, document, postings, positions, memo)
     shards = shard_count(postings.numbers)
     position_shards = shard_count(positions.numbers, 8000)
     meta = {
