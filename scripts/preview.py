@@ -23,6 +23,7 @@ of `make serve`, as before (Python keeps the imported modules).
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
 import os
@@ -36,6 +37,7 @@ from mkdocs.exceptions import Abort, BuildError
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import meta
 
 from studysite.build.state import build_of
 from studysite.core.memo import Memo, attach_memo
@@ -130,7 +132,7 @@ class Preview:
 
     def forget_output(self) -> None:
         """site_dir was written by someone else (the error page): every file is written again."""
-        self.written, self.copied = {}, {}
+        self.written, self.copied, self.outputs = {}, {}, set()
 
     def build(self, config, serve_url: str) -> None:
         """mkdocs.commands.build.build(config, serve_url=serve_url), re-rendering only what changed."""
@@ -155,6 +157,8 @@ class Preview:
         self._fresh = [0, 0]
         config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
+        if not self.outputs:  # the first build, or the first after the error page: as MkDocs, from nothing
+            utils.clean_directory(config.site_dir)
         files = get_files(config)
         if self.env is None:
             self.env = config.theme.get_env()  # its templates compiled once per mkdocs.yml and overrides/
@@ -227,12 +231,28 @@ class Preview:
                 self.copied[path] = state
         return written
 
+    def _read_source(self, page: Page, config) -> None:
+        """Page.read_source, its front matter parsed again only when the file changed (the hooks change the
+        page's copy of it)."""
+        source = config.plugins.on_page_read_source(page=page, config=config)
+        if source is None:
+            try:
+                source = page.file.content_string
+            except OSError:
+                log.error(f"File not found: {page.file.src_path}")
+                raise
+            except ValueError:
+                log.error(f"Encoding error reading file: {page.file.src_path}")
+                raise
+        page.markdown, data = self.memo.call(meta.get_data, source)
+        page.meta = copy.deepcopy(data)
+
     def _populate(self, page: Page, config, files: Files, context: tuple) -> _Content:
         """mkdocs.commands.build._populate_page, the Markdown rendered only when its inputs changed."""
         config._current_page = page
         try:
             page = config.plugins.on_pre_page(page, config=config, files=files)
-            page.read_source(config)
+            self._read_source(page, config)
             assert page.markdown is not None
             page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
             build = build_of(config)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from studysite.core.memo import Memo, call
+from studysite.core.memo import Memo, call, interned
 from studysite.core.pages import is_entry_path
 from studysite.core.problems import Problem
 from studysite.model.site import Site
@@ -153,7 +153,11 @@ def check_site(
                 source.path, source.src_uri, source.text, site.targets, anchors_of, directory_urls
             )
     if nav is not None:
-        links = {src_uri: page_targets(src_uri, text, site.pages, directory_urls) for src_uri, text in texts.items()}
+        pages = interned(memo, site.pages)
+        links = {
+            src_uri: set(call(memo, page_targets, src_uri, text, pages, directory_urls))
+            for src_uri, text in texts.items()
+        }
         for pack in site.packs:  # a pack page lists its pages (the list is generated with the page)
             links[pack.src_uri] |= set(pack.pages)
         # A page with a fault of its own may be missing from its index because of it: that fault is the news.

@@ -286,6 +286,22 @@ class _Postings:
             last[piece] = document
         self.numbers += len(counts)
 
+    def parts(self) -> tuple[dict[str, tuple[int, bytes, int]], int]:
+        """These postings as a block of a larger index (its documents numbered from 0): per piece its first
+        document, what follows that document's gap, and its last document; and how many numbers they hold."""
+        return {
+            piece: (first := _read_first(encoded), bytes(encoded[len(_varint(first)) :]), self.last[piece])
+            for piece, encoded in self.data.items()
+        }, self.numbers
+
+    def add_block(self, block: tuple[dict[str, tuple[int, bytes, int]], int], start: int) -> None:
+        """A block's postings (see parts) as if its documents, numbered from start, were added one by one."""
+        data, last = self.data, self.last
+        for piece, (first, rest, final) in block[0].items():
+            data[piece] += _varint(start + first - last[piece]) + rest
+            last[piece] = start + final
+        self.numbers += block[1]
+
     def shards(self, count: int) -> dict[int, dict[str, str]]:
         """Every shard, also an empty one: a shard that cannot be loaded is then a fault, never “no match”."""
         files: dict[int, dict[str, str]] = {number: {} for number in range(count)}
@@ -295,6 +311,19 @@ class _Postings:
 
 
 _NOWHERE = _gaps(())  # a pair not in the title (or not in the text)
+BLOCK = 64  # pages per block of the postings a preview keeps (an edit makes its page's block again)
+
+
+def _read_first(encoded: bytearray) -> int:
+    return read_varints(encoded[:4].decode("ascii"))[0]  # a block's first page: one or two characters
+
+
+def _block(pages: tuple[tuple[str, str], ...], memo: Memo | None) -> tuple:
+    """The postings and positions of a run of pages (text, title), numbered from 0, as blocks (see parts)."""
+    postings, positions = _Postings(), _Postings()
+    for number, (text, title) in enumerate(pages):
+        _index_document(number, text, title, postings, positions, memo)
+    return postings.parts(), positions.parts()
 
 
 def document_terms(text: str, title: str) -> tuple[Counter, list[tuple[str, bytes]], int]:
@@ -313,10 +342,10 @@ def document_terms(text: str, title: str) -> tuple[Counter, list[tuple[str, byte
 
 
 def _index_document(
-    number: int, document: IndexedPage, postings: _Postings, positions: _Postings, memo: Memo | None = None
+    number: int, text: str, title: str, postings: _Postings, positions: _Postings, memo: Memo | None = None
 ) -> None:
     """One page into the postings (piece → count) and the positions (pair → where it stands)."""
-    counts, pairs, numbers = call(memo, document_terms, document.text, document.title)
+    counts, pairs, numbers = call(memo, document_terms, text, title)
     postings.add_counts(number, counts)
     add_positions = positions.add
     for pair, encoded in pairs:
@@ -339,8 +368,15 @@ def build(
     memo: under `make serve`, the pages' terms of the previous build (studysite.core.memo)."""
     documents = sorted(documents, key=lambda d: d.url)
     postings, positions = _Postings(), _Postings()
-    for number, document in enumerate(documents):
-        _index_document(number, document, postings, positions, memo)
+    if memo is None:
+        for number, document in enumerate(documents):
+            _index_document(number, document.text, document.title, postings, positions)
+    else:  # the preview: the blocks of pages that did not change are the previous build's
+        for start in range(0, len(documents), BLOCK):
+            pages = tuple((d.text, d.title) for d in documents[start : start + BLOCK])
+            block_postings, block_positions = memo.call(_block, pages, memo)
+            postings.add_block(block_postings, start)
+            positions.add_block(block_positions, start)
     shards = shard_count(postings.numbers)
     position_shards = shard_count(positions.numbers, 8000)
     meta = {
