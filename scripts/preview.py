@@ -31,12 +31,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
 from mkdocs import utils
 from mkdocs.commands.build import _build_extra_template, _build_theme_template, get_context
 from mkdocs.exceptions import Abort, BuildError
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils import meta
 
 from studysite.build.state import build_of
@@ -52,7 +54,7 @@ class _Content:
     key: tuple
     links: tuple[tuple[str, object], ...]  # each link target the Markdown looked up, and what it found
     content: str
-    toc: object
+    toc: TableOfContents
     title: str | None
     anchors: frozenset[str]
     links_to_anchors: dict[str, dict[str, str]] | None
@@ -126,7 +128,7 @@ class Preview:
         self.written: dict[str, str] = {}  # each page this process wrote into site_dir (not rewritten when equal)
         self.copied: dict[str, object] = {}  # each other file, as its source was when copied
         self.outputs: set[str] = set()  # every file the last build wrote or kept
-        self.env = None  # the theme's templates, compiled
+        self.env: jinja2.Environment | None = None  # the theme's templates, compiled
         self.rendered = (0, 0)  # pages whose Markdown and template the last build rendered (the others reused)
         self._fresh = [0, 0]
 
@@ -160,9 +162,8 @@ class Preview:
         if not self.outputs:  # the first build, or the first after the error page: as MkDocs, from nothing
             utils.clean_directory(config.site_dir)
         files = get_files(config)
-        if self.env is None:
-            self.env = config.theme.get_env()  # its templates compiled once per mkdocs.yml and overrides/
-        env = self.env
+        env = self.env or config.theme.get_env()  # its templates compiled once per mkdocs.yml and overrides/
+        self.env = env
         files.add_files_from_theme(env, config)
         files = config.plugins.on_files(files, config=config)
         set_exclusions(files, config)
@@ -257,8 +258,8 @@ class Preview:
             page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
             build = build_of(config)
             source = build.site.source(page.file.src_uri)
-            key = (page.url, page.file.inclusion, source.text if source else None, page.markdown, repr(page.meta))
-            key += (tuple(build.rendering.tables(page.file.src_uri)), *context)  # tables: stashed out of the Markdown
+            key: tuple = (page.url, page.file.inclusion, source.text if source else None, page.markdown)
+            key += (repr(page.meta), tuple(build.rendering.tables(page.file.src_uri)), *context)  # tables: stashed
             cached = self.contents.get(page.file.src_uri)
             fresh = not (
                 cached is not None
