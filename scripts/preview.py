@@ -1,24 +1,24 @@
 """The builds of `make serve`: a whole build on every save, re-rendering only the pages whose inputs changed.
 
 MkDocs' own build (mkdocs.commands.build.build) renders every page's Markdown and template on every save: 15 s
-on a site of 2,000 entries. Here each rebuild is the same build, event for event and hook for hook (the hooks
-cannot tell the difference), except for the two costly steps of each page, which are skipped when their
-inputs are the ones of the previous build:
+on a site of 2,000 entries. Preview.build runs the same build, event for event, except for the two costly
+steps of each page, which it skips, with the hook events inside them, when their inputs are the previous
+build's:
 
-- its Markdown → HTML (with the hooks' on_page_content after it): the same when the page's Markdown after the
-  hooks' on_page_markdown, its front matter, its URL, its source file and what each of its links resolved to
-  are the same;
-- its template → finished page (with on_page_context and on_post_page): the same when its content, contents
-  list, title, front matter, dates and URL, the whole navigation (titles and URLs: every page shows it) and
-  the site's judge of finished pages are the same.
+- Markdown → HTML (page.render, then on_page_content): inputs are the page's Markdown after the hooks'
+  on_page_markdown (the entry headers, listings and checklists the hooks make from the content model are in
+  it), its front matter, URL and source file, the tables the hooks stashed, and what each link looked up;
+- template → finished page (on_page_context, the template, on_post_page): inputs are its content, contents
+  list, title, front matter, dates and URL, the whole navigation (every page shows it), its 已学 control and
+  the site's assets the judge of finished pages knows.
 
-A body edit changes the page's own Markdown; a title or date edit changes the Markdown of the listings and
-indexes the hooks generate from the content model, and the search index is made again from every page's
-content (its costly part per page is kept by the build's Memo, studysite.core.memo); a change to mkdocs.yml,
-the theme's overrides/ or the build's settings starts from nothing. What a step gave is reused with whatever
-else it did (the problems a hook found on the page): each rebuild writes the bytes a fresh build writes
-(tests/build/test_preview_build.py compares them after every kind of edit). Edits to hooks/ need a restart
-of `make serve`, as before (Python keeps the imported modules).
+A skipped step gives the previous result with what the hooks noted about the page then (its problems). So a
+body edit renders its page; a title or date edit also the indexes and listings that show it; a change to the
+problem box, mkdocs.yml, overrides/ or a STUDYSITE_* setting renders every page. The content model and the
+search index are made anew every time, their per-page parts through the build's Memo (studysite.core.memo).
+Each rebuild leaves site_dir as a fresh build leaves it (tests/build/test_preview_build.py compares every
+file after each kind of edit); a file whose bytes did not change is not written again. Edits to hooks/ need a
+restart of `make serve`, as before (Python keeps the imported modules).
 """
 
 from __future__ import annotations
