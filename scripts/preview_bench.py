@@ -34,6 +34,7 @@ class PreviewResult:
     body_ratio: float
     title_ratio: float
     pages: tuple[tuple[int, int], ...] = ()  # pages whose Markdown and template each save rendered anew
+    peak_mb: float = 0.0  # the serve process's peak memory (it keeps the last build's pages)
 
 
 # One `make serve` process as scripts/serve.py runs its builds, without the web server: the first build, then
@@ -60,7 +61,8 @@ entry.write_text(text + "\\n示例局党委要围绕深入学习，把整改措�
 body = timed()
 entry.write_text(text.replace("title: ", "title: 改过的", 1), encoding="utf-8")
 title = timed()
-print(json.dumps([first, body, title]))
+import resource
+print(json.dumps([first, body, title, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024]))
 """
 
 
@@ -83,7 +85,7 @@ def measure_preview(size: int, workdir: Path) -> PreviewResult:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
     if done.returncode != 0:
         raise SystemExit(f"预览构建失败：\n{done.stderr[-3000:]}")
-    (first, first_pages), (body, body_pages), (title, title_pages) = json.loads(done.stdout.splitlines()[-1])
+    (first, first_pages), (body, body_pages), (title, title_pages), peak = json.loads(done.stdout.splitlines()[-1])
     return PreviewResult(
         size,
         round(build_seconds, 2),
@@ -93,17 +95,18 @@ def measure_preview(size: int, workdir: Path) -> PreviewResult:
         round(body / build_seconds, 3),
         round(title / build_seconds, 3),
         tuple(tuple(pages) for pages in (first_pages, body_pages, title_pages)),
+        round(peak, 1),
     )
 
 
 def preview_table(results: list[PreviewResult]) -> str:
     header = (
         "| 条目数 | 整站构建（秒，仅网页） | 预览首次构建（秒） | 改正文后（秒） | 比值 | 改标题后（秒） | 比值 "
-        "| 重新渲染的页面（正文、标题） |"
+        "| 重新渲染的页面（正文、标题） | 预览进程内存峰值（MB） |"
     )
     rows = [
         f"| {r.entries} | {r.build_seconds} | {r.first_seconds} | {r.body_seconds} | {r.body_ratio} "
-        f"| {r.title_seconds} | {r.title_ratio} | {r.pages[1][0]}、{r.pages[2][0]} |"
+        f"| {r.title_seconds} | {r.title_ratio} | {r.pages[1][0]}、{r.pages[2][0]} | {r.peak_mb} |"
         for r in results
     ]
-    return "\n".join([header, "|---" * 8 + "|", *rows])
+    return "\n".join([header, "|---" * 9 + "|", *rows])

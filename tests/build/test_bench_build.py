@@ -42,4 +42,5 @@ def test_the_preview_answers_a_body_and_a_title_edit_as_ratios_to_the_pages_only
     assert abs(result["title_ratio"] - result["title_seconds"] / result["build_seconds"]) < 0.01
     first, body, title = result["pages"]
     assert body == [1, 1], "a body edit renders its own page only"
+    assert result["peak_mb"] > 50
     assert first[0] > 40 and 1 < title[0] < first[0] / 2, "a title edit: the page and the indexes holding it"
