@@ -23,6 +23,7 @@ from studysite.build.inputs import attach_settings, file_reader, read_inputs, se
 from studysite.build.order import priority
 from studysite.build.state import attach, make_build
 from studysite.core.hostfiles import before_walk
+from studysite.core.memo import memo_of
 from studysite.core.problems import stop_message
 from studysite.core.sources import UTF8
 from studysite.rules.statics import refused_files
@@ -64,5 +65,5 @@ def on_files(files, config):
         if source.encoding != UTF8 or source.text_for_mkdocs is not source.text:
             # MkDocs reads what the checks read (no BOM, no GBK crash), and refused front matter blanked
             files.get_file_from_path(source.src_uri).content_string = source.text_for_mkdocs
-    attach(config, make_build(inputs, file_reader(files)))
+    attach(config, make_build(inputs, file_reader(files), memo=memo_of(config)))  # memo: under make serve
     return files

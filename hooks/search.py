@@ -29,6 +29,7 @@ from mkdocs.structure.files import File
 
 from studysite.build.order import priority
 from studysite.build.state import build_of
+from studysite.core.memo import call, memo_of
 from studysite.core.pages import FIND_PAGE, STUDY_PAGE
 from studysite.search.findpage import KINDS, facet_orders, facts_of
 from studysite.search.searchindex import IndexedPage, build, details_of, sections_of
@@ -83,11 +84,12 @@ def on_page_markdown(markdown, page, config, files):
 def on_env(env, config, files):
     global _pending
     site = build_of(config).site
+    memo = memo_of(config)  # under make serve: each page's part of the index made again only when it changed
     documents = [
         IndexedPage(
             file.page.url,
             file.page.title or file.page.url,
-            sections_of(file.page.content),
+            call(memo, sections_of, file.page.content),
             facts_of(file.src_uri, site.catalogue),
             details_of(file.page.content),
         )
@@ -102,7 +104,7 @@ def on_env(env, config, files):
         scripts_wanted(config),
         not build_of(config).edition.offline,  # opened from a folder, the JSON copy could never be fetched
     )
-    if _worker_wanted(len(documents), build_of(config).settings.search_worker):
+    if memo is None and _worker_wanted(len(documents), build_of(config).settings.search_worker):
         worker = subprocess.Popen(
             [sys.executable, "-c", _WORKER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
@@ -112,7 +114,7 @@ def on_env(env, config, files):
         pickle.dump(arguments, worker.stdin, pickle.HIGHEST_PROTOCOL)
         worker.stdin.flush()
         return env
-    for path, content in build(*arguments).items():
+    for path, content in build(*arguments, memo=memo).items():
         files.append(File.generated(config, f"search/{path}", content=content))
     return env
 

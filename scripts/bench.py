@@ -371,6 +371,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--full-entries", type=int, default=-1, help="另测全部输出（PDF、Word、Excel）都打开时的整站构建，含 N 篇条目"
     )
+    parser.add_argument(
+        "--preview-sizes",
+        default="",
+        help="另测 make serve：首次构建、改一篇正文、改一篇标题后的用时，与同一语料仅网页的整站构建之比（条目数，逗号分隔）",
+    )
     parser.add_argument("--json", action="store_true", help="输出 JSON 而不是表格")
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size]
@@ -380,6 +385,9 @@ def main(argv: list[str] | None = None) -> int:
         full = measure_full(args.full_entries, Path(workdir)) if args.full_entries >= 0 else None
         pack = measure_pack(args.pack_entries, Path(workdir)) if args.pack_entries else None
         office = measure_repo_office(Path(workdir)) if args.office else []
+        from preview_bench import measure_preview, preview_table  # make serve's saves (its own module)
+
+        previews = [measure_preview(int(n), Path(workdir)) for n in args.preview_sizes.split(",") if n]
     if args.json:
         print(
             json.dumps(
@@ -388,6 +396,7 @@ def main(argv: list[str] | None = None) -> int:
                     "pack": asdict(pack) if pack else None,
                     "office": [asdict(f) for f in office],
                     "full": {"entries": args.full_entries, "seconds": full[0], "peak_mb": full[1]} if full else None,
+                    "preview": [asdict(r) for r in previews],
                 },
                 ensure_ascii=False,
             )
@@ -408,6 +417,8 @@ def main(argv: list[str] | None = None) -> int:
             f"全部输出打开（make build：PDF、Word、Excel）：本站加 {args.full_entries} 篇虚构条目，"
             f"用时 {full[0]} 秒，内存峰值 {full[1]} MB"
         )
+    if previews:
+        print(preview_table(previews))
     if profiled:
         print(profiled)
     return 0

@@ -71,29 +71,40 @@ def show_error_everywhere(docs_dir: Path, site_dir: Path, message: str) -> None:
         path.write_text(page, encoding="utf-8")
 
 
-def serve(root: Path, host: str, port: int) -> None:
-    """mkdocs serve, with a builder that never raises: what failed is shown instead."""
-    from mkdocs.commands.build import build
+def preview_config(root: Path, site_dir: Path, serve_url: str):
+    """mkdocs.yml as the preview builds it, loaded anew for each build."""
     from mkdocs.config import load_config
+
+    # strict off: a warning must not stop the preview (the guards show every problem on the page)
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=False)
+    config.site_url = serve_url
+    return config
+
+
+def serve(root: Path, host: str, port: int) -> None:
+    """mkdocs serve, with a builder that never raises (what failed is shown instead) and re-renders only the
+    pages an edit touches (scripts/preview.py)."""
     from mkdocs.livereload import LiveReloadServer
+
+    from preview import Preview
 
     quiet_mkdocs_log()
     site_dir = Path(tempfile.mkdtemp(prefix="xuexi-preview-"))
     serve_url = f"http://{host}:{port}/"
 
     def get_config():
-        # strict off: a warning must not stop the preview (the guards show every problem on the page)
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=False)
-        config.site_url = serve_url
-        return config
+        return preview_config(root, site_dir, serve_url)
+
+    preview = Preview()
 
     def builder(config=None) -> None:
         try:
-            build(config or get_config(), serve_url=serve_url)
+            preview.build(config or get_config(), serve_url)
         except Exception as error:  # noqa: BLE001 - the preview must go on, and say why in Chinese
             line = unexpected(error)
             print(line, file=sys.stderr)
             show_error_everywhere(root / "docs", site_dir, line)
+            preview.forget_output()
 
     config = get_config()
     config.plugins.on_startup(command="serve", dirty=False)
@@ -108,6 +119,8 @@ def serve(root: Path, host: str, port: int) -> None:
         builder(config)
         server.watch(config.docs_dir)
         server.watch(config.config_file_path)
+        if config.theme.custom_dir:
+            server.watch(config.theme.custom_dir)  # overrides/: every page again (preview.py)
         print(f"正在预览：{serve_url} （在浏览器中打开；修改并保存文件后页面自动刷新；按 Ctrl-C 结束）", flush=True)
         try:
             server.serve()

@@ -32,3 +32,15 @@ def test_profile_and_the_full_build_are_reported(capsys):
     )
     project_part = out.split("== 本项目代码（hooks/）中累计用时最多的 30 个函数", 1)[1]
     assert "hooks/content.py" in project_part and "make_build" in project_part, "the project's own functions listed"
+
+
+def test_the_preview_answers_a_body_and_a_title_edit_as_ratios_to_the_pages_only_build(capsys):
+    assert bench.main(["--sizes", "", "--preview-sizes", "12", "--json"]) == 0
+    [result] = json.loads(capsys.readouterr().out)["preview"]
+    assert result["entries"] == 12 and result["build_seconds"] > 0 and result["first_seconds"] > 0
+    assert abs(result["body_ratio"] - result["body_seconds"] / result["build_seconds"]) < 0.01
+    assert abs(result["title_ratio"] - result["title_seconds"] / result["build_seconds"]) < 0.01
+    first, body, title = result["pages"]
+    assert body == [1, 1], "a body edit renders its own page only"
+    assert result["peak_mb"] > 50
+    assert first[0] > 40 and 1 < title[0] < first[0] / 2, "a title edit: the page and the indexes holding it"

@@ -21,6 +21,7 @@ from pathlib import Path
 from markdown.extensions.toc import slugify as default_slugify
 
 from studysite.build.edition import Edition, edition_from
+from studysite.core.memo import call, memo_of
 from studysite.core.problems import Problem
 from studysite.core.sources import Source, read_source, unparsed_front_matter
 from studysite.model.measures import reference_date
@@ -82,7 +83,8 @@ def read_inputs(config, files: Iterable, settings: Settings, problems: Iterable[
         if file.generated_by is not None:
             continue
         if file.is_documentation_page():
-            sources.append(read_source(file.src_uri, file.content_bytes))
+            # Under make serve, an unchanged file is the Source of the previous build (parsed once).
+            sources.append(call(memo_of(config), read_source, file.src_uri, file.content_bytes))
         else:
             others.append(file.src_uri)
     toc = config.mdx_configs.get("toc", {})

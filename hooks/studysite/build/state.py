@@ -18,6 +18,7 @@ from datetime import date
 
 from studysite.build.edition import Edition, prune_nav, withheld
 from studysite.build.inputs import BuildInputs, Settings
+from studysite.core.memo import Memo
 from studysite.core.pages import FIND_PAGE, LEDGER_CSV, LEDGER_PAGE, MAPPING_PAGE, PACK_INDEX, QUIZ_INDEX, STUDY_PAGE
 from studysite.core.plaintext import EscapedPages
 from studysite.core.problems import Problem
@@ -109,14 +110,18 @@ def generated_content(
 
 
 def make_build(
-    inputs: BuildInputs, read_file: Callable[[str], bytes] | None = None, glyphs: bool | None = None
+    inputs: BuildInputs,
+    read_file: Callable[[str], bytes] | None = None,
+    glyphs: bool | None = None,
+    memo: Memo | None = None,
 ) -> Build:
     """The state of one build, from its inputs (problems found before the sources, such as a bad STUDYSITE_TODAY,
     come with them).
 
     read_file(src_uri) gives the bytes of a file of docs/ that is not a page: Word and PDF files are read and
     checked like pages. glyphs: check that the printing fonts have every character the packs print (default:
-    when the packs are printed). Generated HTML links name the URLs mkdocs.yml's use_directory_urls gives pages.
+    when the packs are printed). memo: under `make serve`, the previous build's results (studysite.core.memo).
+    Generated HTML links name the URLs mkdocs.yml's use_directory_urls gives pages.
 
     An edition without 内部 material is made from the other sources only; the pages it leaves out stay
     link targets (the edition's hook turns links to them into text) so the pages that name them still build.
@@ -133,7 +138,7 @@ def make_build(
     study = study_plan(site)
     generated = generated_content(site, pdf, directory_urls, inputs.history, study)
     pages = {src_uri: text for src_uri, text in generated.items() if src_uri.endswith(".md")}
-    report = check_site(site, pages, nav, inputs.slugify, pdf if glyphs is None else glyphs, directory_urls)
+    report = check_site(site, pages, nav, inputs.slugify, pdf if glyphs is None else glyphs, directory_urls, memo)
     problems = [*inputs.problems, *report.problems]
     documents = [f for f in site.files if is_document(f)] if read_file is not None else []
     if documents and read_file is not None:

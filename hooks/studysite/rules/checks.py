@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from studysite.core.memo import Memo, call, interned
 from studysite.core.pages import is_entry_path
 from studysite.core.problems import Problem
 from studysite.model.site import Site
@@ -106,6 +107,15 @@ def glyph_problems(site: Site, texts: Mapping[str, str]) -> list[Problem]:
     return problems
 
 
+def source_checks(path: str, text: str, body: str) -> tuple[list[Problem], list[Finding]]:
+    """The rules over one page's own text: what it is wrong or unsafe to write, whatever the rest of the site."""
+    lines = lines_of(text)  # read once, shared by the checks
+    findings = security(path, text, lines) + typography(path, text, lines)
+    findings += internal_marks(path, text, lines) + accessibility(path, text, lines)
+    findings += heading_hints(path, text, lines)
+    return complexity_problems(path, text, body), findings
+
+
 def check_site(
     site: Site,
     generated: Mapping[str, str],
@@ -113,12 +123,14 @@ def check_site(
     slugify: Callable[[str, str], str] | None,
     glyphs: bool = False,
     directory_urls: bool = True,
+    memo: Memo | None = None,
 ) -> Verdict:
     """Every rule over every source, with the generated pages' Markdown to resolve links and reachability.
 
     nav is mkdocs.yml's nav (None: every page is in the generated nav); slugify is the toc extension's, to
     know the heading anchors a page will have (None: anchors are not checked); directory_urls is
-    mkdocs.yml's use_directory_urls, which says where a link written as HTML lands.
+    mkdocs.yml's use_directory_urls, which says where a link written as HTML lands. memo: the preview's
+    (studysite.core.memo), so a page's own checks run again only when its text changed.
     """
     texts = {source.src_uri: source.body for source in site.sources} | dict(generated)
     known_anchors: dict[str, set[str] | None] = {}
@@ -130,19 +142,22 @@ def check_site(
         return known_anchors[src_uri]
 
     problems = list(site.problems) + empty_body(site) + quote_problems(site, texts, directory_urls)
-    problems += [p for source in site.sources for p in complexity_problems(source.path, source.text, source.body)]
     findings: list[Finding] = []
     for source in site.sources:
-        lines = lines_of(source.text)  # read once, shared by the checks
-        findings += security(source.path, source.text, lines) + typography(source.path, source.text, lines)
-        findings += internal_marks(source.path, source.text, lines) + accessibility(source.path, source.text, lines)
-        findings += heading_hints(source.path, source.text, lines)
+        complex_, found = call(memo, source_checks, source.path, source.text, source.body)
+        problems += complex_
+        findings += found
+    for source in site.sources:
         if "](" in source.text or "]:" in source.text or "<" in source.text:
             problems += link_problems(
                 source.path, source.src_uri, source.text, site.targets, anchors_of, directory_urls
             )
     if nav is not None:
-        links = {src_uri: page_targets(src_uri, text, site.pages, directory_urls) for src_uri, text in texts.items()}
+        pages = interned(memo, site.pages)
+        links = {
+            src_uri: set(call(memo, page_targets, src_uri, text, pages, directory_urls))
+            for src_uri, text in texts.items()
+        }
         for pack in site.packs:  # a pack page lists its pages (the list is generated with the page)
             links[pack.src_uri] |= set(pack.pages)
         # A page with a fault of its own may be missing from its index because of it: that fault is the news.

@@ -7,6 +7,7 @@ what the judge refused never lands in site/, not even in a build that stops.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
 
 from studysite.core.problems import Problem
@@ -54,6 +55,10 @@ class FinishedPages:
         problems = [problem_of(path, source.text if source else "", finding) for finding in findings]
         self.found += problems
         return _WITHHELD.format(items="".join(f"<li>{escape(str(problem))}</li>" for problem in problems))
+
+    def add(self, problems: Iterable[Problem]) -> None:
+        """What the judge found on a page in the previous build of `make serve`, the page being the same."""
+        self.found += problems
 
     def problems(self) -> list[Problem]:
         return list(self.found)

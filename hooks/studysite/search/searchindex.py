@@ -36,6 +36,7 @@ from itertools import groupby
 from operator import add
 
 from studysite.core.han import HAN
+from studysite.core.memo import Memo, call
 
 FORMAT = 3
 TITLE_WEIGHT = 1000  # a piece in the title outranks any number of occurrences in the text
@@ -305,6 +306,22 @@ class _Postings:
             last[piece] = document
         self.numbers += len(counts)
 
+    def parts(self) -> tuple[dict[str, tuple[int, bytes, int]], int]:
+        """These postings as a block of a larger index (its documents numbered from 0): per piece its first
+        document, what follows that document's gap, and its last document; and how many numbers they hold."""
+        return {
+            piece: (first := _read_first(encoded), bytes(encoded[len(_varint(first)) :]), self.last[piece])
+            for piece, encoded in self.data.items()
+        }, self.numbers
+
+    def add_block(self, block: tuple[dict[str, tuple[int, bytes, int]], int], start: int) -> None:
+        """A block's postings (see parts) as if its documents, numbered from start, were added one by one."""
+        data, last = self.data, self.last
+        for piece, (first, rest, final) in block[0].items():
+            data[piece] += _varint(start + first - last[piece]) + rest
+            last[piece] = start + final
+        self.numbers += block[1]
+
     def shards(self, count: int) -> dict[int, dict[str, str]]:
         """Every shard, also an empty one: a shard that cannot be loaded is then a fault, never “no match”."""
         files: dict[int, dict[str, str]] = {number: {} for number in range(count)}
@@ -314,24 +331,46 @@ class _Postings:
 
 
 _NOWHERE = _gaps(())  # a pair not in the title (or not in the text)
+BLOCK = 64  # pages per block of the postings a preview keeps (an edit makes its page's block again)
 
 
-def _index_document(number: int, document: IndexedPage, postings: _Postings, positions: _Postings) -> None:
-    """One page into the postings (piece → count, the title's TITLE_WEIGHT each) and, for every character
-    pair, into the positions (where it stands in the title, then in the text, each counted from 0)."""
-    counts, in_text = analyse(document.text)
-    title_counts, in_title = analyse(document.title)
+def _read_first(encoded: bytearray) -> int:
+    return read_varints(encoded[:4].decode("ascii"))[0]  # a block's first page: one or two characters
+
+
+def _block(pages: tuple[tuple[str, str], ...], memo: Memo | None) -> tuple:
+    """The postings and positions of a run of pages (text, title), numbered from 0, as blocks (see parts)."""
+    postings, positions = _Postings(), _Postings()
+    for number, (text, title) in enumerate(pages):
+        _index_document(number, text, title, postings, positions, memo)
+    return postings.parts(), positions.parts()
+
+
+def document_terms(text: str, title: str) -> tuple[Counter, list[tuple[str, bytes]], int]:
+    """A page's pieces with their counts (the title's TITLE_WEIGHT each) and, for every character pair, where
+    it stands in the title, then in the text, each counted from 0; and how many positions that is."""
+    counts, in_text = analyse(text)
+    title_counts, in_title = analyse(title)
     for piece, count in title_counts.items():
         counts[piece] += count * TITLE_WEIGHT
+    pairs = [
+        (pair, (_gaps(title_at) if (title_at := in_title.get(pair)) else _NOWHERE) + _gaps(text_at))
+        for pair, text_at in in_text.items()
+    ]
+    pairs += [(pair, _gaps(title_at) + _NOWHERE) for pair, title_at in in_title.items() if pair not in in_text]
+    return counts, pairs, sum(map(len, in_text.values())) + sum(map(len, in_title.values()))
+
+
+def _index_document(
+    number: int, text: str, title: str, postings: _Postings, positions: _Postings, memo: Memo | None = None
+) -> None:
+    """One page into the postings (piece → count) and the positions (pair → where it stands)."""
+    counts, pairs, numbers = call(memo, document_terms, text, title)
     postings.add_counts(number, counts)
     add_positions = positions.add
-    for pair, text_at in in_text.items():
-        title_at = in_title.get(pair)
-        add_positions(pair, number, (_gaps(title_at) if title_at else _NOWHERE) + _gaps(text_at))
-    for pair, title_at in in_title.items():
-        if pair not in in_text:
-            add_positions(pair, number, _gaps(title_at) + _NOWHERE)
-    positions.numbers += sum(map(len, in_text.values())) + sum(map(len, in_title.values()))
+    for pair, encoded in pairs:
+        add_positions(pair, number, encoded)
+    positions.numbers += numbers
 
 
 def build(
@@ -341,14 +380,23 @@ def build(
     names: dict[str, dict[str, str]] | None = None,
     scripts: bool = False,
     fetched: bool = True,
+    memo: Memo | None = None,
 ) -> dict[str, bytes]:
     """The index files, by path under search/; find_url is the 检索 page's address (site-relative), orders
     and names tell the catalogue how facet values are listed and read (see `facts_table`); scripts: also as
-    scripts for file:// (see the module's notes), fetched: as JSON, which only a server can give a page."""
+    scripts for file:// (see the module's notes), fetched: as JSON, which only a server can give a page;
+    memo: under `make serve`, the pages' terms of the previous build (studysite.core.memo)."""
     documents = sorted(documents, key=lambda d: d.url)
     postings, positions = _Postings(), _Postings()
-    for number, document in enumerate(documents):
-        _index_document(number, document, postings, positions)
+    if memo is None:
+        for number, document in enumerate(documents):
+            _index_document(number, document.text, document.title, postings, positions)
+    else:  # the preview: the blocks of pages that did not change are the previous build's
+        for start in range(0, len(documents), BLOCK):
+            pages = tuple((d.text, d.title) for d in documents[start : start + BLOCK])
+            block_postings, block_positions = memo.call(_block, pages, memo)
+            postings.add_block(block_postings, start)
+            positions.add_block(block_positions, start)
     shards = shard_count(postings.numbers)
     position_shards = shard_count(positions.numbers, 8000)
     meta = {
