@@ -149,6 +149,8 @@ class _Item:
         self.children = children
         self._active = False
         self.previous_page = self.next_page = None
+        self.toc = ["一、示例"]
+        self.meta: dict = {}
         for child in children or []:
             child.parent = self
 
@@ -181,3 +183,16 @@ def test_a_page_is_put_into_its_section_while_it_renders_and_taken_back_after():
     assert page.previous_page is None and page.next_page is None
     placement.take_back()  # twice is harmless (a page the hook did not place)
     assert section.children == [index]
+
+
+def test_a_page_that_hides_its_contents_shows_none_in_the_navigation_either():
+    page, section = _Item(), _Item([_Item()])
+    page.meta = {"hide": ["toc"]}  # a quiz: its stems are headings of its source, not of its form
+    placement = Placement()
+    placement.put(page, section, Place("quizzes/index.md"))
+    assert page.toc == []
+    placement.take_back()
+    assert page.toc == ["一、示例"]
+    other = _Item()
+    placement.put(other, section, Place("quizzes/index.md"))
+    assert other.toc == ["一、示例"]

@@ -109,12 +109,12 @@ class Placement:
     """Puts one page out of the navigation into its place for the time its template renders, and takes it back.
 
     Works on MkDocs' navigation and page objects by their attributes (children, parent, active, previous_page,
-    next_page), as the theme reads them; nothing else of MkDocs is assumed.
+    next_page, toc, meta), as the theme reads them; nothing else of MkDocs is assumed.
     """
 
     def __init__(self) -> None:
         self.pages: Mapping[str, object] = {}  # MkDocs' page of every src_uri: an entry's neighbours
-        self._placed: tuple[object, object | None] | None = None
+        self._placed: tuple[object, object | None, object] | None = None
 
     def put(self, page, section, place: Place) -> None:
         self.take_back()
@@ -122,14 +122,20 @@ class Placement:
             section.children.append(page)
             page.parent = section
             page.active = True  # set before the page had a parent: now its section and tab are active too
+        toc = page.toc
+        if "toc" in (page.meta.get("hide") or ()):
+            # Material lists the page's 目录 under it in the navigation whatever the page hides (a quiz's stems
+            # are headings of its source, not of its form): a page without a 目录 shows none there either.
+            page.toc = []
         page.previous_page = self.pages.get(place.previous) if place.previous else None
         page.next_page = self.pages.get(place.next) if place.next else None
-        self._placed = (page, section)
+        self._placed = (page, section, toc)
 
     def take_back(self) -> None:
         if self._placed is None:
             return
-        page, section = self._placed
+        page, section, toc = self._placed
+        page.toc = toc
         if section is not None:
             page.active = False  # its section and tab too, while it still has them
             section.children.remove(page)
