@@ -18,6 +18,7 @@ from support.place import HEADED_PATH, HEADED_TITLE, HEADINGS, build_place_site
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 SHOTS = ARTIFACTS / "place"
+FEBRUARY_2022 = "speeches/shili-00037/"  # scripts/bench.py: 2022-02-10, one of the last rows of 讲话·2022年
 
 
 @pytest.fixture(scope="module")
@@ -57,18 +58,20 @@ def test_on_a_desktop_an_entry_shows_its_tab_and_leads_back_to_its_row_and_on_to
     assert page.locator(".md-sidebar--primary a.md-nav__link--active").is_visible()
     _shot(page, "entry-desktop")
 
+    # 返回: from a speech of February 2022, near the end of the long 2022 page, to its own row there.
+    page.goto(place_url + FEBRUARY_2022, wait_until="networkidle")
+    title = page.locator("article h1").inner_text().removesuffix("¶").strip()
     back = page.locator("article nav.page-place a")
-    assert back.inner_text() == "返回讲话索引（2025年）"
+    assert back.inner_text() == "返回讲话索引（2022年）"
     back.click()
-    page.wait_for_url("**/speeches/years/2025/#*")
-    row_id = unquote(urlsplit(page.url).fragment)
-    row = f"tr[id='{row_id}']"
+    page.wait_for_url("**/speeches/years/2022/#*")
+    row = f"tr[id='{unquote(urlsplit(page.url).fragment)}']"
     assert page.locator(row).is_visible() and _in_view(page, row), "the entry's row is where the index opens"
-    assert page.locator(f"{row} a").inner_text() == HEADED_TITLE
+    assert page.evaluate("window.scrollY") > 2 * DESKTOP["height"], "far down the page"
+    assert page.locator(f"{row} a").inner_text() == title
     _shot(page, "entry-back-to-index")
 
-    page.go_back()
-    page.wait_for_url("**" + HEADED_PATH)
+    page.goto(place_url + HEADED_PATH, wait_until="networkidle")
     following = page.locator("a.md-footer__link--next")
     assert following.locator(".md-footer__direction").inner_text().strip() == "下一篇"
     title = following.locator(".md-ellipsis").inner_text().strip()
