@@ -7,7 +7,6 @@ Screenshots of each view are kept in test-artifacts/place/ for a person to look 
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -31,10 +30,6 @@ def place_url(tmp_path_factory):
 def _shot(page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"))
-
-
-def _path(url: str, root: str) -> str:
-    return unquote(urlsplit(url).path).removeprefix(urlsplit(root).path)
 
 
 def _in_view(page, selector: str) -> bool:

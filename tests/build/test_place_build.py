@@ -128,7 +128,9 @@ def test_the_navigation_of_every_other_page_is_as_mkdocs_yml_declares(place_site
 
 def test_pages_of_the_navigation_keep_materials_footer_and_have_no_back_line(place_site: Path):
     page = soup(place_site / "report/index.html")
-    assert {key: (resolve("report/", href)[0], words, title) for key, (href, words, title) in _footer(page).items()} == {
+    assert {
+        key: (resolve("report/", href)[0], words, title) for key, (href, words, title) in _footer(page).items()
+    } == {
         "prev": ("", "上一页", "首页"),
         "next": ("report/problems/", "下一页", "问题清单"),
     }

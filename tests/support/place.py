@@ -14,7 +14,9 @@ HEADED = "speeches/2025-06-01-shili-mulu.md"  # the speech with headings
 HEADED_PATH = "speeches/2025-06-01-shili-mulu/"
 HEADED_TITLE = "在示例局整改工作推进会上的讲话"
 HEADINGS = ("一、提高政治站位", "二、抓好整改落实", "三、健全长效机制")
-_PARAGRAPH = "示例局党委要围绕深入学习，把整改措施和落实责任结合起来；党支部要围绕制度建设，把督促检查和长效机制结合起来。\n"
+_PARAGRAPH = (
+    "示例局党委要围绕深入学习，把整改措施和落实责任结合起来；党支部要围绕制度建设，把督促检查和长效机制结合起来。\n"
+)
 
 
 def build_place_site(tmp_path: Path, entries: int) -> Path:

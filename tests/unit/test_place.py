@@ -121,8 +121,12 @@ def test_row_ids_are_unique_even_for_names_that_read_alike_as_ids():
 
 def test_other_pages_out_of_the_navigation_join_the_section_of_their_folders_index():
     listings = Listings(_catalogue(400, 0))
-    assert place_of("quizzes/report.md", listings, NAV) == Place("quizzes/index.md", Back("返回自测题", "quizzes/index.md"))
-    assert place_of("measures/m9.md", listings, NAV) == Place("measures/index.md", Back("返回措施打算", "measures/index.md"))
+    assert place_of("quizzes/report.md", listings, NAV) == Place(
+        "quizzes/index.md", Back("返回自测题", "quizzes/index.md")
+    )
+    assert place_of("measures/m9.md", listings, NAV) == Place(
+        "measures/index.md", Back("返回措施打算", "measures/index.md")
+    )
     # A group page joins its index's section; its own first line already says 返回 that index.
     assert place_of("speeches/years/2022.md", listings, NAV) == Place("speeches/index.md")
     assert place_of("compilation/contents/理想信念.md", listings, NAV) == Place("compilation/contents.md")
@@ -132,7 +136,13 @@ def test_other_pages_out_of_the_navigation_join_the_section_of_their_folders_ind
 
 
 def test_the_place_bar_links_back_with_the_rows_id_and_says_where_the_entry_stands():
-    place = Place("speeches/index.md", Back("返回讲话索引（2022年）", "speeches/years/2022.md", "e-示例"), None, None, "汇编目录第 1 篇，共 9 篇")
+    place = Place(
+        "speeches/index.md",
+        Back("返回讲话索引（2022年）", "speeches/years/2022.md", "e-示例"),
+        None,
+        None,
+        "汇编目录第 1 篇，共 9 篇",
+    )
     bar = BeautifulSoup(place_bar(place, "speeches/示例.md"), "html.parser")
     link = bar.select_one("nav.page-place.screen-only a")
     assert link["href"] == "../years/2022/#e-%E7%A4%BA%E4%BE%8B" and link.get_text() == "返回讲话索引（2022年）"

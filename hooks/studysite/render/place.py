@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from studysite.core.pages import LISTING_FOLDERS
 from studysite.model.entries import Entry
@@ -114,7 +115,7 @@ class Placement:
 
     def __init__(self) -> None:
         self.pages: Mapping[str, object] = {}  # MkDocs' page of every src_uri: an entry's neighbours
-        self._placed: tuple[object, object | None, object] | None = None
+        self._placed: tuple[Any, Any, Any] | None = None  # the page, its section, its own 目录
 
     def put(self, page, section, place: Place) -> None:
         self.take_back()
