@@ -42,6 +42,7 @@ class Place:
 
     @property
     def entry(self) -> bool:
+        """An entry of the compilation: it has a place in the 汇编目录, and neighbours called 上一篇 and 下一篇."""
         return bool(self.position)
 
 
@@ -55,7 +56,7 @@ def _folder_index(src_uri: str, nav: Mapping[str, str]) -> str | None:
     folder = posixpath.dirname(src_uri)
     while folder:
         index = folder + "/index.md"
-        if index in nav and index != src_uri:
+        if index in nav:
             return index
         folder = posixpath.dirname(folder)
     return None
