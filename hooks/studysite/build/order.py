@@ -7,6 +7,7 @@ them. So the list in mkdocs.yml says which hooks the site has, and this module w
 - search before edition: the offline edition's search index reads what the edition's hook then removes;
 - guards before the renderers that add the site's own markup after the clerk's text is judged;
 - study before guards: the 已学 control it adds to finished pages is judged with the rest of the page;
+- place before guards: the neighbours it gives an entry have their titles escaped like the navigation's;
 - csp last: the policy goes on the finished page.
 """
 
@@ -17,6 +18,7 @@ HOOKS = (
     "search",
     "edition",
     "study",
+    "place",
     "guards",
     "indexes",
     "checklists",

@@ -28,6 +28,7 @@ from studysite.model.timeline import History
 from studysite.render.compilation import generated_pages
 from studysite.render.ledger import ledger_csv, ledger_page, mapping_page
 from studysite.render.packpages import packs_index
+from studysite.render.place import Placement
 from studysite.render.quizpage import quizzes_index
 from studysite.render.study import study_page
 from studysite.rules.attachments import attachment_problems, is_document
@@ -54,6 +55,8 @@ class Rendering:
         # and the judge of the finished pages with what it found (hooks/guards.py).
         self.escaped = EscapedPages()
         self.finished = FinishedPages()
+        # A page out of the navigation put into its section while its template renders (hooks/place.py).
+        self.placement = Placement()
 
     def add_problems(self, problems: Iterable[Problem]) -> None:
         self._problems.extend(problems)

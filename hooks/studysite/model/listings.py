@@ -110,6 +110,29 @@ class Listing:
     def pages_of(self, group: Group) -> tuple[GroupPage, ...]:
         return tuple(page for page in self.pages if page.group is group)
 
+    @cached_property
+    def entries(self) -> tuple[Entry, ...]:
+        """Every row of the index, in the order it shows them (an entry under two speakers: twice)."""
+        return tuple(entry for group in self.groups for entry in group.entries)
+
+    @cached_property
+    def _shown_on(self) -> dict[str, tuple[str, str]]:
+        shown: dict[str, tuple[str, str]] = {}
+        for group in self.groups:
+            if not self.split:
+                for entry in group.entries:
+                    shown.setdefault(entry.src_uri, (self.src_uri, group.name))
+                continue
+            for page in self.pages_of(group):
+                for block in page.blocks:
+                    for entry in block.entries:
+                        shown.setdefault(entry.src_uri, (page.src_uri, group.name))
+        return shown
+
+    def shown_on(self, entry: Entry) -> tuple[str, str] | None:
+        """The page whose table lists the entry first, and that row's group name; None when it is not listed."""
+        return self._shown_on.get(entry.src_uri)
+
     def place(self, name: str) -> tuple[str, str] | None:
         """Where the group of that name is shown: (page, heading id or ""); None when there is no such group."""
         group = next((group for group in self.groups if group.name == name), None)
@@ -312,6 +335,31 @@ class Listings:
             self.notices_by_issuer,
             self.contents,
         )
+
+    def main(self, entry: Entry) -> Listing:
+        """The entry's kind's own index (讲话索引, 通报通知索引): where the entry page leads back to."""
+        return self.notices_by_year if isinstance(entry, Notice) else self.speeches_by_date
+
+    @cached_property
+    def row_ids(self) -> dict[str, str]:
+        """Each entry's row id on its kind's own index, from its file name, so a link to it outlives additions;
+        unique across the catalogue (two names that read alike as ids get -2, -3)."""
+        taken: set[str] = set()
+        ids = {}
+        for entry in sorted(self.catalogue.entries, key=lambda e: e.src_uri):
+            base = "e-" + (slug(entry.src_uri.removesuffix(".md").split("/", 1)[-1].replace("/", "-")) or "entry")
+            candidate, number = base, 1
+            while candidate in taken:
+                number += 1
+                candidate = f"{base}-{number}"
+            taken.add(candidate)
+            ids[entry.src_uri] = candidate
+        return ids
+
+    @cached_property
+    def sequence(self) -> dict[str, int]:
+        """Each entry's place in the 汇编目录 (0-based), the order 上一篇 and 下一篇 follow: the order it shows."""
+        return {entry.src_uri: number for number, entry in enumerate(self.contents.entries)}
 
     @cached_property
     def group_pages(self) -> dict[str, GroupPage]:

@@ -6,7 +6,7 @@ Which groups an index has and which pages hold them is the model's (studysite.mo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from urllib.parse import urlencode
 
 from studysite.core.fields import format_date
@@ -23,7 +23,7 @@ from studysite.core.pages import (
 )
 from studysite.model.entries import Entry, Notice, SourceRef, Speech
 from studysite.model.listings import ALL_ENTRIES, CONTINUED, LIMIT, Block, Group, GroupPage, Listing, Listings
-from studysite.render.md import escape, html_link, html_table, html_text, link, relative
+from studysite.render.md import Row, escape, html_link, html_table, html_text, link, relative
 
 INTERNAL_BANNER = '!!! warning "内部资料 注意保存"\n\n    本页为内部资料，仅限内网学习使用，不得外传。\n'
 COMPILATION_PAGE = "compilation/index.md"
@@ -77,17 +77,31 @@ def _contents_row(number: int, entry: Entry, page: str, urls: bool) -> tuple[str
     )
 
 
-def _table(listing: Listing, entries: Sequence[Entry], page: str, urls: bool, numbers: dict[str, int]) -> str:
+def _table(
+    listing: Listing, entries: Sequence[Entry], page: str, urls: bool, numbers: dict[str, int], ids: Mapping[str, str]
+) -> str:
     # Each row repeats an entry that is searchable on its own page: keep the index out of search results.
     if listing.src_uri == CONTENTS:
         rows = [_contents_row(numbers[e.src_uri], e, page, urls) for e in entries]
         return html_table(_CONTENTS_HEADER, rows, "index-table", searchable=False, title="标题")
-    # An index lists entries of one kind: its subject's.
+    # An index lists entries of one kind: its subject's. On the kind's own index each row carries the entry's id,
+    # where the entry page's 返回 link lands.
     if listing.subject == Speech.kind:
-        speeches = [_speech_row(e, page, urls) for e in entries if isinstance(e, Speech)]
+        speeches = [_with_id(_speech_row(e, page, urls), e, ids) for e in entries if isinstance(e, Speech)]
         return html_table(_SPEECH_HEADER, speeches, "index-table", False, title="标题")
-    notices = [_notice_row(e, page, urls) for e in entries if isinstance(e, Notice)]
+    notices = [_with_id(_notice_row(e, page, urls), e, ids) for e in entries if isinstance(e, Notice)]
     return html_table(_NOTICE_HEADER, notices, "index-table", False, title="标题")
+
+
+def _with_id(cells: tuple[str, ...], entry: Entry, ids: Mapping[str, str]) -> tuple[str, ...] | Row:
+    row_id = ids.get(entry.src_uri)
+    return Row(cells, {"id": row_id}) if row_id else cells
+
+
+def _row_ids(listing: Listing, listings: Listings) -> Mapping[str, str]:
+    """The rows' ids on a kind's own index (the index an entry page leads back to); none elsewhere."""
+    main = listing.src_uri in (SPEECH_INDEX, NOTICE_INDEX)
+    return listings.row_ids if main else {}
 
 
 _SPEECH_VIEWS = [("按时间", SPEECH_INDEX), ("按讲话人", SPEECHES_BY_SPEAKER), ("按专题", SPEECHES_BY_TOPIC)]
@@ -166,7 +180,14 @@ def _count(group: Group, unit: str) -> str:
 
 
 def _blocks(
-    listing: Listing, blocks: Sequence[Block], page: str, urls: bool, numbers: dict[str, int], level: str, prefix: str
+    listing: Listing,
+    blocks: Sequence[Block],
+    page: str,
+    urls: bool,
+    numbers: dict[str, int],
+    level: str,
+    prefix: str,
+    ids: Mapping[str, str],
 ) -> list[str]:
     parts = []
     for block in blocks:
@@ -174,7 +195,7 @@ def _blocks(
             parts.append(
                 f"{level} {escape(block.title)}（{len(block.entries)} {listing.unit}） {{#{prefix}-{block.slug}}}\n"
             )
-        parts.append(_table(listing, block.entries, page, urls, numbers))
+        parts.append(_table(listing, block.entries, page, urls, numbers, ids))
     return parts
 
 
@@ -239,7 +260,7 @@ def index_page(listing: Listing, listings: Listings, urls: bool = True) -> str:
         _see_also(page, _VIEWS[page]),
         _find_link(listing, page),
     ]
-    numbers = _numbers(listing)
+    numbers, ids = _numbers(listing), _row_ids(listing, listings)
     if listing.split:
         parts.append(f"共 {len(listing.groups)} 组，每组单独成页，超过 {LIMIT} 条的分成几部分：\n")
         rows: list[tuple[str, ...]] = []
@@ -257,11 +278,13 @@ def index_page(listing: Listing, listings: Listings, urls: bool = True) -> str:
     for group in listing.groups:
         if group.name != ALL_ENTRIES:
             parts.append(f"## {escape(group.name)}（{_count(group, listing.unit)}） {{#{listing.anchor(group)}}}\n")
-        parts += _blocks(listing, group.blocks, page, urls, numbers, "###", listing.anchor(group))
+        parts += _blocks(listing, group.blocks, page, urls, numbers, "###", listing.anchor(group), ids)
     return "\n".join(part for part in parts if part)
 
 
-def group_page(listing: Listing, part: GroupPage, numbers: dict[str, int], urls: bool = True) -> str:
+def group_page(
+    listing: Listing, part: GroupPage, numbers: dict[str, int], urls: bool = True, ids: Mapping[str, str] | None = None
+) -> str:
     """One group of a long index on a page of its own (a part of it when the group is longer than LIMIT)."""
     page, group = part.src_uri, part.group
     count = f"共 {_count(group, listing.unit)}"
@@ -274,7 +297,7 @@ def group_page(listing: Listing, part: GroupPage, numbers: dict[str, int], urls:
         parts.append(f'<p class="index-parts">各部分：{siblings}</p>\n')
     prefix = listing.anchor(group)
     parts.append(_jump_line([(f"{b.title}（{len(b.entries)}）", f"{prefix}-{b.slug}") for b in part.blocks if b.title]))
-    parts += _blocks(listing, part.blocks, page, urls, numbers, "##", prefix)
+    parts += _blocks(listing, part.blocks, page, urls, numbers, "##", prefix, ids or {})
     return "\n".join(p for p in parts if p)
 
 
@@ -283,9 +306,9 @@ def generated_pages(listings: Listings, directory_urls: bool = True) -> dict[str
     pages = {}
     for listing in listings.all:
         pages[listing.src_uri] = index_page(listing, listings, directory_urls)
-        numbers = _numbers(listing)
+        numbers, ids = _numbers(listing), _row_ids(listing, listings)
         for part in listing.pages:
-            pages[part.src_uri] = group_page(listing, part, numbers, directory_urls)
+            pages[part.src_uri] = group_page(listing, part, numbers, directory_urls, ids)
     return pages
 
 

@@ -64,6 +64,7 @@ TEMPLATE_ATTRIBUTES: dict[str, frozenset[str]] = {
     "select": frozenset({"name"}),
     "option": frozenset({"value", "selected"}),
     "noscript": frozenset(),
+    "small": frozenset(),  # a page's subtitle in the navigation (a pack's, while its page renders there)
     # The self-tests' forms (studysite.render.quizpage): generated markup only, the contributor allowlist has none.
     "fieldset": frozenset(),
     "legend": frozenset(),
