@@ -136,11 +136,11 @@ def _launch(playwright, marker: str = ""):
 
 
 def run_queries(browser, url: str, queries: list[str]) -> dict[str, dict]:
-    """Each query through engine.js in the page, as the header search and the 检索 page run it: how many
-    pages match, and the first 10 result URLs."""
+    """Each query through the search engine in the page, as the header search and the 检索 page run it: how
+    many pages match, and the first 10 result URLs."""
     page = browser.new_page()
     page.goto(url, wait_until="networkidle")
-    page.add_script_tag(url=url + "assets/search/engine.js")
+    page.wait_for_function("() => window.StudySearch && window.StudySearch.Engine")  # header.js loads it on every page
     found = page.evaluate(
         """async ([base, queries]) => {
             const engine = new StudySearch.Engine(base);
@@ -234,8 +234,9 @@ _WATCH = """(() => {
 
 _TIMELINE = """() => {
     const entries = performance.getEntriesByType("resource");
-    // Our search's own files: engine.js and find.js, and the index under search/ (not Material's empty one).
-    const search = entries.filter(e => /assets\\/search\\/(engine|find)\\.js|\\/search\\/(meta|shards|positions|text|catalogue|heads)/.test(e.name));
+    // Our search's own files: the engine's and the 检索 page's scripts, and the index under search/ (not
+    // Material's empty one).
+    const search = entries.filter(e => /assets\\/search\\/(words|indexfiles|engine|findlist|find)\\.js|\\/search\\/(meta|shards|positions|text|catalogue|heads)/.test(e.name));
     const index = search.filter(e => /\\/search\\/(shards|positions|meta)/.test(e.name));
     const texts = search.filter(e => /\\/search\\/text\\//.test(e.name));
     const last = list => list.length ? Math.max(...list.map(e => e.responseEnd)) : 0;

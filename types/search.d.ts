@@ -1,5 +1,6 @@
 // The shapes our search scripts share (docs/assets/search/): the index files hooks/studysite/search/
-// searchindex.py writes, and what engine.js hands header.js and find.js as window.StudySearch.
+// searchindex.py writes, what words.js, indexfiles.js and engine.js hand header.js and find.js as
+// window.StudySearch, and what findlist.js hands find.js as window.StudyFind.
 
 /** meta.json: the sizes the reader needs to find the other files; find is the 检索 page's address. */
 interface SearchMeta {
@@ -101,28 +102,65 @@ interface SearchEngine {
   search(query: string, limit: number): Promise<{ results: SearchResult[]; total: number; terms: string[] }>;
 }
 
-/** What engine.js hands the other scripts. */
-interface StudySearchApi {
-  Engine: new (base: string, loader?: SearchLoader) => SearchEngine;
-  shared(): SearchEngine;
-  load(path: string, data: unknown): void;
-  loaderFor(base: string): SearchLoader;
-  fetchLoader(base: string): SearchLoader;
-  scriptLoader(base: string): SearchLoader;
+/** What words.js adds to window.StudySearch: the query's words and where they stand in a text. */
+interface StudySearchWords {
+  fold(text: string): string;
+  tokensOf(word: string): string[];
   termsOf(query: string): string[];
   piecesOf(term: string): string[];
   coverOf(term: string): [string, number][];
-  shardOf(piece: string, shards: number): number;
-  readVarints(text: string): number[];
-  fold(text: string): string;
   findIn(folded: string, term: string, from: number): number;
   mark(text: string, terms: string[], from?: number, to?: number): string;
+  excerpt(text: string, terms: string[], width: number): string;
   escapeHtml(text: string): string;
   highlight(within: Element, terms: string[]): number;
 }
 
-/** engine.js's one global (window.StudySearch), there once engine.js has run: header.js loads it first. */
+/** What indexfiles.js adds: the index's files loaded and decoded. */
+interface StudySearchIndexFiles {
+  readVarints(text: string): number[];
+  shardOf(piece: string, shards: number): number;
+  loaderFor(base: string): SearchLoader;
+  fetchLoader(base: string): SearchLoader;
+  scriptLoader(base: string): SearchLoader;
+  load(path: string, data: unknown): void;
+  countsOf(postings: string): Map<number, number>;
+  positionsOf(postings: string): Map<number, number[]>;
+  catalogueOf(documents: number, data: SearchCatalogueData): SearchCatalogue;
+}
+
+/** window.StudySearch once words.js, indexfiles.js and engine.js have run (header.js loads them in order). */
+interface StudySearchApi extends StudySearchWords, StudySearchIndexFiles {
+  Engine: new (base: string, loader?: SearchLoader) => SearchEngine;
+  shared(): SearchEngine;
+}
+
+/** The search scripts' one global (window.StudySearch): header.js loads them before it is used. */
 declare var StudySearch: StudySearchApi;
+
+/** What the 检索 page's address holds: the query, the chosen values by facet, the sort ("", "relevance",
+ * "date" or "number"), the page. */
+interface FindState {
+  q: string;
+  chosen: Record<string, string[]>;
+  sort: string;
+  page: number;
+}
+
+/** What findlist.js hands find.js as window.StudyFind: the 检索 page's list without the page. */
+interface StudyFindApi {
+  PER_PAGE: number;
+  FACETS: string[];
+  readUrl(href: string): FindState;
+  urlOf(s: FindState): string;
+  narrow(catalogue: SearchCatalogue, docs: number[], s: FindState): { kept: number[]; counts: number[][] };
+  ordered(catalogue: SearchCatalogue, kept: number[], how: string, heads: SearchHeads | null): number[];
+  lineOf(catalogue: SearchCatalogue, doc: number, number?: string): string;
+  summary(s: FindState, found: SearchMatch | null, total: number, kept: number, from: number, to: number): string;
+}
+
+/** findlist.js's global, there on the 检索 page before find.js runs. */
+declare var StudyFind: StudyFindApi;
 
 /** What Material uses of the search worker it starts: header.js answers in the page with this host. */
 interface SearchHost extends EventTarget {

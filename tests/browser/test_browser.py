@@ -10,7 +10,14 @@ from urllib.parse import urlparse
 import pytest
 
 from support import REPO
-from support.browser import ARTIFACTS, CHROMIUM, QuietHandler, filter_ledger_by_status, search_in_header
+from support.browser import (
+    ARTIFACTS,
+    CHROMIUM,
+    ENGINE_SCRIPTS,
+    QuietHandler,
+    filter_ledger_by_status,
+    search_in_header,
+)
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="Debian's chromium is not installed (make test installs it)"
@@ -116,7 +123,7 @@ def test_the_browser_cuts_queries_into_the_same_shards_as_the_index(browser, sit
 
     page = browser.new_page()
     page.goto(site_url, wait_until="networkidle")
-    page.add_script_tag(url=site_url + "assets/search/engine.js")
+    page.wait_for_function("() => window.StudySearch && window.StudySearch.Engine")  # header.js loads it on every page
     pieces = ["整改", "措施", "党", "m2", "2025", "〔"]
     in_browser = page.evaluate("pieces => pieces.map(p => StudySearch.shardOf(p, 4096))", pieces)
     assert in_browser == [shard_of(piece, 4096) for piece in pieces]
@@ -144,7 +151,8 @@ def test_a_page_holding_the_pairs_of_a_phrase_apart_is_no_result(browser, tmp_pa
         (root / "search" / path).parent.mkdir(parents=True, exist_ok=True)
         (root / "search" / path).write_bytes(content)
     (root / "assets/search").mkdir(parents=True)
-    (root / "assets/search/engine.js").write_text((REPO / "docs/assets/search/engine.js").read_text(encoding="utf-8"))
+    for name in ENGINE_SCRIPTS:
+        (root / "assets/search" / name).write_bytes((REPO / "docs/assets/search" / name).read_bytes())
     (root / "index.html").write_text("<!DOCTYPE html><title>示例</title>", encoding="utf-8")
     handler = functools.partial(QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -152,7 +160,8 @@ def test_a_page_holding_the_pairs_of_a_phrase_apart_is_no_result(browser, tmp_pa
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     page = browser.new_page()
     page.goto(url)
-    page.add_script_tag(url=url + "assets/search/engine.js")
+    for name in ENGINE_SCRIPTS:
+        page.add_script_tag(url=url + "assets/search/" + name)
     found = page.evaluate(
         "async base => (await new StudySearch.Engine(base).search('选人用人', 10)).results.map(r => [r.url, r.score])",
         url + "search/",

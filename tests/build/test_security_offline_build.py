@@ -51,7 +51,10 @@ SITE_ASSETS = [
     "assets/ledger.js",
     "assets/print.js",
     "assets/search/header.js",
+    "assets/search/words.js",
+    "assets/search/indexfiles.js",
     "assets/search/engine.js",
+    "assets/search/findlist.js",
     "assets/search/find.js",
     "assets/search/search.css",
 ]

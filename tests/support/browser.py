@@ -18,6 +18,9 @@ from support import REPO
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO / "test-artifacts"
+# The search engine's scripts under assets/search/, in the order header.js loads them (the words, the index's
+# files, the ranking): for a test that serves the engine without the site's pages.
+ENGINE_SCRIPTS = ("words.js", "indexfiles.js", "engine.js")
 # Flags that keep a root, headless Chromium from reaching for Google's services on a closed network.
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -1,225 +1,19 @@
 // @ts-check
-// The reader side of hooks/studysite/searchindex.py: cut a query the way the index was cut, load only the
-// pieces its words fall in, find every page that holds every word as written (a word of three or more tokens
-// checked with the positions of its pairs), rank them, and cut titles and excerpts for the ones shown.
-// Shared by the header search (header.js) and the 检索 page (find.js); from file:// the pieces come as
-// scripts (StudySearch.load), elsewhere through fetch. The shapes it reads and hands out: types/search.d.ts.
+// The reader side of hooks/studysite/search/searchindex.py: load only the pieces a query's words fall in,
+// find every page that holds every word as written (a word of three or more tokens checked with the
+// positions of its pairs), rank them, and describe the ones shown (title, section, excerpt). Shared by the
+// header search (header.js) and the 检索 page (find.js). The last of the search's three scripts: words.js
+// (the words) and indexfiles.js (the index's files) run before it; it adds the Engine to window.StudySearch.
+// The shapes it reads and hands out: types/search.d.ts.
 (function (/** @type {typeof globalThis} */ root) {
   "use strict";
 
-  var HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
-  // A token, as searchindex._TOKEN: a Latin word or number, else one character (a code point).
-  var TOKEN = /[0-9a-z]+|[\s\S]/gu;
-  var LETTER = new RegExp("^[" + HAN + "0-9a-z]");
-  var ALNUM = /[0-9a-z]/;
+  var study = root.StudySearch;
+  if (!study || !study.fold || !study.readVarints) throw new Error("engine.js runs after words.js and indexfiles.js");
+  var fold = study.fold, findIn = study.findIn, mark = study.mark, excerpt = study.excerpt;
+  var tokensOf = study.tokensOf, termsOf = study.termsOf, coverOf = study.coverOf;
+  var shardOf = study.shardOf, countsOf = study.countsOf, positionsOf = study.positionsOf;
   var TITLE_WEIGHT = 1000; // as searchindex.TITLE_WEIGHT
-  var TITLE_SHIFT = 1 << 30; // title positions are kept below zero, text positions from zero
-  var DAY = 86400000;
-  var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  var DIGITS = new Int8Array(128);
-  for (var i = 0; i < ALPHABET.length; i++) DIGITS[ALPHABET.charCodeAt(i)] = i;
-
-  // Full-width digits and letters as ASCII, Latin in lower case: one character for one, as searchindex.fold.
-  /** @param {string} text */
-  function fold(text) {
-    return text.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5aA-Z]/g, function (c) {
-      var code = c.charCodeAt(0);
-      if (code >= 0xff41) return String.fromCharCode(code - 0xff41 + 0x61);
-      if (code >= 0xff21) return String.fromCharCode(code - 0xff21 + 0x61);
-      if (code >= 0xff10) return String.fromCharCode(code - 0xff10 + 0x30);
-      return String.fromCharCode(code + 32);
-    });
-  }
-
-  // The numbers of searchindex.varints: 5 bits a character, the sixth set while more follow.
-  /** @param {string} text */
-  function readVarints(text) {
-    /** @type {number[]} */
-    var numbers = [], value = 0, scale = 1;
-    for (var i = 0; i < text.length; i++) {
-      var digit = DIGITS[text.charCodeAt(i)];
-      value += (digit & 31) * scale;
-      if (digit & 32) {
-        scale *= 32;
-      } else {
-        numbers.push(value);
-        value = 0;
-        scale = 1;
-      }
-    }
-    return numbers;
-  }
-
-  // FNV-1a over the UTF-8 bytes, as shard_of() in searchindex.py.
-  /**
-   * @param {string} piece
-   * @param {number} shards
-   */
-  function shardOf(piece, shards) {
-    var bytes = new TextEncoder().encode(piece);
-    var hash = 0x811c9dc5;
-    for (var i = 0; i < bytes.length; i++) {
-      hash ^= bytes[i];
-      hash = Math.imul(hash, 0x01000193) >>> 0;
-    }
-    return hash % shards;
-  }
-
-  // A folded word's tokens (it holds no space).
-  /**
-   * @param {string} word
-   * @returns {string[]}
-   */
-  function tokensOf(word) {
-    return Array.from(word.match(TOKEN) || []);
-  }
-
-  // The words of a query: cut at spaces, folded, other characters (punctuation, quotes) at either end left
-  // off, each once. A word is found as written: 负责同志3 is one word, not 负责同志 and 3.
-  /**
-   * @param {string} query
-   * @returns {string[]}
-   */
-  function termsOf(query) {
-    /** @type {string[]} */
-    var terms = [];
-    fold(query).split(/\s+/).forEach(function (word) {
-      var tokens = tokensOf(word);
-      while (tokens.length && !LETTER.test(tokens[0])) tokens.shift();
-      while (tokens.length && !LETTER.test(tokens[tokens.length - 1])) tokens.pop();
-      var term = tokens.join("");
-      if (term && terms.indexOf(term) < 0) terms.push(term);
-    });
-    return terms;
-  }
-
-  // The token pairs that cover a word of three or more tokens, with where each starts in it (in tokens):
-  // 整改措施 → 整改 at 0, 措施 at 2; 党支部 → 党支 at 0, 支部 at 1; 负责同志3 → 负责, 同志, 志3 at 3.
-  /** @param {string} term */
-  function coverOf(term) {
-    var tokens = tokensOf(term);
-    /** @type {[string, number][]} */
-    var cover = [];
-    for (var at = 0; at + 2 < tokens.length; at += 2) cover.push([tokens[at] + tokens[at + 1], at]);
-    cover.push([tokens[tokens.length - 2] + tokens[tokens.length - 1], tokens.length - 2]);
-    return cover;
-  }
-
-  // The index pieces a word is looked up by (tests compare them with the index): one token or a pair by
-  // itself, a longer word by the pairs that cover it.
-  /** @param {string} term */
-  function piecesOf(term) {
-    if (tokensOf(term).length <= 2) return [term];
-    return coverOf(term).map(function (part) { return part[0]; });
-  }
-
-  // Where a word stands in a folded text as written: a number or Latin word at its edge not part of a longer
-  // one (3 is not in 30 or 2023, m2 not in m21).
-  /**
-   * @param {string} folded
-   * @param {string} term
-   * @param {number} from
-   */
-  function findIn(folded, term, from) {
-    var head = ALNUM.test(term.charAt(0)), tail = ALNUM.test(term.charAt(term.length - 1));
-    for (var at = folded.indexOf(term, from); at >= 0; at = folded.indexOf(term, at + 1)) {
-      if (head && at > 0 && ALNUM.test(folded.charAt(at - 1))) continue;
-      if (tail && ALNUM.test(folded.charAt(at + term.length))) continue;
-      return at;
-    }
-    return -1;
-  }
-
-  /** @param {string} text */
-  function escapeHtml(text) {
-    return text.replace(/[&<>"]/g, function (c) {
-      return /** @type {Record<string, string>} */ ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c];
-    });
-  }
-
-  // The text (or its part from `from` to `to`) with every occurrence of the words (as written, see findIn)
-  // marked, HTML-escaped; the words are found in the whole text, so a part's edge cuts no number short.
-  /**
-   * @param {string} text
-   * @param {string[]} terms
-   * @param {number} [from]
-   * @param {number} [to]
-   */
-  function mark(text, terms, from, to) {
-    var folded = fold(text), start = from || 0, end = to === undefined ? text.length : to;
-    /** @type {[number, number][]} */
-    var spans = [];
-    terms.forEach(function (term) {
-      for (var at = findIn(folded, term, 0); at >= 0; at = findIn(folded, term, at + term.length)) {
-        spans.push([Math.max(at, start), Math.min(at + term.length, end)]);
-      }
-    });
-    spans.sort(function (a, b) { return a[0] - b[0]; });
-    var out = "", position = start;
-    spans.forEach(function (span) {
-      if (span[0] < position || span[0] >= span[1]) return;
-      out += escapeHtml(text.slice(position, span[0])) + "<mark>" + escapeHtml(text.slice(span[0], span[1])) + "</mark>";
-      position = span[1];
-    });
-    return out + escapeHtml(text.slice(position, end));
-  }
-
-  /**
-   * @param {string} text
-   * @param {string[]} terms
-   * @param {number} width
-   */
-  function excerpt(text, terms, width) {
-    var folded = fold(text);
-    var at = -1;
-    terms.some(function (term) { at = findIn(folded, term, 0); return at >= 0; });
-    var start = Math.max(0, at - width), end = Math.min(text.length, start + 2 * width + 20);
-    return (start > 0 ? "…" : "") + mark(text, terms, start, end) + (end < text.length ? "…" : "");
-  }
-
-  // The words of a result marked on the page it opens (the address's h=), as written, as in the results list:
-  // text node by text node, <mark data-md-highlight> as Material marks. Returns how many were marked.
-  /**
-   * @param {Element} within
-   * @param {string[]} terms
-   */
-  function highlight(within, terms) {
-    if (!terms.length) return 0;
-    var walker = document.createTreeWalker(within, NodeFilter.SHOW_TEXT, {
-      acceptNode: function (node) {
-        var parent = node.parentElement;
-        return parent && !parent.closest("script, style, mark, .headerlink") ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
-      }
-    });
-    /** @type {Text[]} */
-    var nodes = [];
-    for (var node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(/** @type {Text} */ (node));
-    var marked = 0;
-    nodes.forEach(function (text) {
-      var value = text.nodeValue || "", folded = fold(value);
-      /** @type {[number, number][]} */
-      var spans = [];
-      terms.forEach(function (term) {
-        for (var at = findIn(folded, term, 0); at >= 0; at = findIn(folded, term, at + term.length)) spans.push([at, at + term.length]);
-      });
-      if (!spans.length) return;
-      spans.sort(function (a, b) { return a[0] - b[0]; });
-      var fragment = document.createDocumentFragment(), position = 0;
-      spans.forEach(function (span) {
-        if (span[0] < position) return;
-        fragment.appendChild(document.createTextNode(value.slice(position, span[0])));
-        var mark = document.createElement("mark");
-        mark.setAttribute("data-md-highlight", "");
-        mark.textContent = value.slice(span[0], span[1]);
-        fragment.appendChild(mark);
-        marked++;
-        position = span[1];
-      });
-      fragment.appendChild(document.createTextNode(value.slice(position)));
-      /** @type {ParentNode} */ (text.parentNode).replaceChild(fragment, text);
-    });
-    return marked;
-  }
 
   /**
    * @param {number} ms
@@ -229,52 +23,6 @@
     return new Promise(function (resolve) { setTimeout(resolve, ms); });
   }
 
-  // Loaders: a path of the index ("shards/12") → its data.
-  /**
-   * @param {string} base
-   * @returns {SearchLoader}
-   */
-  function fetchLoader(base) {
-    return function (path) {
-      return fetch(base + path + ".json").then(function (response) {
-        if (!response.ok) throw new Error(response.status + " " + path);
-        return response.json();
-      });
-    };
-  }
-
-  /** @type {Record<string, unknown>} */
-  var registered = {};
-
-  // From file:// the index comes as scripts that call StudySearch.load(path, data) (fetch is blocked there).
-  /**
-   * @param {string} base
-   * @returns {SearchLoader}
-   */
-  function scriptLoader(base) {
-    return function (path) {
-      return new Promise(function (resolve, reject) {
-        var script = document.createElement("script");
-        script.src = base + path + ".js";
-        script.addEventListener("load", function () {
-          script.remove();
-          if (Object.prototype.hasOwnProperty.call(registered, path)) resolve(registered[path]);
-          else reject(new Error("no data in " + path));
-        });
-        script.addEventListener("error", function () {
-          script.remove();
-          reject(new Error("cannot load " + path));
-        });
-        document.head.appendChild(script);
-      });
-    };
-  }
-
-  /** @param {string} base */
-  function loaderFor(base) {
-    return new URL(base, location.href).protocol === "file:" ? scriptLoader(base) : fetchLoader(base);
-  }
-
   /**
    * @constructor
    * @param {string} base
@@ -282,7 +30,7 @@
    */
   function Engine(base, loader) {
     this.base = base; // URL of the site's search/ folder
-    this.loader = loader || loaderFor(base);
+    this.loader = loader || study.loaderFor(base);
     /** @type {Record<string, Promise<any>>} */
     this.cache = {};
     /** @type {Record<string, Map<number, any>>} */
@@ -331,6 +79,7 @@
     return this.get("meta");
   };
 
+
   // A piece's documents → count (title occurrences weigh TITLE_WEIGHT).
   /**
    * @param {SearchMeta} meta
@@ -341,18 +90,11 @@
     var self = this, key = "c" + piece;
     if (this.postings[key]) return Promise.resolve(this.postings[key]);
     return this.get("shards/" + shardOf(piece, meta.shards)).then(function (/** @type {SearchShard} */ shard) {
-      var flat = readVarints(shard[piece] || ""), docs = new Map(), number = 0;
-      for (var j = 0; j < flat.length; j += 2) {
-        number += flat[j];
-        docs.set(number, flat[j + 1]);
-      }
-      self.postings[key] = docs;
-      return docs;
+      return (self.postings[key] = countsOf(shard[piece] || ""));
     });
   };
 
-  // A character pair's documents → its positions, ascending: the title's first, moved below zero (the index
-  // counts each from 0; moved apart, no word can be found across the end of the title).
+  // A character pair's documents → its positions, ascending (the title's below zero: indexfiles.positionsOf).
   /**
    * @param {SearchMeta} meta
    * @param {string} pair
@@ -362,25 +104,10 @@
     var self = this, key = "p" + pair;
     if (this.postings[key]) return Promise.resolve(this.postings[key]);
     return this.get("positions/" + shardOf(pair, meta.positions)).then(function (/** @type {SearchShard} */ shard) {
-      var flat = readVarints(shard[pair] || ""), docs = new Map(), number = 0, j = 0;
-      while (j < flat.length) {
-        number += flat[j++];
-        var where = [];
-        for (var part = 0; part < 2; part++) {
-          var n = flat[j++], at = part ? 0 : -TITLE_SHIFT;
-          for (var k = 0; k < n; k++) {
-            at += flat[j++];
-            where.push(at);
-          }
-        }
-        docs.set(number, where);
-      }
-      self.postings[key] = docs;
-      return docs;
+      return (self.postings[key] = positionsOf(shard[pair] || ""));
     });
   };
 
-  // The pages holding a word → its score there. A word of three or more tokens: the pages where its
   // covering pairs stand at the right distances (in tokens), scored by its occurrences (in the title TITLE_WEIGHT each).
   /**
    * @param {SearchMeta} meta
@@ -492,50 +219,13 @@
     return this.headsData;
   };
 
-  // Per page its facts for the filters: facets [{key, label, values, names, cells}] (cells[doc]: the
-  // numbers of its values) and days[doc] (days since 1970, NaN without a date); 年份 is read from the date.
+  // Per page its facts for the filters (indexfiles.catalogueOf), loaded with the index's sizes.
   /** @returns {Promise<SearchCatalogue>} */
   Engine.prototype.catalogue = function () {
     if (this.catalogueData) return this.catalogueData;
     var self = this;
     this.catalogueData = Promise.all([this.meta(), this.get("catalogue")]).then(function (parts) {
-      var documents = parts[0].documents, data = /** @type {SearchCatalogueData} */ (parts[1]);
-      var days = new Float64Array(documents), previous = 0, flat = readVarints(data.dates);
-      for (var d = 0; d < documents; d++) {
-        var x = flat[d];
-        if (x === 0) { days[d] = NaN; continue; }
-        var zigzag = x - 1;
-        previous += zigzag % 2 ? -(zigzag + 1) / 2 : zigzag / 2;
-        days[d] = previous;
-      }
-      var facets = data.facets.map(function (facet) {
-        var cells = new Array(documents), values = readVarints(data.columns[facet.key]), at = 0;
-        for (var doc = 0; doc < documents; doc++) {
-          var row = [];
-          for (;;) {
-            var v = values[at++];
-            if (v === 0) break;
-            row.push((v >> 1) - 1);
-            if (!(v & 1)) break;
-          }
-          cells[doc] = row;
-        }
-        return { key: facet.key, label: facet.label, values: facet.values, names: facet.names || facet.values, cells: cells };
-      });
-      /** @type {string[]} */
-      var years = [], yearOf = new Array(documents);
-      for (var y = 0; y < documents; y++) {
-        yearOf[y] = isNaN(days[y]) ? null : String(new Date(days[y] * DAY).getUTCFullYear());
-        if (yearOf[y] && years.indexOf(yearOf[y]) < 0) years.push(yearOf[y]);
-      }
-      years.sort(function (a, b) { return Number(b) - Number(a); });
-      var yearCells = yearOf.map(function (year) { return year ? [years.indexOf(year)] : []; });
-      var year = { key: "year", label: "年份", values: years, names: years.map(function (v) { return v + "年"; }), cells: yearCells };
-      facets.splice(1, 0, year);
-      /** @type {Record<string, SearchFacet>} */
-      var byKey = {};
-      facets.forEach(function (facet) { byKey[facet.key] = facet; });
-      return { documents: documents, days: days, facets: facets, byKey: byKey };
+      return study.catalogueOf(parts[0].documents, /** @type {SearchCatalogueData} */ (parts[1]));
     });
     this.catalogueData.catch(function () { self.catalogueData = null; });
     return this.catalogueData;
@@ -572,22 +262,6 @@
     return shared;
   }
 
-  root.StudySearch = {
-    Engine: Engine,
-    shared: sharedEngine,
-    load: function (/** @type {string} */ path, /** @type {unknown} */ data) { registered[path] = data; },
-    loaderFor: loaderFor,
-    fetchLoader: fetchLoader,
-    scriptLoader: scriptLoader,
-    termsOf: termsOf,
-    piecesOf: piecesOf,
-    coverOf: coverOf,
-    shardOf: shardOf,
-    readVarints: readVarints,
-    fold: fold,
-    findIn: findIn,
-    mark: mark,
-    escapeHtml: escapeHtml,
-    highlight: highlight
-  };
+  study.Engine = Engine;
+  study.shared = sharedEngine;
 })(typeof self !== "undefined" ? self : this);

@@ -1,10 +1,10 @@
 // @ts-check
 // Material's header search, answered in the page through Material's worker protocol (SETUP → READY,
 // QUERY → RESULT), so its box, results list, keyboard use and highlighting stay Material's own while the
-// index is ours (engine.js). The one script of ours every page loads before Material's bundle, and small:
-// it points Material's config at this script and hands Material an in-page "worker" when it starts one
-// from that address; engine.js and the index's sizes (meta) follow once the page is parsed, so a query
-// typed then waits only for its own pieces; find.js on the 检索 page only.
+// index is ours (words.js, indexfiles.js, engine.js). The one script of ours every page loads before Material's
+// bundle, and small: it points Material's config at this script and hands Material an in-page "worker"
+// when it starts one from that address; the engine and the index's sizes (meta) follow once the page is
+// parsed, so a query typed then waits only for its own pieces; findlist.js and find.js on the 检索 page only.
 //
 // In the page, not in a worker thread, because (1) Material's list renders results past the first ten as
 // the reader scrolls, and items still loading can be filled in where Material reads them, so every match
@@ -47,8 +47,13 @@
     return loading[name];
   }
 
+  // The engine's three scripts (the words, the index's files, the ranking), run in this order.
+  function engineLoaded() {
+    return Promise.all([load("words.js"), load("indexfiles.js"), load("engine.js")]);
+  }
+
   function engineOf() {
-    return load("engine.js").then(function () { return window.StudySearch.shared(); });
+    return engineLoaded().then(function () { return window.StudySearch.shared(); });
   }
 
   // The 检索 page: Material opens its own search box for any ?q= in the address as its bundle starts, so
@@ -71,7 +76,7 @@
         findRoot.setAttribute("data-asked", "");
       });
     }
-    Promise.all([load("engine.js"), load("find.js")]).catch(function () {
+    Promise.all([engineLoaded(), load("findlist.js"), load("find.js")]).catch(function () {
       /** @type {Element} */ (findRoot.querySelector("[data-study-find-status]")).textContent = "无法载入检索程序，请检查网络连接后刷新页面。";
     });
   }
@@ -143,7 +148,7 @@
   function node(tag, attributes, html) {
     var made = document.createElement(tag);
     Object.keys(attributes).forEach(function (name) { made.setAttribute(name, attributes[name]); });
-    if (html) made.innerHTML = html; // our own index's text, escaped by engine.js
+    if (html) made.innerHTML = html; // our own index's text, escaped by words.js (mark)
     return made;
   }
 

@@ -4,8 +4,8 @@ A file of docs/ that is not a page (an attachment, an image, a stylesheet, a scr
 offline edition only when a page of that edition reaches it: a link or resource of the page's final HTML (every
 attribute that holds a URL, srcset, srcdoc, inline styles and <style>, inline scripts' strings), then what a
 reached stylesheet loads (url(), @import) and the file names a reached script loads beside itself
-(assets/search/header.js loads engine.js and find.js). `make offline` checks the packed folder with the same
-reading (unshipped_problems). The links are read from the pages MkDocs wrote, never from the Markdown: a link
+(assets/search/header.js loads the search engine's and the 检索 page's scripts by name). `make offline` checks
+the packed folder with the same reading (unshipped_problems). The links are read from the pages MkDocs wrote, never from the Markdown: a link
 wrapped over lines, a reference-style link, a link in raw HTML or md_in_html, an entity-encoded or
 percent-encoded address all count exactly when the browser would follow them. What no page of the edition
 reaches (a file only a withheld 内部 page links to, a file no page links to at all) is left out.

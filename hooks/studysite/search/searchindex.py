@@ -10,12 +10,12 @@ also inside a longer one (措施 in 整改措施, 支部 in 党支部) — no di
 matched whole (负责同志3 is not 负责同志30, 3 is not the 3 of 2023): a page counts only when it holds the
 words as written, and the count a reader sees is the number of pages that hold them all.
 
-Files under search/ (assets/search/engine.js reads them):
+Files under search/ (assets/search/indexfiles.js reads them):
 - meta.json: the sizes the reader needs to find the other files;
 - shards/N.json: piece → documents and counts, spread over hashed shards;
 - positions/N.json: token pair → documents and positions (in tokens), for words of three or more tokens;
 - text/N.json: one page's address, title, 文号 and sections, for titles and excerpts of results;
-- catalogue.json (the file's name, read by find.js): each page's facts (kind, date, 文种, 发文机关, 讲话人, 专题) for the 检索 page's filters;
+- catalogue.json (the file's name, read by indexfiles.js for find.js): each page's facts (kind, date, 文种, 发文机关, 讲话人, 专题) for the 检索 page's filters;
 - heads.json: every page's address, title and 文号, which the 检索 page loads once its first results show,
   so that a filter, the sort or another page of results is drawn without waiting for the network.
 Numbers are written as compact strings (see `varints`): a posting costs a few bytes, not a JSON number each.
@@ -46,7 +46,7 @@ _WORD = re.compile(r"[0-9a-z]+")
 _TOKEN = re.compile(r"[0-9a-z]+|.", re.DOTALL)
 _LETTER = re.compile(rf"[{HAN}0-9a-z]")
 # Full-width digits and letters (typed with a Chinese input method) read as their ASCII forms, and Latin is
-# matched without case; Han characters stay as they are. engine.js folds queries alike.
+# matched without case; Han characters stay as they are. words.js folds queries alike.
 _FOLD = str.maketrans(
     {
         **{chr(0xFF10 + i): chr(0x30 + i) for i in range(10)},
@@ -193,7 +193,7 @@ def _gaps(positions: Sequence[int]) -> bytes:
 
 
 def read_varints(text: str) -> list[int]:
-    """The inverse of varints (engine.js has its own; tests hold the two together)."""
+    """The inverse of varints (indexfiles.js has its own; tests hold the two together)."""
     numbers, value, shift = [], 0, 0
     for char in text:
         digit = ALPHABET.index(char)
@@ -207,7 +207,7 @@ def read_varints(text: str) -> list[int]:
 
 
 def shard_of(piece: str, shards: int) -> int:
-    """FNV-1a over the UTF-8 bytes: engine.js computes the same number."""
+    """FNV-1a over the UTF-8 bytes: indexfiles.js computes the same number."""
     value = 0x811C9DC5
     for byte in piece.encode("utf-8"):
         value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
