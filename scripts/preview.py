@@ -43,6 +43,7 @@ from mkdocs.utils import meta
 
 from studysite.build.state import build_of
 from studysite.core.memo import Memo, attach_memo
+from studysite.render.place import place_of
 
 log = logging.getLogger("mkdocs.commands.build")
 
@@ -189,10 +190,12 @@ class Preview:
 
         doc_files = files.documentation_pages(inclusion=inclusion)
         shared = (_nav_key(nav.items), build.rendering.finished.assets)
+        titles = {item.file.src_uri: item.title for item in nav.pages}  # what hooks/place.py reads for a place
         finished: dict[str, _Finished] = {}
         for file in doc_files:
             assert file.page is not None
-            finished[file.src_uri] = self._finish(file.page, config, doc_files, nav, env, shared)
+            place = repr(place_of(file.src_uri, build.site.listings, titles))  # 上一篇/下一篇, 返回, 第N篇
+            finished[file.src_uri] = self._finish(file.page, config, doc_files, nav, env, (*shared, place))
             path = file.page.file.abs_dest_path
             output = finished[file.src_uri].output
             if output.strip():
