@@ -21,7 +21,30 @@ from studysite.core.sources import INTERNAL_PRINTED
 from studysite.model.packs import Pack
 from studysite.office.layout import balanced_lines, column_widths
 
-CSS = (Path(__file__).parent / "pack.css").read_text(encoding="utf-8")
+CSS_FILE = Path(__file__).parent / "pack.css"
+CSS = CSS_FILE.read_text(encoding="utf-8")
+_FAMILIES = re.compile(r"font-family\s*:\s*([^;}]+)")
+_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+
+
+def print_resources() -> tuple[Path, ...]:
+    """Every file printing reads besides the pages: the CSS and the font files it names, as fontconfig finds
+    them now (a font installed or upgraded under a name the CSS asks for changes the list), and any file an
+    @font-face url() names. The office cache keys on these (filecache.fingerprint)."""
+    import shutil
+    import subprocess
+
+    files = {CSS_FILE}
+    families = {name.strip().strip("'\"") for found in _FAMILIES.findall(CSS) for name in found.split(",")}
+    for url in _URL.findall(CSS):
+        path = Path(url.removeprefix("file://"))
+        files.add(path if path.is_absolute() else CSS_FILE.parent / path)
+    if shutil.which("fc-match"):
+        for family in sorted(families - {""}):
+            found = subprocess.run(["fc-match", "-f", "%{file}", family], capture_output=True, text=True)
+            if found.returncode == 0 and found.stdout:
+                files.add(Path(found.stdout))
+    return tuple(sorted(files))
 
 
 @dataclass(frozen=True)
