@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 from studysite.office.filecache import FileCache, digest, fingerprint
+from studysite.office import printing
 from studysite.office.printing import PrintedPack, print_resources, render_pdf
 
 _IMAGE = re.compile(r'\ssrc="([^"]+)"')
@@ -53,7 +54,7 @@ def _images(printed: PrintedPack) -> list[str]:
 
 def pack_key(printed: PrintedPack, inputs: str) -> str:
     """The cache key of one printed pack's files; `inputs` is filecache.fingerprint(print_resources())."""
-    parts: list[str] = [inputs, repr(printed.pack), printed.intro, repr(printed.day), repr(printed.report)]
+    parts: list[str] = [inputs, printing.CSS, repr(printed.pack), printed.intro, repr(printed.day), repr(printed.report)]
     for page in printed.pages:
         parts += [page.src_uri, page.title, page.content, page.base]
     return digest(*parts, *_images(printed))
