@@ -20,7 +20,9 @@ TOPICS = ("理想信念", "选人用人")
 
 
 def _page(number: int, text: str = "示例局党委要深入学习，把整改措施和落实责任结合起来。") -> PrintPage:
-    return PrintPage(f"speeches/s{number}.md", f"示例讲话第{number}号", f"<h1>示例讲话第{number}号</h1><p>{text}</p>", "")
+    return PrintPage(
+        f"speeches/s{number}.md", f"示例讲话第{number}号", f"<h1>示例讲话第{number}号</h1><p>{text}</p>", ""
+    )
 
 
 def _pack(pages: list[PrintPage]) -> PrintedPack:

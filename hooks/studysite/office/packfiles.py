@@ -11,6 +11,7 @@ import html
 import json
 import os
 import re
+import sys
 import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -54,7 +55,14 @@ def _images(printed: PrintedPack) -> list[str]:
 
 def pack_key(printed: PrintedPack, inputs: str) -> str:
     """The cache key of one printed pack's files; `inputs` is filecache.fingerprint(print_resources())."""
-    parts: list[str] = [inputs, printing.CSS, repr(printed.pack), printed.intro, repr(printed.day), repr(printed.report)]
+    parts: list[str] = [
+        inputs,
+        printing.CSS,
+        repr(printed.pack),
+        printed.intro,
+        repr(printed.day),
+        repr(printed.report),
+    ]
     for page in printed.pages:
         parts += [page.src_uri, page.title, page.content, page.base]
     return digest(*parts, *_images(printed))
@@ -109,15 +117,23 @@ def pack_files(jobs: Sequence[PrintedPack], cache: FileCache | None, processes: 
     if processes > 1:
         import multiprocessing
 
-        # forkserver: the workers start small (not a copy of a build holding every page) and each imports
-        # WeasyPrint once; the jobs travel to them as data.
-        context = multiprocessing.get_context("forkserver")
-        with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
-            made = pool.map(make_files, [jobs[index] for index in missing])
-            for index, files in zip(missing, made, strict=True):
-                found[index] = files
-                if cache:
-                    cache.put(keys[index], _encode(files))
+        # spawn: the workers start small (not a copy of a build holding every page), with this process's
+        # sys.path (so they import this project's studysite), and each imports WeasyPrint once; the jobs
+        # travel to them as data.
+        context = multiprocessing.get_context("spawn")
+        # MkDocs puts a hooks folder on sys.path only while it loads the hooks: workers, which get this
+        # process's sys.path, need it there to import this studysite rather than one the environment names.
+        hooks = str(Path(__file__).resolve().parents[2])
+        sys.path.insert(0, hooks)
+        try:
+            with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+                made = pool.map(make_files, [jobs[index] for index in missing])
+                for index, files in zip(missing, made, strict=True):
+                    found[index] = files
+                    if cache:
+                        cache.put(keys[index], _encode(files))
+        finally:
+            sys.path.remove(hooks)
     else:
         for index in missing:
             found[index] = make_files(jobs[index])
