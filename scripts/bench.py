@@ -29,6 +29,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 
+
 from studysite.core.pages import GENERATED_PAGES  # noqa: E402  (the hooks folder is not a package)
 
 SPEAKERS = [f"示例{name}" for name in "甲乙丙丁戊己庚辛壬癸"]
@@ -371,6 +372,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--full-entries", type=int, default=-1, help="另测全部输出（PDF、Word、Excel）都打开时的整站构建，含 N 篇条目"
     )
+    parser.add_argument(
+        "--full-sizes",
+        default="",
+        help="另测完整构建（make build）：冷构建和改一篇条目后的构建，与同一次运行中只有网页的构建之比，条目数逗号分隔",
+    )
     parser.add_argument("--json", action="store_true", help="输出 JSON 而不是表格")
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size]
@@ -380,6 +386,9 @@ def main(argv: list[str] | None = None) -> int:
         full = measure_full(args.full_entries, Path(workdir)) if args.full_entries >= 0 else None
         pack = measure_pack(args.pack_entries, Path(workdir)) if args.pack_entries else None
         office = measure_repo_office(Path(workdir)) if args.office else []
+        from full_bench import full_table, measure_full_builds  # the full build's measurements (make build)
+
+        wholes = [measure_full_builds(int(n), Path(workdir)) for n in args.full_sizes.split(",") if n]
     if args.json:
         print(
             json.dumps(
@@ -388,6 +397,7 @@ def main(argv: list[str] | None = None) -> int:
                     "pack": asdict(pack) if pack else None,
                     "office": [asdict(f) for f in office],
                     "full": {"entries": args.full_entries, "seconds": full[0], "peak_mb": full[1]} if full else None,
+                    "full_builds": [asdict(r) for r in wholes],
                 },
                 ensure_ascii=False,
             )
@@ -408,6 +418,8 @@ def main(argv: list[str] | None = None) -> int:
             f"全部输出打开（make build：PDF、Word、Excel）：本站加 {args.full_entries} 篇虚构条目，"
             f"用时 {full[0]} 秒，内存峰值 {full[1]} MB"
         )
+    if wholes:
+        print(full_table(wholes))
     if profiled:
         print(profiled)
     return 0
