@@ -32,3 +32,29 @@ def test_profile_and_the_full_build_are_reported(capsys):
     )
     project_part = out.split("== 本项目代码（hooks/）中累计用时最多的 30 个函数", 1)[1]
     assert "hooks/content.py" in project_part and "make_build" in project_part, "the project's own functions listed"
+
+
+def test_full_builds_are_measured_cold_and_after_one_edit_against_the_pages_only_build(capsys):
+    assert bench.main(["--sizes", "", "--full-sizes", "6", "--json"]) == 0
+    [full] = json.loads(capsys.readouterr().out)["full_builds"]
+    assert full["entries"] == 6
+    for name in ("pages_only", "cold", "warm"):
+        assert full[f"{name}_seconds"] > 0 and full[f"{name}_peak_mb"] > 50
+    for name in ("cold", "warm"):  # seconds are rounded to 0.1 s, ratios to 0.01
+        ratio = full[f"{name}_seconds"] / full["pages_only_seconds"]
+        assert abs(full[f"{name}_ratio"] - ratio) <= 0.01 * ratio + 0.01
+
+
+def test_one_edit_reprints_only_the_part_that_holds_the_entry(tmp_path):
+    import full_bench
+
+    project = full_bench.full_project(12, tmp_path)
+    full_bench.full_build_cold(project)
+    cached = {path.name for path in (project / ".cache/office").glob("*/*")}
+    built = {path.name: path.read_bytes() for path in (project / "site/packs").glob("*.pdf")}
+    full_bench.full_build_after_edit(project)
+    added = {path.name for path in (project / ".cache/office").glob("*/*")} - cached
+    changed = [p.name for p in sorted((project / "site/packs").glob("*.pdf")) if built.get(p.name) != p.read_bytes()]
+    # The edited entry's part and the whole compilation (small enough to print whole): two packs, one entry each.
+    assert len(changed) == 2 and "compilation.pdf" in changed, changed
+    assert len(added) == 2, added

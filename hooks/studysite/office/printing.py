@@ -8,6 +8,7 @@ The Word document (wordpack.py) is made from the same cleaned HTML, so both prin
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Mapping
@@ -31,20 +32,28 @@ def print_resources() -> tuple[Path, ...]:
     """Every file printing reads besides the pages: the CSS and the font files it names, as fontconfig finds
     them now (a font installed or upgraded under a name the CSS asks for changes the list), and any file an
     @font-face url() names. The office cache keys on these (filecache.fingerprint)."""
-    import shutil
-    import subprocess
-
     files = {CSS_FILE}
     families = {name.strip().strip("'\"") for found in _FAMILIES.findall(CSS) for name in found.split(",")}
     for url in _URL.findall(CSS):
         path = Path(url.removeprefix("file://"))
         files.add(path if path.is_absolute() else CSS_FILE.parent / path)
+    return tuple(sorted(files | _font_files(frozenset(families - {""}))))
+
+
+@functools.cache
+def _font_files(families: frozenset[str]) -> set[Path]:
+    """The font file fontconfig gives each family (asked once per process: a build is short, and fonts are
+    installed between builds, not during one)."""
+    import shutil
+    import subprocess
+
+    files = set()
     if shutil.which("fc-match"):
-        for family in sorted(families - {""}):
+        for family in sorted(families):
             found = subprocess.run(["fc-match", "-f", "%{file}", family], capture_output=True, text=True)
             if found.returncode == 0 and found.stdout:
                 files.add(Path(found.stdout))
-    return tuple(sorted(files))
+    return files
 
 
 @dataclass(frozen=True)
