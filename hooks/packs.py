@@ -113,8 +113,8 @@ def on_env(env, config, files):
     )
     for line in run.reminders:
         notice_log.info(line)
-    for pack in (None, *build.site.packs):  # the pages that name a PDF's page count or a whole file
-        page = files.get_file_from_path(pack.src_uri if pack else PACK_INDEX).page
+    for src_uri in (PACK_INDEX, *(pack.src_uri for pack in build.site.packs)):  # pages that name PDF pages
+        page = files.get_file_from_path(src_uri).page
         said = {one.src_uri: _said(one, page, files, run) for one in build.site.packs if one.parts}
         page.content = with_pack_files(with_pdf_pages(page.content, run.counts), said)
     cache.prune()

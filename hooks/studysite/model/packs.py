@@ -150,7 +150,7 @@ def read_pack(
         return None, reader.problems
     level = max((levels.get(page, DEFAULT_LEVEL) for page in pages), key=LEVELS.index)
     # The whole compilation is too big for one printed file: it comes in parts too (by year and 专题).
-    whole = any(str(item).strip().removeprefix("docs/") == CONTENTS for item in items)
+    whole = isinstance(items, list) and any(str(item).strip().removeprefix("docs/") == CONTENTS for item in items)
     parts = parts_of(src_uri, pages, catalogue, levels, LEVELS, DEFAULT_LEVEL) if whole else ()
     return (
         Pack(

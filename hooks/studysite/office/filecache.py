@@ -30,7 +30,7 @@ from pathlib import Path
 MAGIC = b"studysite-office-cache 1\n"
 DEFAULT_LIMIT = 2 * 1024**3  # bytes kept at most: a few builds' worth of every pack at 10,000 entries
 # The libraries whose versions change the bytes of a PDF, a Word file or a workbook.
-LIBRARIES = ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "pillow", "pyphen")
+LIBRARIES: tuple[str, ...] = ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "pillow", "pyphen")
 LIBRARIES += ("python-docx", "lxml", "xlsxwriter")
 _PACKAGE = Path(__file__).resolve().parents[1]  # studysite/
 _IMPORT = re.compile(r"^\s*(?:from|import)\s+studysite\.([\w.]+)", re.MULTILINE)

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
-from studysite.office.filecache import FileCache, digest, fingerprint
 from studysite.office import printing
+from studysite.office.filecache import FileCache, digest, fingerprint
 from studysite.office.printing import PrintedPack, print_resources, render_pdf
 
 _IMAGE = re.compile(r'\ssrc="([^"]+)"')
