@@ -47,3 +47,9 @@ def test_a_year_and_topic_with_more_entries_than_a_part_holds_is_cut_into_volume
         ("2024年·理想信念（第二册）", 2, "packs/p-2024-1-2.md"),
         ("2024年·理想信念（第三册）", 1, "packs/p-2024-1-3.md"),
     ]
+
+
+def test_a_pack_that_would_be_one_part_has_none():
+    catalogue = Catalogue((_speech(1, 2025, ("选人用人",)),), (), TOPICS)
+    assert parts_of("packs/c.md", ("speeches/s1.md",), catalogue, {}, LEVELS, DEFAULT_LEVEL) == ()
+    assert parts_of("packs/c.md", ("compilation/index.md",), catalogue, {}, LEVELS, DEFAULT_LEVEL) == ()

@@ -63,7 +63,7 @@ def parts_of(
     per_part: int = ENTRIES_PER_PART,
 ) -> tuple[PackPart, ...]:
     """The pack's pages as parts: by year (oldest first), then by 专题 in the compilation's order; every page in
-    one part, in the pack's own order within it. `order` is the levels from lowest to highest, `default` a page's level
+    one part, in the pack's own order within it; none when all would stand in one. `order` is the levels from lowest to highest, `default` a page's level
     where `levels` names none."""
     stem = pack_src_uri.removesuffix(".md")
     by_uri = catalogue.by_uri
@@ -90,4 +90,4 @@ def parts_of(
             volume = start // per_part + 1
             suffix = f"-{volume}" if volume > 1 else ""
             parts.append(PackPart(f"{stem}-{year}-{slug}{suffix}.md", year, topic, volume, chunk, level(chunk)))
-    return tuple(parts)
+    return tuple(parts) if len(parts) > 1 else ()  # one part would only repeat the whole
