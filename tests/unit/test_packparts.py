@@ -53,3 +53,15 @@ def test_a_pack_that_would_be_one_part_has_none():
     catalogue = Catalogue((_speech(1, 2025, ("选人用人",)),), (), TOPICS)
     assert parts_of("packs/c.md", ("speeches/s1.md",), catalogue, {}, LEVELS, DEFAULT_LEVEL) == ()
     assert parts_of("packs/c.md", ("compilation/index.md",), catalogue, {}, LEVELS, DEFAULT_LEVEL) == ()
+
+
+def test_a_pack_too_big_to_print_whole_says_so_where_its_buttons_would_be():
+    from studysite.model.packs import Pack
+    from studysite.render.packpages import pack_files_mark, too_big, with_pack_files
+
+    pack = Pack("packs/compilation.md", "示例汇编", ("speeches/s1.md",), DEFAULT_LEVEL)
+    content = f"<p>{pack_files_mark(pack)}</p>"
+    said = {pack.src_uri: too_big(1371, 78)}
+    assert with_pack_files(content, said) == (
+        "<p>全书各册合计 1371 页，超过 500 页，不合订成一份文件；请按下面的分册（共 78 册）下载或打印。</p>"
+    )

@@ -124,9 +124,7 @@ def whole_buttons(pdf_url: str, docx_url: str) -> str:
 
 def too_big(pages: int, parts: int) -> str:
     """What stands in for the whole file's buttons when the whole would not be printable."""
-    return (
-        f"全书共 {pages} 页，超过 {PRINTABLE_PAGES} 页，不合订成一份文件；请按下面的分册（共 {parts} 册）下载或打印。"
-    )
+    return f"全书各册合计 {pages} 页，超过 {PRINTABLE_PAGES} 页，不合订成一份文件；请按下面的分册（共 {parts} 册）下载或打印。"
 
 
 def with_pack_files(content: str, said: Mapping[str, str]) -> str:
