@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
+from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -12,7 +13,8 @@ from mkdocs.structure.files import File
 from studysite.build.order import priority
 from studysite.build.state import build_of
 from studysite.core.pages import LEDGER_XLSX, MEASURE_FILES, MEASURE_PAGES, PROBLEM_PAGE
-from studysite.office.workbook import ledger_workbook
+from studysite.office.filecache import project_cache
+from studysite.office.workbook import cached_ledger_workbook
 from studysite.render.ledger import checklist, with_problem_links
 
 _PRIORITY = priority("checklists")
@@ -31,9 +33,13 @@ def on_files(files, config):
         files.append(File.generated(config, src_uri, content=build.generated[src_uri]))
     if build.pdf:
         started = time.perf_counter()
-        workbook = ledger_workbook(build.site.plan, history)
+        cache = project_cache(Path(config.config_file_path).parent)
+        workbook, reused = cached_ledger_workbook(build.site.plan, history, cache)
         files.append(File.generated(config, LEDGER_XLSX, content=workbook))
-        log.info("整改台账工作簿 %s：%d 字节，%.2f 秒", LEDGER_XLSX, len(workbook), time.perf_counter() - started)
+        how = "（取自 .cache/）" if reused else ""
+        log.info(
+            "整改台账工作簿 %s：%d 字节，%.2f 秒%s", LEDGER_XLSX, len(workbook), time.perf_counter() - started, how
+        )
     return files
 
 

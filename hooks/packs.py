@@ -3,6 +3,7 @@ PDF and Word document."""
 
 from __future__ import annotations
 
+import html
 import logging
 import time
 from pathlib import Path
@@ -14,11 +15,14 @@ from mkdocs.structure.files import File
 from studysite.build.order import priority
 from studysite.build.state import build_of
 from studysite.core.pages import PACK_INDEX
-from studysite.office.printing import PrintedPack, PrintPage, printed_date, render_pdf
-from studysite.render.packpages import pack_page, with_pdf_pages
+from studysite.office.filecache import project_cache
+from studysite.office.packrun import print_packs
+from studysite.office.printing import PrintPage
+from studysite.render.packpages import pack_page, too_big, whole_buttons, with_pack_files, with_pdf_pages
 
 _PRIORITY = priority("packs")
 log = logging.getLogger("mkdocs.hooks.packs")
+notice_log = logging.getLogger("mkdocs.hooks.notices")  # said to the clerk; not a warning that stops --strict
 
 
 @event_priority(_PRIORITY)
@@ -27,9 +31,10 @@ def on_files(files, config):
     files.append(File.generated(config, PACK_INDEX, content=build.generated[PACK_INDEX]))
     if build.pdf:
         for pack in build.site.packs:
-            # Placeholders now, so links to them are checked; on_env fills in the bytes.
-            files.append(File.generated(config, pack.pdf, content=b""))
-            files.append(File.generated(config, pack.docx, content=b""))
+            # Placeholders now, so links to them are checked; on_env fills in the bytes (and drops the whole
+            # file of a pack in parts that is too big to print as one).
+            for name in (pack.pdf, pack.docx, *(made for part in pack.parts for made in (part.pdf, part.docx))):
+                files.append(File.generated(config, name, content=b""))
     return files
 
 
@@ -48,45 +53,69 @@ def _base(docs: Path, page) -> str:
     return (docs / page.url).as_uri() + ("/" if page.url.endswith("/") or not page.url else "")
 
 
+def _said(pack, page, files, run) -> str:
+    """What stands at a pack-in-parts' mark on a page: its whole file's links, or why there is none."""
+    if not run.wholes[pack.src_uri]:
+        return "不合订" if page.file.src_uri == PACK_INDEX else too_big(run.totals[pack.src_uri], len(pack.parts))
+    pdf, docx = (files.get_file_from_path(name).url_relative_to(page.file) for name in (pack.pdf, pack.docx))
+    if page.file.src_uri == PACK_INDEX:
+        return f'<a href="{html.escape(pdf, quote=True)}">PDF</a> · <a href="{html.escape(docx, quote=True)}">Word</a>'
+    return whole_buttons(pdf, docx)
+
+
 @event_priority(_PRIORITY)
 def on_env(env, config, files):
     build = build_of(config)
     if not build.pdf:
         return env
-    from studysite.office.wordpack import word_pack  # python-docx: loaded only by builds that make the packs' files
-
     docs = Path(config.docs_dir)
     # The dates hook has read each page's last commit by now (all on_files ran before on_env).
     changed = dict(build.rendering.page_dates)
-    counts: dict[str, int] = {}
+    pages: dict[str, PrintPage] = {}
+    intros: dict[str, str] = {}
     for pack in build.site.packs:
-        pages = []
         for src_uri in pack.pages:
-            page = files.get_file_from_path(src_uri).page
-            # Paper carries the page's own heading, not the shorter label the nav may give it (会议报告).
-            title = next((item.title for item in page.toc if item.level == 1), page.title)
-            pages.append(PrintPage(src_uri, title, page.content, _base(docs, page)))
+            if src_uri not in pages:
+                page = files.get_file_from_path(src_uri).page
+                # Paper carries the page's own heading, not the shorter label the nav may give it (会议报告).
+                title = next((item.title for item in page.toc if item.level == 1), page.title)
+                pages[src_uri] = PrintPage(src_uri, title, page.content, _base(docs, page))
         # The pack's own text under its title, rendered as MkDocs renders pages.
         intro = markdown_module.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-        pack_page_file = files.get_file_from_path(pack.src_uri)
-        intro_page = PrintPage(pack.src_uri, pack.title, intro.convert(pack.intro), _base(docs, pack_page_file.page))
-        # Characters no font can print stopped the build with the other problems (checks.glyph_problems).
-        printed = PrintedPack(pack, pages, intro_page.content, printed_date(pack, changed))
-        started = time.perf_counter()
-        pdf, numbers, counts[pack.src_uri] = render_pdf(printed)
-        middle = time.perf_counter()
-        word = word_pack(printed, numbers)
-        files.get_file_from_path(pack.pdf).content_bytes = pdf
-        files.get_file_from_path(pack.docx).content_bytes = word
+        intros[pack.src_uri] = intro.convert(pack.intro)
+    # Characters no font can print stopped the build with the other problems (checks.glyph_problems).
+    started = time.perf_counter()
+    cache = project_cache(Path(config.config_file_path).parent)
+    run = print_packs(build.site.packs, pages, intros, changed, cache)
+    for name, data in run.files.items():
+        files.get_file_from_path(name).content_bytes = data
+    for pack in build.site.packs:
+        if pack.parts and not run.wholes[pack.src_uri]:
+            for name in (pack.pdf, pack.docx):
+                files.remove(files.get_file_from_path(name))
+    for src_uri, made in run.made:
+        how = "（取自 .cache/）" if made.reused else ""
         log.info(
-            "材料包 %s：PDF %d 字节，%.2f 秒；Word %d 字节，%.2f 秒",
-            pack.src_uri,
-            len(pdf),
-            middle - started,
-            len(word),
-            time.perf_counter() - middle,
+            "材料包 %s：PDF %d 字节，%.2f 秒；Word %d 字节，%.2f 秒%s",
+            src_uri,
+            len(made.pdf),
+            made.seconds[0],
+            len(made.docx),
+            made.seconds[1],
+            how,
         )
-    for src_uri in (PACK_INDEX, *counts):  # the pages that name a PDF's page count
+    reused = sum(made.reused for _, made in run.made)
+    log.info(
+        "材料包：%d 份 PDF 和 Word，%d 份取自 .cache/，用时 %.1f 秒",
+        len(run.made),
+        reused,
+        time.perf_counter() - started,
+    )
+    for line in run.reminders:
+        notice_log.info(line)
+    for src_uri in (PACK_INDEX, *(pack.src_uri for pack in build.site.packs)):  # pages that name PDF pages
         page = files.get_file_from_path(src_uri).page
-        page.content = with_pdf_pages(page.content, counts)
+        said = {one.src_uri: _said(one, page, files, run) for one in build.site.packs if one.parts}
+        page.content = with_pack_files(with_pdf_pages(page.content, run.counts), said)
+    cache.prune()
     return env

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
+from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -13,6 +14,7 @@ from studysite.build.order import priority
 from studysite.build.state import build_of
 from studysite.core.pages import QUIZ_INDEX, QUIZ_SHEETS, sheet_of
 from studysite.model.packs import DEFAULT_LEVEL
+from studysite.office.filecache import project_cache
 from studysite.render.quizpage import quiz_html, with_quiz
 
 _PRIORITY = priority("quizzes")
@@ -57,10 +59,11 @@ def on_env(env, config, files):
     from studysite.office.quizsheets import sheet_files  # WeasyPrint and python-docx: only builds that print
 
     changed = build.rendering.page_dates
+    cache = project_cache(Path(config.config_file_path).parent)
     for quiz in build.site.quizzes:
         started = time.perf_counter()
         level = build.site.levels.get(quiz.src_uri, DEFAULT_LEVEL)  # 内部 when it quotes 内部 material
-        for name, data in sheet_files(quiz, changed.get(quiz.src_uri), level).items():
+        for name, data in sheet_files(quiz, changed.get(quiz.src_uri), level, cache).items():
             files.get_file_from_path(name).content_bytes = data
         log.info("自测题 %s：试题和答案 PDF、Word，%.2f 秒", quiz.src_uri, time.perf_counter() - started)
     return env

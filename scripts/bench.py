@@ -29,6 +29,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 
+
 from studysite.core.pages import GENERATED_PAGES  # noqa: E402  (the hooks folder is not a package)
 
 SPEAKERS = [f"示例{name}" for name in "甲乙丙丁戊己庚辛壬癸"]
@@ -376,6 +377,11 @@ def main(argv: list[str] | None = None) -> int:
         default="",
         help="另测 make serve：首次构建、改一篇正文、改一篇标题后的用时，与同一语料仅网页的整站构建之比（条目数，逗号分隔）",
     )
+    parser.add_argument(
+        "--full-sizes",
+        default="",
+        help="另测完整构建（make build）：冷构建和改一篇条目后的构建，与同一次运行中只有网页的构建之比，条目数逗号分隔",
+    )
     parser.add_argument("--json", action="store_true", help="输出 JSON 而不是表格")
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size]
@@ -388,6 +394,9 @@ def main(argv: list[str] | None = None) -> int:
         from preview_bench import measure_preview, preview_table  # make serve's saves (its own module)
 
         previews = [measure_preview(int(n), Path(workdir)) for n in args.preview_sizes.split(",") if n]
+        from full_bench import full_table, measure_full_builds  # the full build's measurements (make build)
+
+        wholes = [measure_full_builds(int(n), Path(workdir)) for n in args.full_sizes.split(",") if n]
     if args.json:
         print(
             json.dumps(
@@ -397,6 +406,7 @@ def main(argv: list[str] | None = None) -> int:
                     "office": [asdict(f) for f in office],
                     "full": {"entries": args.full_entries, "seconds": full[0], "peak_mb": full[1]} if full else None,
                     "preview": [asdict(r) for r in previews],
+                    "full_builds": [asdict(r) for r in wholes],
                 },
                 ensure_ascii=False,
             )
@@ -419,6 +429,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     if previews:
         print(preview_table(previews))
+    if wholes:
+        print(full_table(wholes))
     if profiled:
         print(profiled)
     return 0

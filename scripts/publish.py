@@ -104,7 +104,9 @@ def expected_files(root: Path, edition: Edition = SERVED) -> list[str]:
     site = build.site
     # A public offline edition carries a file of docs/ only if one of its pages links to it (studysite.build.shipped).
     files = set() if edition.withholds_internal else set(site.files)
-    wanted = set(site.pages) | files | set(GENERATED_FILES) | {pack.pdf for pack in site.packs}
+    # A pack in parts has every part's PDF; its whole PDF only while printable (model/packparts.PRINTABLE_PAGES).
+    printed = {pack.pdf for pack in site.packs if not pack.parts} | {p.pdf for pack in site.packs for p in pack.parts}
+    wanted = set(site.pages) | files | set(GENERATED_FILES) | printed
     directory_urls = not edition.offline
     return sorted(File(src_uri, None, "", directory_urls).dest_uri for src_uri in wanted - build.withheld)
 

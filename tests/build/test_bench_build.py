@@ -44,3 +44,29 @@ def test_the_preview_answers_a_body_and_a_title_edit_as_ratios_to_the_pages_only
     assert body == [1, 1], "a body edit renders its own page only"
     assert result["peak_mb"] > 50
     assert first[0] > 40 and 1 < title[0] < first[0] / 2, "a title edit: the page and the indexes holding it"
+
+
+def test_full_builds_are_measured_cold_and_after_one_edit_against_the_pages_only_build(capsys):
+    assert bench.main(["--sizes", "", "--full-sizes", "6", "--json"]) == 0
+    [full] = json.loads(capsys.readouterr().out)["full_builds"]
+    assert full["entries"] == 6
+    for name in ("pages_only", "cold", "warm"):
+        assert full[f"{name}_seconds"] > 0 and full[f"{name}_peak_mb"] > 50
+    for name in ("cold", "warm"):  # seconds are rounded to 0.1 s, ratios to 0.01
+        ratio = full[f"{name}_seconds"] / full["pages_only_seconds"]
+        assert abs(full[f"{name}_ratio"] - ratio) <= 0.01 * ratio + 0.01
+
+
+def test_one_edit_reprints_only_the_part_that_holds_the_entry(tmp_path):
+    import full_bench
+
+    project = full_bench.full_project(12, tmp_path)
+    full_bench.full_build_cold(project)
+    cached = {path.name for path in (project / ".cache/office").glob("*/*")}
+    built = {path.name: path.read_bytes() for path in (project / "site/packs").glob("*.pdf")}
+    full_bench.full_build_after_edit(project)
+    added = {path.name for path in (project / ".cache/office").glob("*/*")} - cached
+    changed = [p.name for p in sorted((project / "site/packs").glob("*.pdf")) if built.get(p.name) != p.read_bytes()]
+    # The edited entry's part and the whole compilation (small enough to print whole): two packs, one entry each.
+    assert len(changed) == 2 and "compilation.pdf" in changed, changed
+    assert len(added) == 2, added

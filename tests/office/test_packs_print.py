@@ -237,3 +237,46 @@ def test_screen_only_text_stays_on_the_site_and_never_prints(pdf_site: Path):
     with pdfplumber.open(pdf_site / "packs/report.pdf") as pdf:
         text = "".join(page.extract_text() for page in pdf.pages)
     assert "整改台账" in text and "下载台账" not in text and "CSV" not in text and "详情" not in text
+
+
+def test_the_compilation_pack_lists_its_parts_with_their_page_counts_and_prints_every_entry_once(pdf_site: Path):
+    page = soup(pdf_site / "packs/compilation/index.html")
+    article = page.select_one("article")
+    headings = [h2.get_text(strip=True).rstrip("¶") for h2 in article.select("h2")]
+    assert headings == ["材料包信息", "打印", "分册", "收录页面"]
+    facts = dict(
+        zip(
+            [dt.get_text(strip=True) for dt in article.select("dt")],
+            [dd.get_text(strip=True) for dd in article.select("dd")],
+            strict=True,
+        )
+    )
+    with pdfplumber.open(pdf_site / "packs/compilation.pdf") as pdf:
+        assert facts["PDF 页数"] == f"{len(pdf.pages)} 页"  # said in 材料包信息, before 打印
+    # Small enough to print whole: the whole file's buttons too.
+    buttons = {a.get_text(strip=True): a["href"] for a in article.select("a.md-button")}
+    assert buttons == {
+        "下载 PDF": "../compilation.pdf",
+        "下载 Word": "../compilation.docx",
+        "打印": "../compilation.pdf",
+    }
+    table = next(t for t in article.select("table") if t.select_one("th").get_text() == "分册")
+    assert [th.get_text() for th in table.select("thead th")] == ["分册", "收录页面", "PDF 页数", "下载"]
+    rows = [[td for td in tr.select("td")] for tr in table.select("tbody tr")]
+    labels = [row[0].get_text() for row in rows]
+    assert labels == ["总览", "2024年·未标注专题", "2025年·理想信念", "2025年·选人用人", "2025年·警示教育"]
+    entries = {}
+    for row in rows:
+        links = {a.get_text(): a["href"] for a in row[3].select("a")}
+        assert links["Word"] == links["PDF"].removesuffix(".pdf") + ".docx"
+        pdf_file = pdf_site / "packs" / links["PDF"].removeprefix("../")
+        with pdfplumber.open(pdf_file) as pdf:
+            assert row[2].get_text() == f"{len(pdf.pages)} 页"
+            text = "".join((p.extract_text() or "") for p in pdf.pages).replace("\n", "")
+        entries[row[0].get_text()] = text
+        assert int(row[1].get_text().removesuffix(" 个")) >= 1
+    assert sum(int(row[1].get_text().removesuffix(" 个")) for row in rows) == int(facts["收录页面"].removesuffix(" 个"))
+    del entries["总览"]  # the 汇编's overview lists every title; each entry prints in one part only
+    for entry in entry_files(GOOD):
+        title = entry.parsed[0].data["title"]
+        assert sum(title in text for text in entries.values()) == 1, title

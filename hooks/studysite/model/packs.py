@@ -27,6 +27,7 @@ from studysite.core.pages import (
 from studysite.core.problems import Problem
 from studysite.core.sources import Source
 from studysite.model.entries import Catalogue, compilation_order_key, contents_groups
+from studysite.model.packparts import PackPart, parts_of
 
 # Lowest to highest: a pack takes the highest level of anything in it.
 LEVELS = ("公开", "非密", "内部")
@@ -46,6 +47,7 @@ class Pack:
     date: date | None = None
     audience: str | None = None
     intro: str = ""  # the pack file's own text under its title (Markdown): printed after the 目录
+    parts: tuple[PackPart, ...] = ()  # a pack that holds the whole compilation: its parts (packparts.parts_of)
 
     @property
     def internal(self) -> bool:
@@ -147,6 +149,9 @@ def read_pack(
     if reader.problems or title is None:
         return None, reader.problems
     level = max((levels.get(page, DEFAULT_LEVEL) for page in pages), key=LEVELS.index)
+    # The whole compilation is too big for one printed file: it comes in parts too (by year and 专题).
+    whole = isinstance(items, list) and any(str(item).strip().removeprefix("docs/") == CONTENTS for item in items)
+    parts = parts_of(src_uri, pages, catalogue, levels, LEVELS, DEFAULT_LEVEL) if whole else ()
     return (
         Pack(
             src_uri,
@@ -158,6 +163,7 @@ def read_pack(
             date=day,
             audience=audience,
             intro=intro,
+            parts=parts,
         ),
         [],
     )

@@ -67,6 +67,7 @@ class Site:
     def targets(self) -> frozenset[str]:
         """Everything a link may point at: pages, files of docs/, generated downloads and packs' PDF and Word files."""
         printed = {made(p.src_uri) for p in self.packs for made in (pdf_of, docx_of)}
+        printed |= {made(part.src_uri) for p in self.packs for part in p.parts for made in (pdf_of, docx_of)}
         printed |= {
             sheet_of(q.src_uri, s, ext) for q in self.quizzes for s, _ in QUIZ_SHEETS for ext in ("pdf", "docx")
         }

@@ -8,6 +8,7 @@ The Word document (wordpack.py) is made from the same cleaned HTML, so both prin
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Mapping
@@ -20,9 +21,41 @@ from studysite.core.fields import format_date
 from studysite.core.sources import INTERNAL_PRINTED
 from studysite.model.packs import Pack
 from studysite.office.layout import balanced_lines, column_widths, spaced_runs
-from studysite.rules.fonts import font_face_css
+from studysite.rules.fonts import font_face_css, print_font_files
 
-CSS = font_face_css() + (Path(__file__).parent / "pack.css").read_text(encoding="utf-8")
+CSS_FILE = Path(__file__).parent / "pack.css"
+CSS = font_face_css() + CSS_FILE.read_text(encoding="utf-8")
+_FAMILIES = re.compile(r"font-family\s*:\s*([^;}]+)")
+_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+
+
+def print_resources() -> tuple[Path, ...]:
+    """Every file printing reads besides the pages: the CSS and the font files it names, as fontconfig finds
+    them now (a font installed or upgraded under a name the CSS asks for changes the list), and any file an
+    @font-face url() names. The office cache keys on these (filecache.fingerprint)."""
+    files = {CSS_FILE}
+    families = {name.strip().strip("'\"") for found in _FAMILIES.findall(CSS) for name in found.split(",")}
+    for url in _URL.findall(CSS):
+        path = Path(url.removeprefix("file://"))
+        files.add(path if path.is_absolute() else CSS_FILE.parent / path)
+    files.update(print_font_files())  # the faces GB/T 9704 asks for, named by rules.fonts
+    return tuple(sorted(files | _font_files(frozenset(families - {""}))))
+
+
+@functools.cache
+def _font_files(families: frozenset[str]) -> set[Path]:
+    """The font file fontconfig gives each family (asked once per process: a build is short, and fonts are
+    installed between builds, not during one)."""
+    import shutil
+    import subprocess
+
+    files = set()
+    if shutil.which("fc-match"):
+        for family in sorted(families):
+            found = subprocess.run(["fc-match", "-f", "%{file}", family], capture_output=True, text=True)
+            if found.returncode == 0 and found.stdout:
+                files.add(Path(found.stdout))
+    return files
 
 
 @dataclass(frozen=True)

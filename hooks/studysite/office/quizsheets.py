@@ -13,7 +13,9 @@ from datetime import date
 from studysite.core.pages import QUIZ_SHEETS, sheet_of
 from studysite.model.packs import DEFAULT_LEVEL, Pack
 from studysite.model.quizzes import Quiz
-from studysite.office.printing import PrintedPack, PrintPage, render_pdf
+from studysite.office.filecache import FileCache
+from studysite.office.packfiles import pack_files
+from studysite.office.printing import PrintedPack, PrintPage
 from studysite.render.quizpage import sheet_html
 
 
@@ -24,14 +26,14 @@ def printed_sheet(quiz: Quiz, sheet: str, label: str, day: date | None, level: s
     return PrintedPack(pack, [page], "", day, report=True)
 
 
-def sheet_files(quiz: Quiz, day: date | None, level: str = DEFAULT_LEVEL) -> dict[str, bytes]:
-    """Every print file of a quiz, by its src_uri: the 试题 and 答案 sheets, PDF and Word."""
-    from studysite.office.wordpack import word_pack
-
+def sheet_files(
+    quiz: Quiz, day: date | None, level: str = DEFAULT_LEVEL, cache: FileCache | None = None
+) -> dict[str, bytes]:
+    """Every print file of a quiz, by its src_uri: the 试题 and 答案 sheets, PDF and Word (from the office
+    cache when it holds them)."""
+    printed = [printed_sheet(quiz, sheet, label, day, level) for sheet, label in QUIZ_SHEETS]
     made = {}
-    for sheet, label in QUIZ_SHEETS:
-        printed = printed_sheet(quiz, sheet, label, day, level)
-        pdf, numbers, _ = render_pdf(printed)
-        made[sheet_of(quiz.src_uri, sheet, "pdf")] = pdf
-        made[sheet_of(quiz.src_uri, sheet, "docx")] = word_pack(printed, numbers)
+    for (sheet, _), files in zip(QUIZ_SHEETS, pack_files(printed, cache, processes=1), strict=True):
+        made[sheet_of(quiz.src_uri, sheet, "pdf")] = files.pdf
+        made[sheet_of(quiz.src_uri, sheet, "docx")] = files.docx
     return made

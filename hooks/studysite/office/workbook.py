@@ -27,6 +27,7 @@ from studysite.model.measures import (
     progress,
 )
 from studysite.model.timeline import History
+from studysite.office.filecache import FileCache, cached, digest, fingerprint
 from studysite.office.layout import column_widths, text_width
 from studysite.office.ooxml import repeatable_zip
 from studysite.render.ledger import LEDGER_COLUMNS, ledger_rows
@@ -261,3 +262,10 @@ def ledger_workbook(plan: Plan, history: History | None = None) -> bytes:
         _trend_sheet(workbook, formats, plan, history)
     workbook.close()
     return repeatable_zip(buffer.getvalue())
+
+
+def cached_ledger_workbook(plan: Plan, history: History | None, cache: FileCache | None) -> tuple[bytes, bool]:
+    """ledger_workbook's bytes from the office cache when neither the plan, its history nor the code changed
+    (the frozen model's repr is its content); and whether they were reused."""
+    key = digest(fingerprint(()), "ledger workbook", repr(plan), repr(history))
+    return cached(cache, key, lambda: ledger_workbook(plan, history))

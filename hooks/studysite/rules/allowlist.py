@@ -146,6 +146,7 @@ SITE_CLASSES = frozenset(
         "overdue",
         "print-only",
         "pdf-pages",
+        "pack-files",
         "pack-print",
         "md-button",  # Material's documented button for page text, not a part of its interface
         "md-button--primary",
