@@ -20,7 +20,8 @@ from studysite.importer.docxread import read_docx
 from studysite.importer.internal import take_internal_mark
 from studysite.importer.personal import Removed, clean_body, clean_fields, said, without_numbers
 from studysite.model.entries import LABELS, read_entry
-from studysite.rules.lint import apply_fixes, typography
+from studysite.rules.fixing import apply_fixes
+from studysite.rules.lint import typography
 
 importer = importlib.import_module("import")  # scripts/import.py
 
