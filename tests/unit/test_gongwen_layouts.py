@@ -331,3 +331,63 @@ def test_closing_words_without_a_full_stop_are_text_not_a_signature():
     found = recognise(Document(blocks), NOTICE)
     assert found.fields["issuer"] == "示例局"
     assert body_markdown(found.body, "x") == TEXT.text + "\n\n特此通知\n"
+
+
+def _minutes_without_title(head: tuple[Block, ...]) -> tuple[Block, ...]:
+    return (
+        *head,
+        HEAD_RULE,
+        B("6月9日，局长李示例主持召开局长办公会议，研究了以下事项：", size=16),
+        B("一、关于示例工作", size=16),
+        TEXT,
+    )
+
+
+@pytest.mark.parametrize("issue", ["〔2025〕第12期", "2025年第12期", "（2025年第12期）"])
+def test_a_minutes_without_a_title_is_cited_by_its_mark_and_issue_and_its_text_is_no_recipient(issue: str):
+    mark = (B("示例县示例局局长办公会议纪要", align=CENTER, size=36, red=True),)
+    wrapped = (  # a PDF line each for a large 标志
+        B("示例县示例局局长办公会议", align=CENTER, size=36, red=True),
+        B("纪要", align=CENTER, size=36, red=True),
+    )
+    office_line = (B("示例县示例局办公室 2025年6月10日", size=16),)
+    office_table = (B(rows=(("示例县示例局办公室", "2025年6月10日"),)),)
+    for head in (mark, wrapped):
+        for office in (office_line, office_table):
+            found = recognise(Document(_minutes_without_title((*head, B(issue, align=CENTER, size=16), *office))))
+            assert found.fields == {
+                "type": NOTICE,
+                "title": "示例县示例局局长办公会议纪要（2025年第12期）",
+                "doc_type": "纪要",
+                "issuer": "示例县示例局办公室",
+                "date": "2025-06-10",
+            }, (head, office)
+            assert body_markdown(found.body, "x").startswith("6月9日，局长李示例主持召开局长办公会议，研究了以下事项：")
+
+
+def test_a_minutes_issue_number_is_not_its_title_when_it_has_one():
+    blocks = (
+        B("示例局党委会议纪要", align=CENTER, size=36, red=True),
+        B("〔2025〕第3期", align=CENTER, size=16),
+        B("示例局党委办公室 2025年6月3日", size=16),
+        HEAD_RULE,
+        B("示例局党委2025年第五次会议纪要", align=CENTER, size=22),
+        TEXT,
+    )
+    assert recognise(Document(blocks)).fields["title"] == "示例局党委2025年第五次会议纪要"
+
+
+def test_a_sentence_ending_in_a_colon_is_no_recipient():
+    for sentence in ("现将有关事项通知如下：", "2025年3月5日，示例局召开会议，研究了以下事项：", "经研究，决定如下："):
+        blocks = (B("关于示例工作的通知", align=CENTER, size=22), B(sentence, size=16), TEXT)
+        found = recognise(Document(blocks))
+        assert "recipients" not in found.fields, sentence
+        assert found.body[0].text == sentence
+
+
+def test_recipients_over_several_lines_are_one_list():
+    lines = (B("各县（市、区）人民政府，", size=16), B("市政府各委、办、局，", size=16), B("各有关单位：", size=16))
+    found = recognise(Document((B("关于示例工作的通知", align=CENTER, size=22), *lines, TEXT)))
+    assert found.fields["recipients"] == ["各县（市、区）人民政府", "市政府各委、办、局", "各有关单位"]
+    assert found.body == (TEXT,)
+    assert names("市政府各委、办、局，各有关单位") == ["市政府各委、办、局", "各有关单位"]

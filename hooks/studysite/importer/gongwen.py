@@ -14,7 +14,15 @@ from dataclasses import dataclass
 
 from studysite.core import docnumber, kinds
 from studysite.importer.document import CENTER, RIGHT, Block, Document, clean, join_lines, plain_digits, squash
-from studysite.importer.elements import ATTACHMENT_NOTE, arabic_order_number, attachment_items, iso_date, names
+from studysite.importer.elements import (
+    ATTACHMENT_NOTE,
+    LEVEL_1,
+    arabic_order_number,
+    attachment_items,
+    iso_date,
+    names,
+    recipients_at,
+)
 from studysite.importer.layouts import (
     MinutesHead,
     adopted,
@@ -69,14 +77,12 @@ _SIGNER = re.compile(r"签\s*发\s*人\s*[:：]")
 _URGENCY = re.compile(r"^(特急|加急|特提|平急)(\s*[·★]?\s*\S*)?$")
 _ISSUER_MARK = re.compile(r"文\s*件$")
 _PAGE_NUMBER = re.compile(r"^[—\-－–─]+\s*\d+\s*[—\-－–─]+$|^第\s*\d+\s*页(\s*[,，/／]?\s*共\s*\d+\s*页)?$")
-_RECIPIENTS = re.compile(r"^(?P<names>[^。；;！？!?]{2,120})[:：]$")
 _CC = re.compile(r"^(抄\s*送|分\s*送)\s*[:：]\s*(?P<names>.+)$")  # 分送: a 纪要's readers
 _PRINTED = re.compile(r"印\s*发$")
 ATTACHMENT_HEADING = re.compile(r"^附\s*件\s*(\d*)$")
 _IN_BRACKETS = re.compile(r"^[（(](?P<inner>.+)[）)]$")
+_SENTENCE_END = re.compile(r"[，,：:；;]|[：:]$")  # a line of text, not a title
 _SENTENCE_MARKS = re.compile(r"[。，；：！？,;:!?]")
-LEVEL_1 = re.compile(r"^[一二三四五六七八九十百]+、")
-LEVEL_2 = re.compile(r"^[（(][一二三四五六七八九十百]+[）)]")
 _NUMBERED = re.compile(r"^(\d+)([.．)])")
 _SUBTITLE = re.compile(r"^[—－\-─]{1,2}\s*")
 _SPEECH_OCCASION = re.compile(r"^在(?P<occasion>.+?)(?:上|时)的[^的]{0,6}(?:讲话|发言|致辞)(?:稿|提纲)?$")
@@ -189,8 +195,11 @@ def _is_mark(block: Block) -> bool:
     return bool(_URGENCY.match(text)) or (block.red and not iso_date(text)) or bool(_ISSUER_MARK.search(text))
 
 
-def _title(blocks: list[Block], start: int, body_size: float) -> tuple[str, int]:
-    """The title from the first text block on, wrapped over up to three lines of the same look."""
+def _title(blocks: list[Block], start: int, body_size: float, set_apart: bool = False) -> tuple[str, int]:
+    """The title from the first text block on, wrapped over up to three lines of the same look.
+
+    set_apart: only a line that looks like a title (centred, larger or bold) is one; a 纪要 may have none
+    and open with its text (6月9日，局长……主持召开……研究了以下事项：)."""
     i = start
     while i < len(blocks) and not blocks[i].is_text:
         i += 1
@@ -199,6 +208,8 @@ def _title(blocks: list[Block], start: int, body_size: float) -> tuple[str, int]
     first = blocks[i]
     lines = [clean(first.text)]
     prominent = first.size > body_size + 1 or first.bold
+    if set_apart and (not (prominent or first.align == CENTER) or _SENTENCE_END.search(lines[0])):
+        return "", i
     j = i + 1
     while prominent and j < len(blocks) and len(lines) < 3:
         other = blocks[j]
@@ -250,7 +261,7 @@ def recognise(document: Document, kind: str | None = None) -> Recognised:
     blocks, date_above = _date_above(blocks)
     minutes = minutes_head(blocks)
     head = _head(blocks) if minutes is None else _Head(end=minutes.end)
-    title, after = _title(blocks, head.end, _body_size(blocks))
+    title, after = _title(blocks, head.end, _body_size(blocks), minutes is not None)
     kind = kind or (NOTICE if minutes else _kind(head, title, blocks, after))
     if kind == SPEECH:
         return _speech(title, blocks, after, date_above)
@@ -315,12 +326,7 @@ def _notice(
     blocks = closed_brackets(blocks, i)
     adopted_by = adopted(blocks[i].text) if i < len(blocks) and blocks[i].is_text else None
     i += 1 if adopted_by else 0
-    recipients: list[str] = []
-    if i < len(blocks) and blocks[i].is_text and blocks[i].align != CENTER:
-        match = _RECIPIENTS.match(clean(blocks[i].text))
-        if match and not LEVEL_1.match(match.group("names")):
-            recipients = names(match.group("names"))
-            i += 1
+    recipients, i = recipients_at(blocks, i)
     rest = blocks[i:]
     rest, cc = _imprint(rest)
     dated = _dated(rest)
@@ -348,6 +354,7 @@ def _notice(
     if minutes is not None:
         issuers, day = [minutes.office] if minutes.office else [], day or iso_date(minutes.date_text)
         doc_type = doc_type or "纪要"
+        title = title or minutes.title  # a 纪要 without a title of its own is cited by its 标志 and 期号
     if adopted_by:
         issuers, day = issuers or [adopted_by[1]], day or iso_date(adopted_by[0])
     day = day or date_above

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from studysite.importer.document import CENTER, Block, clean
-from studysite.importer.gongwen import ATTACHMENT_HEADING, LEVEL_1, LEVEL_2
+from studysite.importer.elements import LEVEL_1, LEVEL_2
+from studysite.importer.gongwen import ATTACHMENT_HEADING
 
 _NOTE = "\ue000"  # where a footnote's reference goes, while the text is cleaned and escaped
 _LEAD_END = "\ue001"
