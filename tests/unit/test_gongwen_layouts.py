@@ -391,3 +391,45 @@ def test_recipients_over_several_lines_are_one_list():
     assert found.fields["recipients"] == ["各县（市、区）人民政府", "市政府各委、办、局", "各有关单位"]
     assert found.body == (TEXT,)
     assert names("市政府各委、办、局，各有关单位") == ["市政府各委、办、局", "各有关单位"]
+
+
+def test_a_resolution_with_a_two_line_title_as_word_sets_it():
+    """Word: both title lines at one size, as many lines of title as of text (the body's size is the one most
+    characters are set in), the second line bold or not."""
+    for second_bold in (False, True):
+        blocks = (
+            B("示例市第五届人民代表大会第三次会议", align=CENTER, size=22),
+            B("关于示例市人民政府工作报告的决议", align=CENTER, size=22, bold=second_bold),
+            B("（2025年1月12日示例市第五届人民代表大会第三次会议通过）", align=CENTER, size=16),
+            B("示例市第五届人民代表大会第三次会议听取和审议了示例市人民政府工作报告。", size=16),
+        )
+        found = recognise(Document(blocks))
+        assert found.fields == {
+            "type": NOTICE,
+            "title": "示例市第五届人民代表大会第三次会议关于示例市人民政府工作报告的决议",
+            "doc_type": "决议",
+            "issuer": "示例市第五届人民代表大会第三次会议",
+            "date": "2025-01-12",
+        }, second_bold
+
+
+def test_a_speech_titled_in_two_phrases_with_a_subtitle_and_a_post_before_the_name():
+    blocks = (
+        B("2025年4月3日", align=RIGHT, size=16),
+        B("坚定理想信念\u3000锤炼过硬作风", align=CENTER, size=22, bold=True),
+        B("——在示例局2025年青年干部培训班开班式上的讲话", align=CENTER, size=16),
+        B("局党委书记、局长\u3000张示例", align=CENTER, size=16),
+        B("同志们：", size=16),
+        TEXT,
+    )
+    found = recognise(Document(blocks))
+    assert found.kind == SPEECH
+    assert found.fields == {
+        "type": SPEECH,
+        "title": "坚定理想信念 锤炼过硬作风",
+        "speaker": "张示例",
+        "date": "2025-04-03",
+        "occasion": "示例局2025年青年干部培训班开班式",
+        "genre": "讲话",
+    }
+    assert recognise(Document(blocks[1:])).fields["speaker"] == "张示例"
