@@ -433,3 +433,20 @@ def test_a_speech_titled_in_two_phrases_with_a_subtitle_and_a_post_before_the_na
         "genre": "讲话",
     }
     assert recognise(Document(blocks[1:])).fields["speaker"] == "张示例"
+
+
+def test_numbered_items_of_one_level_are_all_headings_or_all_paragraphs():
+    items = (
+        B("一、培训时间：2025年4月10日至12日。", size=16),
+        B("二、报名方式：请各单位于4月1日前到示例局办公室领取报名表，填好后交回办公室。", size=16),
+        B("三、其他事项", size=16),
+        B("（一）食宿安排", size=16),
+        TEXT,
+    )
+    assert body_markdown(items, "x") == (
+        "一、培训时间：2025年4月10日至12日。\n\n"
+        "二、报名方式：请各单位于4月1日前到示例局办公室领取报名表，填好后交回办公室。\n\n"
+        f"三、其他事项\n\n### （一）食宿安排\n\n{TEXT.text}\n"
+    )
+    headings = (B("一、总体要求", size=16), TEXT, B("二、主要任务", size=16), TEXT)
+    assert body_markdown(headings, "x") == f"## 一、总体要求\n\n{TEXT.text}\n\n## 二、主要任务\n\n{TEXT.text}\n"
