@@ -347,7 +347,7 @@ def _minutes_without_title(head: tuple[Block, ...]) -> tuple[Block, ...]:
 def test_a_minutes_without_a_title_is_cited_by_its_mark_and_issue_and_its_text_is_no_recipient(issue: str):
     mark = (B("示例县示例局局长办公会议纪要", align=CENTER, size=36, red=True),)
     wrapped = (  # a PDF line each for a large 标志
-        B("示例县示例局局长办公会议", align=CENTER, size=36, red=True),
+        B("示例县示例局局长办公会议", size=35.8, red=True),  # a full line, read as left-aligned
         B("纪要", align=CENTER, size=36, red=True),
     )
     office_line = (B("示例县示例局办公室 2025年6月10日", size=16),)
@@ -391,6 +391,10 @@ def test_recipients_over_several_lines_are_one_list():
     assert found.fields["recipients"] == ["各县（市、区）人民政府", "市政府各委、办、局", "各有关单位"]
     assert found.body == (TEXT,)
     assert names("市政府各委、办、局，各有关单位") == ["市政府各委、办、局", "各有关单位"]
+    one = recognise(
+        Document((B("关于示例工作的通知", align=CENTER, size=22), B("示例市社会科学研究院：", size=16), TEXT))
+    )
+    assert one.fields["recipients"] == ["示例市社会科学研究院"]
 
 
 def test_a_resolution_with_a_two_line_title_as_word_sets_it():

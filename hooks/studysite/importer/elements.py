@@ -80,7 +80,7 @@ def arabic_order_number(text: str) -> str:
 
 # Words of a sentence that ends in ：(6月9日，……研究了以下事项：; 现将有关事项通知如下：), never of a 主送's names.
 _NOT_ADDRESSEE = re.compile(
-    r"\d\s*[月日]|[〇一二三四五六七八九十]月|[日年][，,]|如下|以下|下列|事项|主持|召开|研究|同志们|我们"
+    r"\d\s*[月日]|[〇一二三四五六七八九十]月|[日年][，,]|如下|以下|下列|事项|主持|召开|同志们|我们"
 )
 _ADDRESSEE_MAX = 30  # one organisation's name
 

@@ -143,7 +143,8 @@ def minutes_head(blocks: list[Block]) -> MinutesHead | None:
         not _MINUTES_MARK.search(text)
         and following.is_text
         and _MINUTES_MARK.search(clean(following.text))
-        and (following.red, following.align, following.size) == (mark.red, mark.align, mark.size)
+        and following.red == mark.red
+        and abs(following.size - mark.size) < 0.6
     ):
         text += clean(following.text)  # a large 标志 wrapped (a PDF line each)
         k += 1
