@@ -36,7 +36,8 @@ from studysite.rules import fonts  # noqa: E402
 from studysite.rules.allowlist import allowlist_problems, may_need_rendering  # noqa: E402  (hooks is no package)
 from studysite.rules.checks import Verdict  # noqa: E402
 from studysite.rules.complexity import unrenderable  # noqa: E402
-from studysite.rules.lint import apply_fixes, typography  # noqa: E402
+from studysite.rules.fixing import apply_fixes  # noqa: E402
+from studysite.rules.lint import typography  # noqa: E402
 from studysite.rules.secrecy import rendered_problems as rendered_secrecy  # noqa: E402
 from studysite.rules.statics import refused_files  # noqa: E402
 

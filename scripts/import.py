@@ -29,6 +29,7 @@ if __name__ == "__main__":
 
 
 from check import fixed_text, load  # noqa: E402  (the build's own state, and make fix's fixer)
+from importargs import KIND_REFUSED, doc_type_named, kind_named, proc_version, suggested_source  # noqa: E402
 from studysite.core.kinds import ENTRY_FOLDERS, Kind, by_key  # noqa: E402
 from studysite.core.pages import NOTICE_DIR  # noqa: E402
 from studysite.core.sources import Source  # noqa: E402
@@ -39,7 +40,7 @@ from studysite.importer.internal import INTERNAL, take_internal_mark  # noqa: E4
 from studysite.importer.markdownbody import body_markdown  # noqa: E402
 from studysite.importer.officefiles import LEGACY, OFD, READABLE, Unreadable, read  # noqa: E402
 from studysite.importer.personal import Removed, clean_body, clean_fields, said  # noqa: E402
-from studysite.model.entries import DOC_TYPES, LABELS  # noqa: E402
+from studysite.model.entries import LABELS  # noqa: E402
 from studysite.model.measures import reference_date  # noqa: E402
 from studysite.model.site import load_site  # noqa: E402
 from studysite.rules import lint  # noqa: E402
@@ -106,12 +107,13 @@ class Entry:
 
 
 class Importer:
-    def __init__(self, root: Path, kind: str | None, dry_run: bool) -> None:
+    def __init__(self, root: Path, kind: str | None, dry_run: bool, doc_type: str | None = None) -> None:
         self.root, self.kind, self.dry_run = root, kind, dry_run
+        self.doc_type = doc_type  # the 文种 named after KIND= (通报), for a 公文 whose title does not say it
         site = load(root).site
         self.topics = site.topics
         self.today, _ = reference_date(os.environ, date.today())
-        self.numbers: dict[str, str] = {}  # 文号 → the entry that has it
+        self.numbers: dict[str, tuple[str, str]] = {}  # 文号 → the entry that has it, and its title
         self.documents: dict[tuple[str, str, str], str] = {}  # (folder, title, date) → the entry
         for source in site.sources:
             self._remember(source.src_uri, source.data)
@@ -121,7 +123,7 @@ class Importer:
         folder = src_uri.split("/", 1)[0] + "/"
         number, title, day = data.get("doc_number"), data.get("title"), data.get("date")
         if folder == NOTICE_DIR and isinstance(number, str) and number.strip():
-            self.numbers.setdefault(number.strip(), f"docs/{src_uri}")
+            self.numbers.setdefault(number.strip(), (f"docs/{src_uri}", _bare(title)))
         if folder in ENTRY_FOLDERS and isinstance(title, str) and isinstance(day, str):
             self.documents.setdefault((folder, "".join(title.split()), day.strip()), f"docs/{src_uri}")
 
@@ -144,6 +146,8 @@ class Importer:
         recognised = recognise(document, self.kind)
         recognised, removed = _without_personal(recognised)
         notice = recognised.kind == NOTICE
+        if notice and self.doc_type and not recognised.fields.get("doc_type"):
+            recognised = replace(recognised, fields={**recognised.fields, "doc_type": self.doc_type})
         if internal and notice:
             recognised = replace(recognised, fields={**recognised.fields, "classification": INTERNAL})
         elif internal:  # a speech has no level of its own: the mark in its text gives its page the banner
@@ -162,7 +166,8 @@ class Importer:
         day = str(fields.get("date") or "")
         number = str(fields.get("doc_number") or "") if notice else ""
         # Named by its 文号 when it has an issuer's one; a 令号 or 期号 alone (第3号) says less than the title.
-        name = number if "〔" in number else str(fields.get("title") or "")
+        clash = self.number_clash(recognised)
+        name = number if "〔" in number and not clash else str(fields.get("title") or "")
         stem = file_stem(day, name) or file_stem(day, path.stem) or "导入"
         src_uri = f"{FOLDERS[recognised.kind]}{stem}.md"
         shown_images = {block.image for block in recognised.body if block.image}
@@ -176,8 +181,8 @@ class Importer:
     def duplicate_of(self, entry: Entry) -> str | None:
         fields = entry.recognised.fields
         number = fields.get("doc_number")
-        if isinstance(number, str) and number in self.numbers:
-            return f"与 {self.numbers[number]} 文号相同（{number}），是同一份公文"
+        if isinstance(number, str) and number in self.numbers and not self.number_clash(entry.recognised):
+            return f"与 {self.numbers[number][0]} 文号相同（{number}），是同一份公文"
         key = (
             FOLDERS[entry.recognised.kind],
             "".join(str(fields.get("title", "")).split()),
@@ -188,6 +193,18 @@ class Importer:
         if (self.root / "docs" / entry.src_uri).exists() or (self.root / "docs" / entry.image_folder).exists():
             return f"已有同名文件 docs/{entry.src_uri}，未覆盖"
         return None
+
+    def number_clash(self, recognised: Recognised) -> str:
+        """The entry already in the site with this 文号 but another title: not the same document (one of the two
+        文号 is misread or mistyped), said in the import's line rather than skipped (and named by its title)."""
+        number = recognised.fields.get("doc_number")
+        if not isinstance(number, str) or number not in self.numbers:
+            return ""
+        where, title = self.numbers[number]
+        mine = _bare(recognised.fields.get("title"))
+        if not (title and mine) or title == mine:
+            return ""
+        return f"与 {where} 文号相同（{number}）但标题不同，不是同一份公文：请对照原件核对文号"
 
     def needs(self, entry: Entry) -> tuple[list[str], list[str]]:
         """What a person must still do (the build's own rules on the new file), and the 提示 it gets."""
@@ -256,6 +273,8 @@ class Importer:
             parts.append("提示：" + "、".join(hints))
         if kept_over:
             parts.append(kept_over)
+        if clash := self.number_clash(recognised):
+            parts.append(clash)
         verb = "将导入" if self.dry_run else "已导入"
         tally.say(f"{verb} {shown} → docs/{entry.src_uri}（{'；'.join(parts)}）")
 
@@ -297,14 +316,20 @@ def _body_summary(recognised: Recognised, images: int) -> str:
 # --- the same document twice in one run ------------------------------------------------------------------
 
 
+def _bare(title: object) -> str:
+    """A title compared with another: spaces aside."""
+    return "".join(str(title).split()) if isinstance(title, str) else ""
+
+
 def _same(one: Recognised, other: Recognised) -> bool:
-    """Two readings of one document: the same 文号, or the same title and date (spaces aside); files of the same
-    name beside each other are taken as one document too (same_documents)."""
+    """Two readings of one document: the same 文号 (unless the titles differ), or the same title and date
+    (spaces aside); files of the same name beside each other are taken as one document too (same_documents)."""
     a, b = one.fields, other.fields
     if one.kind != other.kind:
         return False
     if a.get("doc_number") and a.get("doc_number") == b.get("doc_number"):
-        return True
+        titles = _bare(a.get("title")), _bare(b.get("title"))
+        return not all(titles) or titles[0] == titles[1]
     title = "".join(str(a.get("title", "")).split())
     return bool(title and a.get("date")) and (title, a.get("date")) == (
         "".join(str(b.get("title", "")).split()),
@@ -362,52 +387,6 @@ def files_in(paths: list[Path]) -> list[tuple[Path, str, bool]]:
     return found
 
 
-# What a clerk may write after KIND= (or --kind): the registry's names of the two kinds, and the 文种 of a 公文.
-def _names_of(key: str) -> tuple[str, ...]:
-    kind = by_key()[key]
-    return (key, kind.label, *(kind.new.words if kind.new else ()))
-
-
-KIND_NAMES_TYPED = {SPEECH: _names_of(SPEECH), NOTICE: (*_names_of(NOTICE), *DOC_TYPES, "命令", "令")}
-KIND_REFUSED = (
-    "未导入任何文件：KIND 应为 讲话（或 speech）、公文（或 notice、通报、通知等文种），实为 “{}”"
-    '（例如 make import SRC="心得.docx" KIND=讲话）'
-)
-
-
-def kind_named(typed: str) -> str | None:
-    """speech or notice from what was typed after KIND= (full-width letters and spaces as an input method gives)."""
-    text = typed.strip().lower()
-    return next((key for key, names in KIND_NAMES_TYPED.items() if text in names), None)
-
-
-def is_wsl(version: str) -> bool:
-    """Windows' Linux (WSL): its kernel says so in /proc/version."""
-    return "microsoft" in version.lower() or "wsl" in version.lower()
-
-
-def suggested_source(home: Path, version: str, mounts: Path = Path("/mnt")) -> tuple[str, str]:
-    """Where a clerk's files likely are on this machine, as SRC names it, and what to say about it: under WSL a
-    folder on Windows' D: (or C:) drive, else the desktop or downloads folder that exists."""
-    if is_wsl(version):
-        drive = next((d for d in ("d", "c") if (mounts / d).is_dir()), "d")
-        return (
-            f"/mnt/{drive}/公文",
-            f"Windows 的 {drive.upper()} 盘在这里是 /mnt/{drive}/，把“公文”换成文件所在的文件夹",
-        )
-    for name in ("桌面", "Desktop", "下载", "Downloads"):
-        if (home / name).is_dir():
-            return (home / name).as_posix(), f"{(home / name).as_posix()} 是本机的“{name}”文件夹"
-    return "来件", "可先把文件复制到本仓库中的“来件”文件夹（没有就新建一个）"
-
-
-def _proc_version() -> str:
-    try:
-        return Path("/proc/version").read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return ""
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = ChineseArgumentParser(
         prog="python3 scripts/import.py",
@@ -428,7 +407,7 @@ def main(argv: list[str] | None = None) -> int:
         print(KIND_REFUSED.format(args.kind), file=sys.stderr)
         return 2
     if not args.paths:
-        folder, note = suggested_source(Path.home(), _proc_version())
+        folder, note = suggested_source(Path.home(), proc_version())
         print(
             f'请指定要导入的文件或文件夹，例如：make import SRC="{folder}/示例通报.docx"（只导入一个文件）'
             f'或 make import SRC="{folder}"（导入该文件夹中的全部文件）；{note}',
@@ -440,7 +419,8 @@ def main(argv: list[str] | None = None) -> int:
         for path in missing:
             print(f"未找到 {path}：请检查路径（含空格的路径请加英文引号）", file=sys.stderr)
         return 1
-    importer = Importer(args.root.resolve(), kind, args.dry_run)
+    doc_type = doc_type_named(args.kind) if args.kind is not None else None
+    importer = Importer(args.root.resolve(), kind, args.dry_run, doc_type)
     tally = Tally()
     try:
         read: list[tuple[str, Entry | str | None]] = []

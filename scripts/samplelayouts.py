@@ -1,8 +1,9 @@
 """The other layouts offices send (GB/T 9704-2012 §7–§10), made here from fictional 示例 content.
 
 Beside scripts/sampledocs.py's 通报 and speech: a 联合行文 (two issuers), a 纪要, a 上行文 whose 版头 and
-版记 are Word tables, a 信函, a 命令, a 决议, a 公报, a notice with a three-line title and a speech dated above
-its title. The tests import each from .docx and from the PDF LibreOffice prints of it. Nothing is real.
+版记 are Word tables, a 信函, a 命令, a 决议, a 公报, a notice with a three-line title, a speech dated above
+its title, a 纪要 without a title of its own and a speech with a subtitle. The tests import each from .docx and
+from the PDF LibreOffice prints of it. Nothing is real.
 """
 
 from __future__ import annotations
@@ -235,6 +236,33 @@ def speech_dated_above(path: Path) -> Path:
     return w.save(path)
 
 
+def office_minutes(path: Path) -> Path:
+    """A 局长办公会议纪要 without a title of its own: a 标志 long enough to wrap, a 期号 in 〔〕, the office and
+    date in a two-cell table over the rule, then the text (its first sentence ends in ：)."""
+    w = Writer()
+    w.para("示例县示例局局长办公会议纪要", align=CENTER, size=42, red=True)
+    w.para("〔2025〕第12期", align=CENTER)
+    _borderless_table(w, [["示例县示例局办公室", "2025年6月10日"]])
+    w.para("", size=12, border="red")
+    w.para("6月9日，局长李示例主持召开局长办公会议，研究了以下事项：", indent=True)
+    w.para("一、关于示例学习培训", font=HEI, indent=True)
+    w.para("会议同意于7月举办示例学习培训班，由示例局办公室负责组织。", indent=True)
+    w.para("出席：李示例、王示例")
+    return w.save(path)
+
+
+def speech_with_subtitle(path: Path) -> Path:
+    """A speech dated above a title of two phrases, with a subtitle for the occasion and a post before the name."""
+    w = Writer()
+    w.para("2025年4月3日", align=RIGHT, font=KAI)
+    w.para("坚定理想信念　锤炼过硬作风", align=CENTER, size=22, bold=True)
+    w.para("——在示例局2025年青年干部培训班开班式上的讲话", align=CENTER, font=KAI)
+    w.para("局党委书记、局长　张示例", align=CENTER, font=KAI)
+    w.para("同志们：")
+    w.para("今天，我们举办青年干部培训班，主要任务是学习示例理论，提高履职能力。", indent=True)
+    return w.save(path)
+
+
 LAYOUTS = {
     "joint": joint,
     "minutes": minutes,
@@ -245,4 +273,6 @@ LAYOUTS = {
     "communique": communique,
     "long-title": long_title,
     "speech-dated-above": speech_dated_above,
+    "office-minutes": office_minutes,
+    "speech-subtitle": speech_with_subtitle,
 }

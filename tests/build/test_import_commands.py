@@ -96,3 +96,23 @@ def test_make_new_takes_the_chinese_numeral_date_import_reads(project: Path):
     assert code == 0, output
     written = (project / "docs/notices/2025-04-01-示纪发-2025-7号.md").read_text(encoding="utf-8")
     assert "\ndate: 2025-04-01\n" in written
+
+
+def test_a_named_doc_type_is_used_and_one_number_on_two_titles_is_said_not_skipped(project: Path):
+    number = "示发〔2025〕931号"
+    make.notice(project / "情况.docx", number=number, title=("示例局2025年第一季度", "示例学习情况"))
+    code, output = run(project, ".venv/bin/python scripts/import.py 情况.docx --kind 通报")
+    assert code == 0, output
+    written = re.search(r"^已导入 情况.docx → (docs/\S+?\.md)（", output, re.M)
+    assert written, output
+    first = (project / written.group(1)).read_text(encoding="utf-8")
+    assert "\ndoc_type: 通报\n" in first
+    make.notice(project / "另一份.docx", number=number, title=("关于示例局2025年第二季度", "示例学习情况的通报"))
+    code, output = run(project, ".venv/bin/python scripts/import.py 另一份.docx")
+    line = next(line for line in output.splitlines() if "另一份.docx" in line)
+    assert line.startswith(
+        "已导入 另一份.docx → docs/notices/2025-03-12-关于示例局2025年第二季度示例学习情况的通报.md（"
+    ), line
+    assert line.endswith(
+        f"；与 {written.group(1)} 文号相同（{number}）但标题不同，不是同一份公文：请对照原件核对文号）"
+    ), line

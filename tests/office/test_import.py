@@ -270,7 +270,8 @@ def test_the_same_input_gives_the_same_bytes_and_nothing_is_overwritten(original
 def test_a_document_already_in_the_site_is_a_duplicate(originals, tmp_path: Path, capsys):
     project = _project(tmp_path)
     (project / "docs/notices/已有.md").write_text(
-        "---\ntype: notice\ntitle: 另一个标题\ndoc_type: 通报\nissuer: 示例局\ndate: 2025-01-01\n"
+        # The same 文号 and title, another date (misread or mistyped): the 文号 and title say it is the same.
+        "---\ntype: notice\ntitle: 关于示例局2025年第一季度示例学习情况的通报\ndoc_type: 通报\nissuer: 示例局\ndate: 2025-01-01\n"
         "classification: 公开\ndoc_number: 示发〔2025〕7号\n---\n\n正文。\n",
         encoding="utf-8",
     )

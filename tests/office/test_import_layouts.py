@@ -1,6 +1,7 @@
 """make import of every 公文 layout offices send (GB/T 9704 §7–§10): 联合行文, 纪要, 版头/版记 in tables, 信函,
-命令, 决议, 公报, a three-line title, a speech dated above its title; each from .docx and from the PDF LibreOffice
-prints of it (and .doc, .wps where the layout survives the old format), every entry asserted whole.
+命令, 决议, 公报, a three-line title, a speech dated above its title, a 纪要 without a title of its own, a
+speech with a subtitle; each from .docx and from the PDF LibreOffice prints of it (and .doc, .wps where the
+layout survives the old format), every entry asserted whole.
 
 The fixtures are made here (scripts/samplelayouts.py), fictional 示例 content only.
 """
@@ -200,6 +201,42 @@ genre: 讲话
 上半年，全局示例学习扎实推进。
 """,
 )
+OFFICE_MINUTES = (
+    "notices/2025-06-10-示例县示例局局长办公会议纪要（2025年第12期）.md",
+    f"""---
+type: notice
+title: 示例县示例局局长办公会议纪要（2025年第12期）
+doc_type: 纪要
+issuer: 示例县示例局办公室
+date: 2025-06-10
+{CLASSIFICATION}
+---
+
+6月9日，局长李示例主持召开局长办公会议，研究了以下事项：
+
+## 一、关于示例学习培训
+
+会议同意于7月举办示例学习培训班，由示例局办公室负责组织。
+
+出席：李示例、王示例
+""",
+)
+SPEECH_WITH_SUBTITLE = (
+    "speeches/2025-04-03-坚定理想信念-锤炼过硬作风.md",
+    """---
+type: speech
+title: 坚定理想信念 锤炼过硬作风
+speaker: 张示例
+date: 2025-04-03
+occasion: 示例局2025年青年干部培训班开班式
+genre: 讲话
+---
+
+同志们：
+
+今天，我们举办青年干部培训班，主要任务是学习示例理论，提高履职能力。
+""",
+)
 EXPECTED = {
     "joint": JOINT,
     "minutes": MINUTES,
@@ -210,6 +247,8 @@ EXPECTED = {
     "communique": COMMUNIQUE,
     "long-title": LONG_TITLE,
     "speech-dated-above": SPEECH,
+    "office-minutes": OFFICE_MINUTES,
+    "speech-subtitle": SPEECH_WITH_SUBTITLE,
 }
 # The old formats keep what these layouts are made of (tables, borders, sizes); the rest are tried as .docx and PDF.
 OLD_FORMATS = ("joint", "minutes", "request", "order")

@@ -331,3 +331,126 @@ def test_closing_words_without_a_full_stop_are_text_not_a_signature():
     found = recognise(Document(blocks), NOTICE)
     assert found.fields["issuer"] == "示例局"
     assert body_markdown(found.body, "x") == TEXT.text + "\n\n特此通知\n"
+
+
+def _minutes_without_title(head: tuple[Block, ...]) -> tuple[Block, ...]:
+    return (
+        *head,
+        HEAD_RULE,
+        B("6月9日，局长李示例主持召开局长办公会议，研究了以下事项：", size=16),
+        B("一、关于示例工作", size=16),
+        TEXT,
+    )
+
+
+@pytest.mark.parametrize("issue", ["〔2025〕第12期", "2025年第12期", "（2025年第12期）"])
+def test_a_minutes_without_a_title_is_cited_by_its_mark_and_issue_and_its_text_is_no_recipient(issue: str):
+    mark = (B("示例县示例局局长办公会议纪要", align=CENTER, size=36, red=True),)
+    wrapped = (  # a PDF line each for a large 标志
+        B("示例县示例局局长办公会议", size=35.8, red=True),  # a full line, read as left-aligned
+        B("纪要", align=CENTER, size=36, red=True),
+    )
+    office_line = (B("示例县示例局办公室 2025年6月10日", size=16),)
+    office_table = (B(rows=(("示例县示例局办公室", "2025年6月10日"),)),)
+    for head in (mark, wrapped):
+        for office in (office_line, office_table):
+            found = recognise(Document(_minutes_without_title((*head, B(issue, align=CENTER, size=16), *office))))
+            assert found.fields == {
+                "type": NOTICE,
+                "title": "示例县示例局局长办公会议纪要（2025年第12期）",
+                "doc_type": "纪要",
+                "issuer": "示例县示例局办公室",
+                "date": "2025-06-10",
+            }, (head, office)
+            assert body_markdown(found.body, "x").startswith("6月9日，局长李示例主持召开局长办公会议，研究了以下事项：")
+
+
+def test_a_minutes_issue_number_is_not_its_title_when_it_has_one():
+    blocks = (
+        B("示例局党委会议纪要", align=CENTER, size=36, red=True),
+        B("〔2025〕第3期", align=CENTER, size=16),
+        B("示例局党委办公室 2025年6月3日", size=16),
+        HEAD_RULE,
+        B("示例局党委2025年第五次会议纪要", align=CENTER, size=22),
+        TEXT,
+    )
+    assert recognise(Document(blocks)).fields["title"] == "示例局党委2025年第五次会议纪要"
+
+
+def test_a_sentence_ending_in_a_colon_is_no_recipient():
+    for sentence in ("现将有关事项通知如下：", "2025年3月5日，示例局召开会议，研究了以下事项：", "经研究，决定如下："):
+        blocks = (B("关于示例工作的通知", align=CENTER, size=22), B(sentence, size=16), TEXT)
+        found = recognise(Document(blocks))
+        assert "recipients" not in found.fields, sentence
+        assert found.body[0].text == sentence
+
+
+def test_recipients_over_several_lines_are_one_list():
+    lines = (B("各县（市、区）人民政府，", size=16), B("市政府各委、办、局，", size=16), B("各有关单位：", size=16))
+    found = recognise(Document((B("关于示例工作的通知", align=CENTER, size=22), *lines, TEXT)))
+    assert found.fields["recipients"] == ["各县（市、区）人民政府", "市政府各委、办、局", "各有关单位"]
+    assert found.body == (TEXT,)
+    assert names("市政府各委、办、局，各有关单位") == ["市政府各委、办、局", "各有关单位"]
+    one = recognise(
+        Document((B("关于示例工作的通知", align=CENTER, size=22), B("示例市社会科学研究院：", size=16), TEXT))
+    )
+    assert one.fields["recipients"] == ["示例市社会科学研究院"]
+
+
+def test_a_resolution_with_a_two_line_title_as_word_sets_it():
+    """Word: both title lines at one size, as many lines of title as of text (the body's size is the one most
+    characters are set in), the second line bold or not."""
+    for second_bold in (False, True):
+        blocks = (
+            B("示例市第五届人民代表大会第三次会议", align=CENTER, size=22),
+            B("关于示例市人民政府工作报告的决议", align=CENTER, size=22, bold=second_bold),
+            B("（2025年1月12日示例市第五届人民代表大会第三次会议通过）", align=CENTER, size=16),
+            B("示例市第五届人民代表大会第三次会议听取和审议了示例市人民政府工作报告。", size=16),
+        )
+        found = recognise(Document(blocks))
+        assert found.fields == {
+            "type": NOTICE,
+            "title": "示例市第五届人民代表大会第三次会议关于示例市人民政府工作报告的决议",
+            "doc_type": "决议",
+            "issuer": "示例市第五届人民代表大会第三次会议",
+            "date": "2025-01-12",
+        }, second_bold
+
+
+def test_a_speech_titled_in_two_phrases_with_a_subtitle_and_a_post_before_the_name():
+    blocks = (
+        B("2025年4月3日", align=RIGHT, size=16),
+        B("坚定理想信念\u3000锤炼过硬作风", align=CENTER, size=22, bold=True),
+        B("——在示例局2025年青年干部培训班开班式上的讲话", align=CENTER, size=16),
+        B("局党委书记、局长\u3000张示例", align=CENTER, size=16),
+        B("同志们：", size=16),
+        TEXT,
+    )
+    found = recognise(Document(blocks))
+    assert found.kind == SPEECH
+    assert found.fields == {
+        "type": SPEECH,
+        "title": "坚定理想信念 锤炼过硬作风",
+        "speaker": "张示例",
+        "date": "2025-04-03",
+        "occasion": "示例局2025年青年干部培训班开班式",
+        "genre": "讲话",
+    }
+    assert recognise(Document(blocks[1:])).fields["speaker"] == "张示例"
+
+
+def test_numbered_items_of_one_level_are_all_headings_or_all_paragraphs():
+    items = (
+        B("一、培训时间：2025年4月10日至12日。", size=16),
+        B("二、报名方式：请各单位于4月1日前到示例局办公室领取报名表，填好后交回办公室。", size=16),
+        B("三、其他事项", size=16),
+        B("（一）食宿安排", size=16),
+        TEXT,
+    )
+    assert body_markdown(items, "x") == (
+        "一、培训时间：2025年4月10日至12日。\n\n"
+        "二、报名方式：请各单位于4月1日前到示例局办公室领取报名表，填好后交回办公室。\n\n"
+        f"三、其他事项\n\n### （一）食宿安排\n\n{TEXT.text}\n"
+    )
+    headings = (B("一、总体要求", size=16), TEXT, B("二、主要任务", size=16), TEXT)
+    assert body_markdown(headings, "x") == f"## 一、总体要求\n\n{TEXT.text}\n\n## 二、主要任务\n\n{TEXT.text}\n"

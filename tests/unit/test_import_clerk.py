@@ -20,7 +20,8 @@ from studysite.importer.docxread import read_docx
 from studysite.importer.internal import take_internal_mark
 from studysite.importer.personal import Removed, clean_body, clean_fields, said, without_numbers
 from studysite.model.entries import LABELS, read_entry
-from studysite.rules.lint import apply_fixes, typography
+from studysite.rules.fixing import apply_fixes
+from studysite.rules.lint import typography
 
 importer = importlib.import_module("import")  # scripts/import.py
 
@@ -40,6 +41,10 @@ importer = importlib.import_module("import")  # scripts/import.py
         ("示例乙，身份证号11010519491231002X。", "示例乙。", ["身份证号"]),
         ("银行卡号6222 0212 3456 7890 128，示例乙", "示例乙", ["银行卡号"]),
         ("办公电话：0571-87654321，2025年3月12日。", "办公电话：0571-87654321，2025年3月12日。", []),
+        ("（联系人赵示例 13988886672）", "（联系人赵示例）", ["手机号"]),
+        ("联络员名单（张示例 13988886672）", "联络员名单（张示例）", ["手机号"]),
+        ("工资卡号6222 0212 3456 7890 128请勿外传", "工资卡号请勿外传", ["银行卡号"]),
+        ("请拨打 13988886672 咨询", "请拨打 咨询", ["手机号"]),
     ],
 )
 def test_a_personal_number_goes_with_its_label_and_the_separator_it_leaves(text, kept, rules):

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
-from studysite.rules.lint import accessibility, apply_fixes, internal_marks, typography
+from studysite.core.writing import front_matter
+from studysite.rules.findings import WARNING, Finding
+from studysite.rules.fixing import apply_fixes
+from studysite.rules.lint import accessibility, internal_marks, typography
 from studysite.rules.secrecy import is_valid_id_number, security
 from support import SOURCE_REPORT
 
@@ -211,3 +215,39 @@ def test_personal_data_in_front_matter_and_alt_text_is_found_like_body_text():
         (3, "手机号", "139 **** 5678"),
         (6, "手机号", "138****5678"),
     ]
+
+
+def test_front_matter_flow_list_separators_are_yaml_not_punctuation():
+    """`, ` between the items of a [a, b] list is YAML's: an item ending in ） is not followed by a half-width comma."""
+    text = "---\ntitle: 示例\ncc: [省局办公室（各一份）, 市委办公室]\nattachments: [示例名单（样表）, 示例议程]\n---\n\n正文。\n"
+    assert typography("a.md", text) == []
+    assert apply_fixes(text, typography("a.md", text)) == text
+
+
+def test_fix_never_changes_the_front_matter_structure():
+    """A comma inside a quoted item is its text (fixed); fix then parse gives lists of the same length."""
+    text = '---\ntitle: 示例\ncc: ["甲（一）,乙", 丙（二）, 丁]\nnote: 甲（一）,乙\n---\n\n正文（一）,好\n'
+    fixed = apply_fixes(text, typography("a.md", text))
+    assert fixed.split("\n")[2:5] == ['cc: ["甲（一），乙", 丙（二）, 丁]', "note: 甲（一），乙", "---"]
+    before, after = (yaml.safe_load(t.split("---")[1]) for t in (text, fixed))
+    assert [len(before["cc"]), len(after["cc"])] == [3, 3]
+    assert fixed.endswith("正文（一），好\n")
+
+
+def test_a_fix_that_would_merge_list_items_is_not_applied():
+    """Whatever a rule proposes, apply_fixes leaves the front matter as it was when YAML would read it otherwise."""
+    text = "---\ncc: [甲, 乙]\n---\n\n正文。\n"
+    merge = Finding("a.md", 2, 7, "半角标点", "中文后用全角标点", ",", "改为 “，”", WARNING, ",", "，")
+    assert apply_fixes(text, [merge]) == text
+
+
+def test_import_written_lists_survive_the_fix():
+    """make import writes its lists [a, b] and fixes the page: every item stays an item."""
+    fields = {
+        "title": "示例",
+        "cc": ["省局办公室（各一份）", "市委办公室"],
+        "attachments": ["名单（样表）", "议程,附表"],
+    }
+    text = front_matter(fields) + "\n正文。\n"
+    fixed = apply_fixes(text, typography("a.md", text))
+    assert yaml.safe_load(fixed.split("---")[1]) == {**fields, "attachments": ["名单（样表）", "议程，附表"]}

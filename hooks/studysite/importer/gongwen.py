@@ -13,8 +13,16 @@ import re
 from dataclasses import dataclass
 
 from studysite.core import docnumber, kinds
-from studysite.importer.document import CENTER, RIGHT, Block, Document, clean, join_lines, plain_digits, squash
-from studysite.importer.elements import ATTACHMENT_NOTE, arabic_order_number, attachment_items, iso_date, names
+from studysite.importer.document import RIGHT, Block, Document, clean, join_lines, plain_digits, squash
+from studysite.importer.elements import (
+    ATTACHMENT_NOTE,
+    LEVEL_1,
+    arabic_order_number,
+    attachment_items,
+    iso_date,
+    names,
+    recipients_at,
+)
 from studysite.importer.layouts import (
     MinutesHead,
     adopted,
@@ -25,7 +33,16 @@ from studysite.importer.layouts import (
     spaced_title,
     unfold_tables,
 )
-from studysite.model.entries import DOC_TYPES, GENRES
+from studysite.importer.titles import (
+    NAME,
+    SENTENCE_MARKS,
+    SUBTITLE,
+    body_size_of,
+    doc_type_of,
+    genre_of,
+    speakers_of,
+    title_at,
+)
 from studysite.rules.secrecy import security
 
 SPEECH, NOTICE = kinds.SPEECH.key, kinds.NOTICE.key
@@ -69,28 +86,12 @@ _SIGNER = re.compile(r"签\s*发\s*人\s*[:：]")
 _URGENCY = re.compile(r"^(特急|加急|特提|平急)(\s*[·★]?\s*\S*)?$")
 _ISSUER_MARK = re.compile(r"文\s*件$")
 _PAGE_NUMBER = re.compile(r"^[—\-－–─]+\s*\d+\s*[—\-－–─]+$|^第\s*\d+\s*页(\s*[,，/／]?\s*共\s*\d+\s*页)?$")
-_RECIPIENTS = re.compile(r"^(?P<names>[^。；;！？!?]{2,120})[:：]$")
 _CC = re.compile(r"^(抄\s*送|分\s*送)\s*[:：]\s*(?P<names>.+)$")  # 分送: a 纪要's readers
 _PRINTED = re.compile(r"印\s*发$")
 ATTACHMENT_HEADING = re.compile(r"^附\s*件\s*(\d*)$")
 _IN_BRACKETS = re.compile(r"^[（(](?P<inner>.+)[）)]$")
-_SENTENCE_MARKS = re.compile(r"[。，；：！？,;:!?]")
-LEVEL_1 = re.compile(r"^[一二三四五六七八九十百]+、")
-LEVEL_2 = re.compile(r"^[（(][一二三四五六七八九十百]+[）)]")
 _NUMBERED = re.compile(r"^(\d+)([.．)])")
-_SUBTITLE = re.compile(r"^[—－\-─]{1,2}\s*")
 _SPEECH_OCCASION = re.compile(r"^在(?P<occasion>.+?)(?:上|时)的[^的]{0,6}(?:讲话|发言|致辞)(?:稿|提纲)?$")
-_NAME = re.compile(r"^[\u3400-\u9fff·]{2,6}$")
-
-
-def doc_type_of(title: str) -> str | None:
-    """The 文种 a 公文 title ends with (关于……的通报 → 通报; 命令（令） from 命令)."""
-    ending = title.rstrip('》”" ')
-    return next((t for t in sorted(DOC_TYPES, key=len, reverse=True) if ending.endswith(t[:2])), None)
-
-
-def genre_of(title: str) -> str | None:
-    return next((g for g in sorted(GENRES, key=len, reverse=True) if title.endswith(g)), None)
 
 
 def canonical_number(text: str, year_of_date: str | None) -> str | None:
@@ -110,19 +111,6 @@ def canonical_number(text: str, year_of_date: str | None) -> str | None:
         year = year_of_date
     number = f"{match.group('agency')}〔{year}〕{int(match.group('number'))}号"
     return number if docnumber.is_valid(number) else None
-
-
-def speakers_of(text: str) -> list[str] | None:
-    """The speaker's name from its line: 示例甲, 示　例　甲, or 示例局党委书记　示例甲 (the post before it)."""
-    tokens = squash(text).split(" ")
-    if all(len(token) == 1 for token in tokens) and _NAME.match("".join(tokens)):
-        return ["".join(tokens)]
-    if len(tokens) == 1:
-        return tokens if _NAME.match(tokens[0]) and len(tokens[0]) <= 4 else None
-    *posts, name = tokens
-    if _NAME.match(name) and all(len(post) > 4 for post in posts):
-        return [name]
-    return None
 
 
 def _is_page_furniture(block: Block) -> bool:
@@ -189,42 +177,12 @@ def _is_mark(block: Block) -> bool:
     return bool(_URGENCY.match(text)) or (block.red and not iso_date(text)) or bool(_ISSUER_MARK.search(text))
 
 
-def _title(blocks: list[Block], start: int, body_size: float) -> tuple[str, int]:
-    """The title from the first text block on, wrapped over up to three lines of the same look."""
-    i = start
-    while i < len(blocks) and not blocks[i].is_text:
-        i += 1
-    if i == len(blocks) or "。" in blocks[i].text:
-        return "", i  # a sentence is text, not a title: a 命令 has none
-    first = blocks[i]
-    lines = [clean(first.text)]
-    prominent = first.size > body_size + 1 or first.bold
-    j = i + 1
-    while prominent and j < len(blocks) and len(lines) < 3:
-        other = blocks[j]
-        text = clean(other.text)
-        if not (other.is_text and CENTER in (other.align, first.align) and abs(other.size - first.size) < 0.6):
-            break
-        if other.bold != first.bold or iso_date(text) or _SUBTITLE.match(text):
-            break
-        if not first.size > body_size + 1 and speakers_of(other.text):
-            break  # bold alone sets the title apart: a bold name line under it is the speaker
-        lines.append(text)
-        j += 1
-    return "".join(lines), j
-
-
-def _body_size(blocks: list[Block]) -> float:
-    sizes = sorted(b.size for b in blocks if b.is_text and b.size)
-    return sizes[len(sizes) // 2] if sizes else 0.0
-
-
 def _short_line(block: Block) -> bool:
     text = clean(block.text)
     return (
         block.is_text
         and len(text) <= 30
-        and not _SENTENCE_MARKS.search(text)
+        and not SENTENCE_MARKS.search(text)
         and not LEVEL_1.match(text)
         and not _NUMBERED.match(text)
     )
@@ -250,11 +208,11 @@ def recognise(document: Document, kind: str | None = None) -> Recognised:
     blocks, date_above = _date_above(blocks)
     minutes = minutes_head(blocks)
     head = _head(blocks) if minutes is None else _Head(end=minutes.end)
-    title, after = _title(blocks, head.end, _body_size(blocks))
-    kind = kind or (NOTICE if minutes else _kind(head, title, blocks, after))
+    title, after = title_at(blocks, head.end, body_size_of(blocks), minutes is not None)
+    kind = kind or (NOTICE if minutes else _kind(head, clean(title), blocks, after))
     if kind == SPEECH:
         return _speech(title, blocks, after, date_above)
-    return _notice(head, title, blocks, after, minutes, date_above)
+    return _notice(head, clean(title), blocks, after, minutes, date_above)
 
 
 def _date_above(blocks: list[Block]) -> tuple[list[Block], str | None]:
@@ -268,12 +226,13 @@ def _date_above(blocks: list[Block]) -> tuple[list[Block], str | None]:
 def _kind(head: _Head, title: str, blocks: list[Block], after: int) -> str:
     if head.doc_number or head.marks:
         return NOTICE
-    following = [clean(b.text) for b in blocks[after : after + 3] if b.is_text]
-    following = [text for text in following if not _SUBTITLE.match(text)][:2]
-    if (
-        genre_of(title)
-        or _SPEECH_OCCASION.match(title)
-        or any(speakers_of(text) or (text.startswith(("（", "(")) and iso_date(text)) for text in following)
+    following = [squash(b.text) for b in blocks[after : after + 3] if b.is_text]
+    if following and adopted(following[0]):
+        return NOTICE  # （2025年1月12日……通过）: a 决议 or 公报
+    subtitles = [SUBTITLE.sub("", clean(text)) for text in following if SUBTITLE.match(text)]
+    following = [text for text in following if not SUBTITLE.match(text)][:2]
+    if any(genre_of(line) or _SPEECH_OCCASION.match(line) for line in (title, *subtitles)) or any(
+        speakers_of(text) or (text.startswith(("（", "(")) and iso_date(text)) for text in following
     ):
         return SPEECH
     if doc_type_of(title):
@@ -289,8 +248,8 @@ def _speech(title: str, blocks: list[Block], after: int, date_above: str | None 
     found = ["标题"] if title else []
     subtitle = ""
     i = after
-    if i < len(blocks) and blocks[i].is_text and _SUBTITLE.match(clean(blocks[i].text)):
-        subtitle = _SUBTITLE.sub("", clean(blocks[i].text))
+    if i < len(blocks) and blocks[i].is_text and SUBTITLE.match(clean(blocks[i].text)):
+        subtitle = SUBTITLE.sub("", clean(blocks[i].text))
         i += 1
     speakers, day = None, date_above
     for _ in range(2):
@@ -315,12 +274,7 @@ def _notice(
     blocks = closed_brackets(blocks, i)
     adopted_by = adopted(blocks[i].text) if i < len(blocks) and blocks[i].is_text else None
     i += 1 if adopted_by else 0
-    recipients: list[str] = []
-    if i < len(blocks) and blocks[i].is_text and blocks[i].align != CENTER:
-        match = _RECIPIENTS.match(clean(blocks[i].text))
-        if match and not LEVEL_1.match(match.group("names")):
-            recipients = names(match.group("names"))
-            i += 1
+    recipients, i = recipients_at(blocks, i)
     rest = blocks[i:]
     rest, cc = _imprint(rest)
     dated = _dated(rest)
@@ -348,6 +302,7 @@ def _notice(
     if minutes is not None:
         issuers, day = [minutes.office] if minutes.office else [], day or iso_date(minutes.date_text)
         doc_type = doc_type or "纪要"
+        title = title or minutes.title  # a 纪要 without a title of its own is cited by its 标志 and 期号
     if adopted_by:
         issuers, day = issuers or [adopted_by[1]], day or iso_date(adopted_by[0])
     day = day or date_above
@@ -398,7 +353,7 @@ _NOT_ISSUER = re.compile(r"^(内\s*部\S{0,4}|公\s*开|非\s*密|不予?公开|
 def _person(line: str) -> bool:
     """A 署名 of a post and a name (市长　示例甲), not of an organisation."""
     *posts, name = squash(line).split(" ")
-    return bool(posts) and bool(_NAME.match(name)) and len(name) <= 4 and len(organisations(line)) == 1
+    return bool(posts) and bool(NAME.match(name)) and len(name) <= 4 and len(organisations(line)) == 1
 
 
 def _fill(fields: dict[str, object], found: list[str], key: str, value: object, label: str) -> None:

@@ -98,7 +98,11 @@ def spaced_title(title: str, issuers: list[str]) -> str:
 # --- 纪要 ------------------------------------------------------------------------------------------------
 
 _MINUTES_MARK = re.compile(r"纪\s*要$")
-_ISSUE_NUMBER = re.compile(r"^[（(]?(\d{4}\s*年\s*)?第\s*[\d〇一二三四五六七八九十百]+\s*期[）)]?$")
+# 第3期, （2025年第5期）, 〔2025〕第12期, 2025年第5期（总第40期）: the 期号 under a 纪要标志.
+_ISSUE_NUMBER = re.compile(
+    r"^[（(]?(?:[〔\[［【(（]?(?P<year>\d{4})\s*(?:年|[〕\]］】)）]))?\s*第\s*(?P<n>[\d〇一二三四五六七八九十百]+)\s*期"
+    r"[）)]?(?:[（(]?总第\s*\d+\s*期[）)]?)?$"
+)
 _OFFICE_AND_DATE = re.compile(r"^(?P<office>\S.*?)\s+(?P<date>(\d{4}|[〇○零一二三四五六七八九]{4})\s*年.+日)$")
 
 
@@ -107,39 +111,67 @@ class MinutesHead:
     end: int  # index of the first block after the 版头
     office: str = ""
     date_text: str = ""
+    mark: str = ""  # the 纪要标志 (示例局局长办公会议纪要): the title of a 纪要 that has no other
+    issue: str = ""  # the 期号 as the title writes it: 第3期, 2025年第12期
+
+    @property
+    def title(self) -> str:
+        return f"{self.mark}（{self.issue}）" if self.issue else self.mark
+
+
+def _issue(text: str) -> str:
+    match = _ISSUE_NUMBER.match(text.replace(" ", ""))
+    if not match:
+        return ""
+    number = match.group("n")
+    number = str(int(number)) if number.isdigit() else number
+    return f"{match.group('year')}年第{number}期" if match.group("year") else f"第{number}期"
 
 
 def minutes_head(blocks: list[Block]) -> MinutesHead | None:
-    """A 纪要's 版头: 纪要标志, maybe its 期号, the office and date on one line, the rules; None when not one."""
+    """A 纪要's 版头: 纪要标志 (on one line, or wrapped over two of the same look), maybe its 期号, the office
+    and date on one line, the rules; None when not one."""
     k = 0
     while k < len(blocks) and not blocks[k].is_text:
         k += 1
-    if k >= len(blocks) or k > 3 or not _MINUTES_MARK.search(clean(blocks[k].text)):
+    if k >= len(blocks) or k > 3:
         return None
     mark = blocks[k]
-    if not (mark.red or mark.align == CENTER) or len(clean(mark.text)) > 30:
+    text = clean(mark.text)
+    following = blocks[k + 1] if k + 1 < len(blocks) else Block()
+    if (
+        not _MINUTES_MARK.search(text)
+        and following.is_text
+        and _MINUTES_MARK.search(clean(following.text))
+        and following.red == mark.red
+        and abs(following.size - mark.size) < 0.6
+    ):
+        text += clean(following.text)  # a large 标志 wrapped (a PDF line each)
+        k += 1
+    if not _MINUTES_MARK.search(text) or not (mark.red or mark.align == CENTER) or len(text) > 30:
         return None
     k += 1
-    office, day = "", ""
+    office, day, issue = "", "", ""
     while k < len(blocks) and (blocks[k].rule or (blocks[k].is_text and not office)):
-        text = squash(plain_digits(blocks[k].text))
+        line = squash(plain_digits(blocks[k].text))
         if blocks[k].rule:
             k += 1
             continue
-        if _ISSUE_NUMBER.match(text.replace(" ", "")):
+        if _issue(line):
+            issue = issue or _issue(line)
             k += 1
             continue
-        match = _OFFICE_AND_DATE.match(text)
+        match = _OFFICE_AND_DATE.match(line)
         following = blocks[k + 1] if k + 1 < len(blocks) else Block()
         if match and iso_date(match.group("date")):
             office, day = clean(match.group("office")), match.group("date")
-        elif following.is_text and iso_date(following.text) and not re.search(r"\d", text):
-            office, day = clean(text), following.text  # the office on the left, the date on a line of its own
+        elif following.is_text and iso_date(following.text) and not re.search(r"\d", line):
+            office, day = clean(line), following.text  # the office on the left, the date on a line of its own
             k += 1
         else:
             break
         k += 1
-    return MinutesHead(k, office, day)
+    return MinutesHead(k, office, day, text, issue)
 
 
 # --- 命令, 决议, 公报 -------------------------------------------------------------------------------------

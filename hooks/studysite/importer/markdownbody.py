@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from studysite.importer.document import CENTER, Block, clean
-from studysite.importer.gongwen import ATTACHMENT_HEADING, LEVEL_1, LEVEL_2
+from studysite.importer.elements import LEVEL_1, LEVEL_2
+from studysite.importer.gongwen import ATTACHMENT_HEADING
 
 _NOTE = "\ue000"  # where a footnote's reference goes, while the text is cleaned and escaped
 _LEAD_END = "\ue001"
@@ -34,15 +35,32 @@ def _marked(block: Block) -> str:
     return text
 
 
-def _heading(text: str) -> str | None:
-    """## for a level-1 heading line (一、…), ### for a level-2 one (（一）…): short, one sentence at most."""
-    if len(text) > 40 or "。" in text.rstrip("。") or _NOTE in text:
-        return None
-    if LEVEL_1.match(text):
-        return "##"
-    if LEVEL_2.match(text):
-        return "###"
-    return None
+_LEVELS = ((LEVEL_1, "##"), (LEVEL_2, "###"))
+_TEXT_AFTER_COLON = re.compile(r"^[^：:]{1,20}[：:].*\S")  # 一、报名方式：请各单位……领取。
+
+
+def _numbered_text(text: str) -> bool:
+    """A numbered item that is a paragraph, not a heading: long, more than one sentence, or a label and its text."""
+    return len(text) > 40 or "。" in text.rstrip("。") or _NOTE in text or bool(_TEXT_AFTER_COLON.match(text))
+
+
+def _text_levels(blocks: tuple[Block, ...]) -> set[str]:
+    """The numbering levels that number paragraphs in this document: when one item of a level has its text
+    after it (一、培训时间：2025年4月10日至12日。), every item of that level is a paragraph, so siblings agree."""
+    levels = set()
+    for block in blocks:
+        text = clean(_marked(block)).replace(_LEAD_END, "") if block.is_text else ""
+        for pattern, level in _LEVELS:
+            if pattern.match(text) and _numbered_text(text):
+                levels.add(level)
+    return levels
+
+
+def _heading(text: str, text_levels: set[str]) -> str | None:
+    """## for a level-1 heading line (一、…), ### for a level-2 one (（一）…): short, one sentence at most, and
+    of a level whose items are headings."""
+    level = next((level for pattern, level in _LEVELS if pattern.match(text)), None)
+    return None if level is None or level in text_levels or _numbered_text(text) else level
 
 
 def _cell(text: str) -> str:
@@ -62,6 +80,7 @@ def body_markdown(blocks: tuple[Block, ...], image_folder: str) -> str:
     parts: list[str] = []
     notes: list[str] = []
     after_attachment_heading = False
+    text_levels = _text_levels(blocks)
     for block in blocks:
         if block.rule:
             continue
@@ -77,7 +96,7 @@ def body_markdown(blocks: tuple[Block, ...], image_folder: str) -> str:
             parts.append(f"## {_escape(plain)}")
             after_attachment_heading = True
             continue
-        level = _heading(plain)
+        level = _heading(plain, text_levels)
         if level:
             line = f"{level} {_escape(plain)}"
         elif after_attachment_heading and block.align == CENTER:

@@ -45,7 +45,8 @@ def without_numbers(text: str) -> tuple[str, list[str], list[tuple[int, int]]]:
     cuts: list[tuple[int, int]] = []
     for start, end, _ in found:
         label = _LABEL.search(text, max(0, start - 12), start)
-        start = label.start() if label and label.end() == start else start
+        if label and label.end() == start and _label_alone(text, label):
+            start = label.start()
         cuts.append((start, end))
     cuts = _tidied(text, cuts)
     kept, at = [], 0
@@ -54,6 +55,13 @@ def without_numbers(text: str) -> tuple[str, list[str], list[tuple[int, int]]]:
         at = end
     kept.append(text[at:])
     return _EMPTY_BRACKETS.sub("", "".join(kept)).strip(), [rule for _, _, rule in found], cuts
+
+
+def _label_alone(text: str, label: re.Match[str]) -> bool:
+    """A label that means nothing without its number: with its colon (手机：), or a word of its own (，手机139…);
+    one that ends a longer word (工资卡号) stays, so the sentence still reads."""
+    before = text[label.start() - 1] if label.start() else "\n"
+    return label.group().rstrip().endswith(("：", ":")) or before in _SEPARATORS + _OPENING + "。：:\n"
 
 
 def _tidied(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -74,6 +82,8 @@ def _tidied(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
             start = before - 1  # ，139…） or ，139…，
         elif following in _SEPARATORS and previous in _OPENING + "：:\n":
             end = after + 1  # （139…，示例甲 or a number first in the text
+        else:
+            start = before  # 赵示例 139…）: the space that set the number apart goes with it
         if tidy and start <= tidy[-1][1]:
             tidy[-1] = (tidy[-1][0], max(end, tidy[-1][1]))
         else:

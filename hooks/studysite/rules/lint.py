@@ -74,11 +74,35 @@ class Line:
             return "\0" * len(self.text)
         prose = _PROTECTED.sub(lambda m: "\0" * len(m.group()), self.text)
         if self.in_front_matter:  # the quotes that delimit a YAML value are syntax, not typography
-            prose = _YAML_QUOTE.sub("\0", prose)
+            prose = _YAML_QUOTE.sub("\0", _flow_syntax_masked(prose))
         title = _ADMONITION_TITLE.match(prose) if prose.lstrip()[:1] in "!?" else None
         if title:
             prose = prose[: title.start(1)] + "\0" + prose[title.end(1) : title.start(2)] + "\0" + prose[title.end(2) :]
         return prose
+
+
+_FLOW_START = re.compile(r"^[\s\0-]*(?=[\[{])")  # after the key (already blanked) or a list's "- "
+
+
+def _flow_syntax_masked(prose: str) -> str:
+    """A front-matter line with the brackets and commas of a YAML flow list ([甲（各一份）, 乙]) blanked: they
+    separate values, they are not a value's punctuation (a comma inside a quoted item stays prose)."""
+    start = _FLOW_START.match(prose)
+    if not start:
+        return prose
+    chars, quote = list(prose), ""
+    for k in range(start.end(), len(chars)):
+        char = chars[k]
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'" and (k == 0 or chars[k - 1] in "[{,\0 "):
+            quote = char
+        elif char in "[]{},":
+            chars[k] = "\0"
+        elif char == "#" and chars[k - 1] == " ":
+            break  # a comment
+    return "".join(chars)
 
 
 def lines_of(text: str) -> list[Line]:
@@ -451,23 +475,3 @@ def internal_marks(path: str, text: str, lines: list[Line] | None = None) -> lis
         Finding(path, mark.line, mark.col, mark.kind, "可在内网发布的资料", mark.text, advice[mark.kind], NOTICE)
         for mark in restriction_marks(text)
     )
-
-
-# --- fixing ----------------------------------------------------------------------------------------------
-
-
-def apply_fixes(text: str, findings: list[Finding]) -> str:
-    """The text with every fixable finding applied; applying again changes nothing."""
-    lines = text.split("\n")
-    by_line: dict[int, list[Finding]] = {}
-    for finding in findings:
-        if finding.fixable:
-            by_line.setdefault(finding.line, []).append(finding)
-    for number, line_findings in by_line.items():
-        line = lines[number - 1]
-        for finding in sorted(line_findings, key=lambda f: f.col, reverse=True):
-            start = finding.col - 1
-            if finding.new is not None and line[start : start + len(finding.old)] == finding.old:
-                line = line[:start] + finding.new + line[start + len(finding.old) :]
-        lines[number - 1] = line
-    return "\n".join(lines)
