@@ -207,3 +207,21 @@ def test_offline_refuses_a_link_and_writes_no_zip(tmp_path, project, outside, ca
     err = capsys.readouterr().err.splitlines()
     assert link_line("docs/report/附件.txt", str(outside)) in err and err[-1] == "没有生成离线版。"
     assert not list(dist.glob("*.zip"))
+
+
+def test_an_office_cache_a_commit_brings_stops_check_and_build(tmp_path, project):
+    # .cache/ is git-ignored, yet a merge request can add a file there: it would be published as a pack unread.
+    entry = project / ".cache/office/ab" / ("ab" + "0" * 62)
+    entry.parent.mkdir(parents=True)
+    entry.write_bytes(b"studysite-office-cache 1\n" + b"0" * 64 + b"\n%PDF-1.7 forged")
+    git = ["git", "-C", str(project)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-f", ".cache"], check=True)
+    name = entry.relative_to(project).as_posix()
+    line = (
+        f"{name}:1: 缓存: 应为 不提交到仓库（.cache/ 只由构建写入），实为 “已提交”（请删去：git rm -r --cached .cache）"
+    )
+    checked, built = verdicts(project, tmp_path / "site")
+    assert checked == [line] and built == [line]
+    subprocess.run([*git, "rm", "-q", "-r", "--cached", ".cache"], check=True)
+    assert run_check(project)[0] == 0, "the same file, built here and not tracked, is the build's own cache"

@@ -10,7 +10,7 @@ from pathlib import Path
 import check
 from support import build_quietly
 
-PROBLEM = re.compile(r"^(docs|overrides|mkdocs\.yml)[/:]")
+PROBLEM = re.compile(r"^(docs|overrides|mkdocs\.yml|\.cache)[/:]")
 
 
 def run_check(project: Path) -> tuple[int, list[str]]:

@@ -61,3 +61,17 @@ def test_the_fingerprint_changes_with_a_font_file_and_covers_the_office_code(tmp
     assert fingerprint([font]) != before
     names = {path.name for path in code_files()}
     assert {"printing.py", "pack.css", "wordpack.py", "wordformat.py", "workbook.py", "md.py"} <= names
+
+
+def test_the_projects_own_print_files_count_by_their_bytes_not_their_checkout_time():
+    # A fresh clone (CI) gives pack.css the time of the checkout; a kept cache must still match it.
+    from studysite.office.printing import CSS_FILE, print_resources
+
+    assert CSS_FILE in print_resources()
+    before = fingerprint(print_resources())
+    stat = CSS_FILE.stat()
+    try:
+        os.utime(CSS_FILE, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**12))
+        assert fingerprint(print_resources()) == before
+    finally:
+        os.utime(CSS_FILE, ns=(stat.st_atime_ns, stat.st_mtime_ns))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -193,12 +194,41 @@ def project_folders(config) -> list[tuple[Path, str]]:
     return folders
 
 
+# The office cache (studysite.office.filecache) is the build's own: a file there is printed as a pack without
+# being printed again, so one that a commit brings would be published unread. Git tracks none of it.
+CACHE_FOLDER = ".cache"
+
+
+def committed_cache(root: Path) -> list[Problem]:
+    """Each file under .cache/ that the repository tracks (a merge request can add one despite .gitignore)."""
+    try:
+        listed = subprocess.run(
+            ["git", "-C", str(root), "ls-files", "-z", "--", CACHE_FOLDER], capture_output=True, timeout=60
+        )
+    except (OSError, subprocess.SubprocessError):
+        return []  # no git here (a folder unpacked from an archive): nothing is tracked
+    names = sorted(name for name in listed.stdout.decode("utf-8", "replace").split("\0") if name)
+    if listed.returncode != 0:
+        return []
+    return [
+        Problem(
+            name,
+            1,
+            "缓存",
+            "不提交到仓库（.cache/ 只由构建写入）",
+            "已提交",
+            f"请删去：git rm -r --cached {CACHE_FOLDER}",
+        )
+        for name in names
+    ]
+
+
 def config_problems(root: Path) -> list[Problem]:
-    problems = []
+    problems = committed_cache(root)
     path = root / "mkdocs.yml"
     if path.is_symlink():
         refused = refusal(entry_of(path, "mkdocs.yml"))  # a link is always refused
-        return [refused] if refused else []
+        return [*problems, refused] if refused else problems
     for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
         code = line.split("#", 1)[0]
         for needle, what in _HOST_READING_YAML:

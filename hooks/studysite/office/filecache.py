@@ -79,7 +79,15 @@ def _pango() -> list[str]:
 
 
 def _stamp(path: Path) -> str:
-    """A file by name, size and change time: a font replaced in place (a package upgrade) changes it."""
+    """A system file by name, size and change time: a font replaced in place (a package upgrade) changes it
+    (dpkg gives a file its package's time, so a fresh CI machine stamps it alike). The project's own files by
+    their bytes: a fresh clone gives them the time of the checkout, and CI's kept cache would never match."""
+    own = path.resolve()
+    if own.is_relative_to(_PACKAGE):
+        try:
+            return f"{own.relative_to(_PACKAGE)}:{digest(own.read_bytes())}"
+        except OSError:
+            return f"{own.relative_to(_PACKAGE)}:missing"
     try:
         stat = path.stat()
     except OSError:
