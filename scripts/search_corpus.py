@@ -73,7 +73,8 @@ def scanned_pages(site: Path) -> dict[str, str]:
         article = BeautifulSoup(html[start : end + len("</article>")], "lxml").article
         assert article is not None  # the text cut out starts with <article
         for excluded in article.select(
-            ".search-exclude, [data-search-exclude], a.headerlink, .md-source-file, .study-mark"
+            # the template's own lines (已学, 返回 and 第N篇) are not the page's text, as the index reads it
+            ".search-exclude, [data-search-exclude], a.headerlink, .md-source-file, .study-mark, .page-place"
         ):
             excluded.decompose()
         for element in article.find_all(True):
@@ -84,12 +85,33 @@ def scanned_pages(site: Path) -> dict[str, str]:
     return texts
 
 
+_OPENING, _CLOSING = "〔（([［【", "〕）)]］】"  # brackets; quotes and 《》 only mark a phrase
+
+
+def _unpaired_edges(word: str) -> str:
+    """The word without the punctuation at its ends, except a bracket whose partner it holds (〔2019〕5号)."""
+    start, end = 0, len(word)
+    while (
+        start < end
+        and _EDGE.match(word[start])
+        and not (word[start] in _OPENING and _CLOSING[_OPENING.index(word[start])] in word[start + 1 : end])
+    ):
+        start += 1
+    while (
+        end > start
+        and _EDGE.match(word[end - 1])
+        and not (word[end - 1] in _CLOSING and _OPENING[_CLOSING.index(word[end - 1])] in word[start : end - 1])
+    ):
+        end -= 1
+    return word[start:end]
+
+
 def query_words(query: str) -> list[str]:
     """A query's words as the search reads them: cut at spaces, folded, other characters (punctuation,
     quotes) at either end left off, each once."""
     words = []
     for word in fold(query).split():
-        word = _EDGE.sub("", word)
+        word = _unpaired_edges(word)
         if word and word not in words:
             words.append(word)
     return words

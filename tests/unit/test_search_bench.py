@@ -61,3 +61,10 @@ def test_sampled_queries_take_every_shape_and_stand_in_the_pages():
 def test_figures_of_several_runs_are_their_medians():
     runs = [search_bench.Speed("本项目", "检索页", "整改", 10, seconds, 0.1, 100, 50.0) for seconds in (0.9, 0.5, 3.0)]
     assert search_bench.median(runs) == search_bench.Speed("本项目", "检索页", "整改", 10, 0.9, 0.1, 100, 50.0)
+
+
+def test_a_bracket_whose_partner_is_in_the_word_stays_and_quotes_only_mark_a_phrase():
+    from search_corpus import query_words
+
+    assert query_words("〔2019〕5号 （2019） 2019〕") == ["〔2019〕5号", "（2019）", "2019"]
+    assert query_words("“示例机关7” 《通知》") == ["示例机关7", "通知"]

@@ -35,6 +35,21 @@
     return Array.from(word.match(TOKEN) || []);
   }
 
+  var OPENING = "〔（([［【"; // brackets; quotes and 《》 only mark a phrase
+  var CLOSING = "〕）)]］】";
+
+  // Whether the bracket at tokens[at] has its partner in the word (after it if opening, before if closing).
+  /**
+   * @param {string[]} tokens
+   * @param {number} at
+   */
+  function paired(tokens, at) {
+    var open = OPENING.indexOf(tokens[at]), close = CLOSING.indexOf(tokens[at]);
+    if (open >= 0) return tokens.slice(at + 1).indexOf(CLOSING[open]) >= 0;
+    if (close >= 0) return tokens.slice(0, at).indexOf(OPENING[close]) >= 0;
+    return false;
+  }
+
   // The words of a query: cut at spaces, folded, other characters (punctuation, quotes) at either end left
   // off, each once. A word is found as written: 负责同志3 is one word, not 负责同志 and 3.
   /**
@@ -46,8 +61,11 @@
     var terms = [];
     fold(query).split(/\s+/).forEach(function (word) {
       var tokens = tokensOf(word);
-      while (tokens.length && !LETTER.test(tokens[0])) tokens.shift();
-      while (tokens.length && !LETTER.test(tokens[tokens.length - 1])) tokens.pop();
+      // A bracket whose partner is in the word stays: 〔2019〕4号 is said and found as typed, not 2019〕4号.
+      while (tokens.length && !LETTER.test(tokens[0]) && !paired(tokens, 0)) tokens.shift();
+      while (tokens.length && !LETTER.test(tokens[tokens.length - 1]) && !paired(tokens, tokens.length - 1)) {
+        tokens.pop();
+      }
       var term = tokens.join("");
       if (term && terms.indexOf(term) < 0) terms.push(term);
     });
