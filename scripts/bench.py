@@ -146,7 +146,8 @@ class Result:
 def copy_project(target: Path) -> Path:
     """The parts of the repo a build reads, copied so a test may change them freely."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "hooks", "overrides", "source"):
+    # .gitignore too: a copy made a git repository commits what the repository would (never .cache/ or site/).
+    for name in ("mkdocs.yml", ".gitignore", "docs", "hooks", "overrides", "source"):
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))

@@ -89,9 +89,16 @@ def type_until_results(page, query: str, attempts: int = 20) -> None:
         page.keyboard.press("End")
         try:
             page.locator(".md-search-result__item").first.wait_for(timeout=1000)
-            return
         except PlaywrightTimeoutError:
             continue
+        # The list shows once the best result's text is in; the rest of the first ten say 正在载入…… until
+        # theirs arrive (rows past the tenth are described when the list is scrolled to them).
+        page.wait_for_function(
+            "() => ![...document.querySelectorAll('.md-search-result__item')].slice(0, 10)"
+            ".some(item => item.textContent.includes('正在载入'))",
+            timeout=30000,
+        )
+        return
     raise AssertionError(f"搜索“{query}”没有结果：{page.locator('.md-search-result__meta').inner_text()}")
 
 
