@@ -156,6 +156,15 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def corpus_project(project: Path, entries: int) -> Path:
+    """The repo's docs, code and mkdocs.yml with `entries` fictional entries added, at project."""
+    shutil.copytree(REPO / "docs", project / "docs")
+    _copy_code(project)
+    shutil.copy2(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    write_corpus(project / "docs", entries)
+    return project
+
+
 def _copy_code(project: Path) -> None:
     """The project's hooks and theme overrides beside a corpus."""
     for name in ("hooks", "overrides"):
@@ -283,11 +292,7 @@ def measure_pack(entries: int, workdir: Path) -> PackResult:
     """A pack of `entries` fictional entries (about three printed pages each), as `make pdf` builds it."""
     import pdfplumber
 
-    project = workdir / f"pack-{entries}"
-    shutil.copytree(REPO / "docs", project / "docs")
-    _copy_code(project)
-    shutil.copy2(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    write_corpus(project / "docs", entries)
+    project = corpus_project(workdir / f"pack-{entries}", entries)
     for shipped in (project / "docs/packs").glob("*.md"):
         shipped.unlink()  # only the measured pack is printed
     (project / "docs/packs/bench.md").write_text(

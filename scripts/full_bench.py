@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import REPO, _copy_code, write_corpus
+from bench import corpus_project
 
 
 class TreeMemory:
@@ -82,12 +82,7 @@ def timed_build(project: Path, pdf: bool) -> tuple[float, float, float]:
 
 def full_project(entries: int, workdir: Path) -> Path:
     """The repo with `entries` fictional entries and an empty office cache (.cache/)."""
-    project = workdir / f"whole-{entries}"
-    shutil.copytree(REPO / "docs", project / "docs")
-    _copy_code(project)
-    shutil.copy2(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    write_corpus(project / "docs", entries)
-    return project
+    return corpus_project(workdir / f"whole-{entries}", entries)
 
 
 # One function per measurement over the same project, so later measurements (the preview's) sit beside them.

@@ -23,11 +23,12 @@ restart of `make serve`, as before (Python keeps the imported modules).
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -253,8 +254,7 @@ class Preview:
 
     def _populate(self, page: Page, config, files: Files, context: tuple) -> _Content:
         """mkdocs.commands.build._populate_page, the Markdown rendered only when its inputs changed."""
-        config._current_page = page
-        try:
+        with _current(page, config, "reading"):
             page = config.plugins.on_pre_page(page, config=config, files=files)
             self._read_source(page, config)
             assert page.markdown is not None
@@ -301,19 +301,10 @@ class Preview:
             page.content = cached.content
             self._fresh[0] += fresh
             return cached
-        except Exception as error:
-            message = f"Error reading page '{page.file.src_uri}':"
-            if not isinstance(error, BuildError):
-                message += f" {error}"
-            log.error(message)
-            raise
-        finally:
-            config._current_page = None
 
     def _finish(self, page: Page, config, doc_files, nav: Navigation, env, shared: tuple) -> _Finished:
         """mkdocs.commands.build._build_page without the write, the template rendered only when its inputs changed."""
-        config._current_page = page
-        try:
+        with _current(page, config, "building"):
             build = build_of(config)
             source = build.site.source(page.file.src_uri)
             template_name = page.meta.get("template", "main.html")
@@ -350,14 +341,22 @@ class Preview:
                 build.rendering.finished.add(cached.problems)
             self._fresh[1] += fresh
             return cached
-        except Exception as error:
-            message = f"Error building page '{page.file.src_uri}':"
-            if not isinstance(error, BuildError):
-                message += f" {error}"
-            log.error(message)
-            raise
-        finally:
-            config._current_page = None
+
+
+@contextlib.contextmanager
+def _current(page: Page, config, doing: str) -> Iterator[None]:
+    """As MkDocs' _populate_page and _build_page: the page is the config's current one, and an error names it."""
+    config._current_page = page
+    try:
+        yield
+    except Exception as error:
+        message = f"Error {doing} page '{page.file.src_uri}':"
+        if not isinstance(error, BuildError):
+            message += f" {error}"
+        log.error(message)
+        raise
+    finally:
+        config._current_page = None
 
 
 def _remove_empty_folders(folder: Path, site_dir: Path) -> None:

@@ -18,10 +18,10 @@ import pytest
 import yaml
 
 from bench import write_corpus
-from search_corpus import contains, scanned_pages
+from search_corpus import scanned_pages
 from studysite.search.searchindex import IndexedPage, Section, build
 from support import copy_project, mkdocs_build
-from support.browser import CHROMIUM, QuietHandler
+from support.browser import CHROMIUM, QuietHandler, checked_page, pages_holding
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
 
@@ -78,17 +78,11 @@ def url(corpus, tmp_path_factory) -> Iterator[str]:
 
 @pytest.fixture
 def page(browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    page.close()
-    assert not errors, errors
+    with checked_page(browser) as page:
+        yield page
 
 
-def expected(corpus: dict, query: str) -> set[str]:
-    """The pages holding every word of the query, by a scan of the built HTML (not the index)."""
-    return {url for url, text in corpus["texts"].items() if contains(text, query)}
+expected = pages_holding  # the answer key: a scan of the built HTML, not the index
 
 
 def header_search(page, query: str) -> None:

@@ -10,10 +10,10 @@ from urllib.parse import parse_qs, quote, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from search_corpus import contains, query_words, scanned_pages
+from search_corpus import query_words, scanned_pages
 from support import copy_project, mkdocs_build
 from support.a11y import remember_elder_mode
-from support.browser import ARTIFACTS, CHROMIUM, served
+from support.browser import ARTIFACTS, CHROMIUM, checked_page, pages_holding, served
 from support.search_names import write_names_corpus
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
@@ -55,17 +55,11 @@ def url(corpus):
 
 @pytest.fixture
 def page(browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    page.close()
-    assert not errors, errors
+    with checked_page(browser) as page:
+        yield page
 
 
-def expected(corpus: dict, query: str) -> set[str]:
-    """The pages holding every word of the query as written, by a scan of the built HTML (not the index)."""
-    return {url for url, text in corpus["texts"].items() if contains(text, query)}
+expected = pages_holding  # the answer key: a scan of the built HTML, not the index
 
 
 def find(page, url: str, query: str, extra: str = "") -> None:

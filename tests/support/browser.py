@@ -68,6 +68,24 @@ def chromium() -> Iterator:
             browser.close()
 
 
+@contextlib.contextmanager
+def checked_page(browser, width: int = 1280, height: int = 900) -> Iterator:
+    """A new page that fails its test when a script on it raised an error."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    page.close()
+    assert not errors, errors
+
+
+def pages_holding(corpus: dict, query: str) -> set[str]:
+    """The pages holding every word of the query as written, by a scan of the built HTML (not the index)."""
+    from search_corpus import contains
+
+    return {url for url, text in corpus["texts"].items() if contains(text, query)}
+
+
 def search_in_header(page, query: str, attempts: int = 20) -> None:
     """Click into the header search box and type a query, as a reader does, until the results list shows."""
     page.locator("input.md-search__input").click()

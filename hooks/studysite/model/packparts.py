@@ -23,8 +23,22 @@ FRONT = "总览"  # the part of a pack's pages that are not entries
 VOLUMES = "一二三四五六七八九十"
 
 
+class Printed:
+    """Something printed as a PDF and a Word file named after its src_uri (a pack, a part of one)."""
+
+    src_uri: str
+
+    @property
+    def pdf(self) -> str:
+        return pdf_of(self.src_uri)
+
+    @property
+    def docx(self) -> str:
+        return docx_of(self.src_uri)
+
+
 @dataclass(frozen=True)
-class PackPart:
+class PackPart(Printed):
     src_uri: str  # a name beside the pack's, e.g. packs/compilation-2024-1.md (no such page: it names the files)
     year: int | None  # None: the part of the pack's pages that are not entries
     topic: str
@@ -39,14 +53,6 @@ class PackPart:
             return self.topic
         volume = f"（第{_volume(self.volume)}册）" if self.volume > 1 else ""
         return f"{self.year}年·{self.topic}{volume}"
-
-    @property
-    def pdf(self) -> str:
-        return pdf_of(self.src_uri)
-
-    @property
-    def docx(self) -> str:
-        return docx_of(self.src_uri)
 
 
 def _volume(number: int) -> str:

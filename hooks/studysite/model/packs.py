@@ -19,15 +19,13 @@ from studysite.core.pages import (
     MEASURE_DIR,
     NOTICE_DIR,
     SPEECH_DIR,
-    docx_of,
     is_measure_path,
     is_pack_path,
-    pdf_of,
 )
 from studysite.core.problems import Problem
 from studysite.core.sources import Source
 from studysite.model.entries import Catalogue, compilation_order_key, contents_groups
-from studysite.model.packparts import PackPart, parts_of
+from studysite.model.packparts import PackPart, Printed, parts_of
 
 # Lowest to highest: a pack takes the highest level of anything in it.
 LEVELS = ("公开", "非密", "内部")
@@ -37,7 +35,7 @@ PACK_KEYS = PACK.keys
 
 
 @dataclass(frozen=True)
-class Pack:
+class Pack(Printed):
     src_uri: str
     title: str
     pages: tuple[str, ...]  # expanded: every page it prints, in order, as src_uri
@@ -52,14 +50,6 @@ class Pack:
     @property
     def internal(self) -> bool:
         return self.level == "内部"
-
-    @property
-    def pdf(self) -> str:
-        return pdf_of(self.src_uri)
-
-    @property
-    def docx(self) -> str:
-        return docx_of(self.src_uri)
 
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
